@@ -1,0 +1,198 @@
+#include "app/core/outputs.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "apreptis/build_info.hpp"
+#include "geo/io/staged_directory.hpp"
+#include "geo/io/vector_writer.hpp"
+#include "geo/versions.hpp"
+
+namespace apreptis::app {
+
+using geo::FieldType;
+using geo::Value;
+
+namespace {
+
+Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(); }
+Value str(const std::string& s) { return s.empty() ? Value() : Value(s); }
+Value i64(long long v) { return Value(static_cast<std::int64_t>(v)); }
+
+geo::OutLayer wards_layer(const Analysis& a) {
+    geo::OutLayer L;
+    L.name = "wards";
+    L.geometry_type = geo::GeometryType::multipolygon;
+    L.description = "One feature per ward. *_est columns are estimates (see age_basis).";
+    L.fields = {{"code", FieldType::text}, {"name", FieldType::text}, {"municipality", FieldType::text},
+                {"population", FieldType::integer}, {"population_source", FieldType::text},
+                {"area_km2", FieldType::real}, {"density_per_km2", FieldType::real},
+                {"children_est", FieldType::real}, {"working_age_est", FieldType::real}, {"older_est", FieldType::real},
+                {"age_estimated", FieldType::integer}, {"age_basis", FieldType::text},
+                {"providers_located", FieldType::integer}, {"service_lines_located", FieldType::integer},
+                {"beds_located", FieldType::real}, {"geometry_repaired", FieldType::integer}};
+    for (std::size_t i = 0; i < a.coverage.wards.size(); ++i) {
+        const auto& w = a.coverage.wards[i];
+        geo::OutFeature f;
+        f.values = {w.code, w.name, w.municipality, i64(w.population), str(a.project.ward_population_source),
+                    w.area_km2, w.density_per_km2, opt(w.children.value), opt(w.working_age.value),
+                    opt(w.older.value), i64(w.older.estimated ? 1 : 0), str(w.older.basis),
+                    i64(w.providers_located), i64(w.lines_located), opt(w.beds_located), i64(w.repaired ? 1 : 0)};
+        f.geometry = a.study.wards[i].geometry;
+        L.features.push_back(std::move(f));
+    }
+    return L;
+}
+
+geo::OutLayer coverage_table(const Analysis& a) {
+    geo::OutLayer L;
+    L.name = "coverage";
+    L.description = "Long form: one row per area x service type x target group x unit. Formulas: docs/INDICATORS.md";
+    L.fields = {{"level", FieldType::text}, {"area_code", FieldType::text}, {"area_name", FieldType::text},
+                {"municipality", FieldType::text}, {"service_type", FieldType::text},
+                {"target_group", FieldType::text}, {"unit", FieldType::text}, {"service_lines", FieldType::integer},
+                {"lines_without_ward", FieldType::integer}, {"places", FieldType::real},
+                {"recipients", FieldType::real}, {"municipality_funded", FieldType::real},
+                {"waiting_list", FieldType::real}, {"target_population", FieldType::real},
+                {"target_population_basis", FieldType::text}, {"places_per_1000", FieldType::real},
+                {"recipients_per_1000", FieldType::real}, {"utilisation", FieldType::real},
+                {"funded_share", FieldType::real}, {"assessed_need", FieldType::real},
+                {"unmet_need", FieldType::real}, {"assessed_need_per_1000", FieldType::real},
+                {"unmet_share", FieldType::real}, {"need_codes", FieldType::text}, {"estimated", FieldType::integer},
+                {"notes", FieldType::text}};
+    for (const auto& r : a.coverage.rows) {
+        geo::OutFeature f;
+        f.values = {std::string(model::to_string(r.level)), r.area_code, r.area_name, r.municipality,
+                    r.service_type, r.target_group, r.unit, i64(r.lines), i64(r.lines_unplaced), opt(r.places),
+                    opt(r.recipients), opt(r.municipality_funded), opt(r.waiting_list), opt(r.target.value),
+                    str(r.target.basis), opt(r.places_per_1000), opt(r.recipients_per_1000), opt(r.utilisation),
+                    opt(r.funded_share), opt(r.assessed_need), opt(r.unmet_need), opt(r.assessed_need_per_1000),
+                    opt(r.unmet_share), str(r.need_codes), i64(r.estimated ? 1 : 0), str(r.notes)};
+        L.features.push_back(std::move(f));
+    }
+    return L;
+}
+
+/// All providers (service lines) as a table; `located_only` keeps the ones with a point,
+/// as a point layer.
+geo::OutLayer providers_layer(const Analysis& a, bool located_only) {
+    geo::OutLayer L;
+    L.name = "providers";
+    L.geometry_type = located_only ? geo::GeometryType::point : geo::GeometryType::none;
+    L.description = "One row per provider service line. location_precision says how well it is located.";
+    L.fields = {{"provider_id", FieldType::text}, {"name", FieldType::text}, {"service_type", FieldType::text},
+                {"target_group", FieldType::text}, {"unit", FieldType::text}, {"places", FieldType::real},
+                {"recipients", FieldType::real}, {"municipality_funded", FieldType::real},
+                {"reference_date", FieldType::text}, {"location_precision", FieldType::text},
+                {"ward_code", FieldType::text}, {"municipality", FieldType::text},
+                {"serves_municipality", FieldType::text}, {"address", FieldType::text},
+                {"location_basis", FieldType::text}, {"x", FieldType::real}, {"y", FieldType::real},
+                {"source", FieldType::text}};
+    for (const auto& l : a.study.lines) {
+        const auto& p = a.study.providers[l.provider];
+        if (located_only && !p.point) continue;
+        geo::OutFeature f;
+        f.values = {p.id, p.name, l.service_type, l.target_group, l.unit, opt(l.places), opt(l.recipients),
+                    opt(l.municipality_funded), str(l.reference_date), std::string(model::to_string(p.precision)),
+                    str(p.ward_code), str(p.municipality), str(p.serves_municipality), str(p.address),
+                    str(p.location_basis), p.point ? Value(p.point->x) : Value(), p.point ? Value(p.point->y) : Value(),
+                    str(l.source)};
+        if (p.point) f.geometry = *p.point;
+        L.features.push_back(std::move(f));
+    }
+    return L;
+}
+
+geo::OutLayer audit_table(const Analysis& a) {
+    geo::OutLayer L;
+    L.name = "plan_audit";
+    L.description = "The plan's printed ratios recomputed from its own counts";
+    L.fields = {{"municipality", FieldType::text}, {"code", FieldType::text}, {"label_en", FieldType::text},
+                {"column", FieldType::text}, {"printed", FieldType::text}, {"assessed_need", FieldType::real},
+                {"declared_denominator", FieldType::text}, {"declared_denominator_value", FieldType::real},
+                {"recomputed_per_1000", FieldType::real}, {"verdict", FieldType::text},
+                {"matched_denominator", FieldType::text}, {"matched_scale", FieldType::real},
+                {"explanation", FieldType::text}, {"source", FieldType::text}};
+    for (const auto& r : a.audit) {
+        geo::OutFeature f;
+        f.values = {r.municipality, r.code, r.label_en, r.column, r.printed, r.numerator,
+                    str(r.declared_denominator), opt(r.declared_denominator_value), opt(r.recomputed_per_1000),
+                    std::string(model::to_string(r.verdict)), str(r.matched_denominator),
+                    r.matched_scale > 0 ? Value(r.matched_scale) : Value(), r.explanation, str(r.source)};
+        L.features.push_back(std::move(f));
+    }
+    return L;
+}
+
+std::string utc_now() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+std::string run_record(const Analysis& a) {
+    using nlohmann::json;
+    const auto v = geo::library_versions();
+    json j;
+    j["tool"] = {{"name", "apreptis"}, {"version", tool_version}, {"gdal", v.gdal}, {"geos", v.geos}, {"proj", v.proj}};
+    j["run_at_utc"] = utc_now();
+    j["seconds"] = a.seconds;
+    j["project"] = {{"file", a.project.file}, {"name", a.project.name}};
+    j["parameters"] = {{"working_crs", a.project.working_crs},
+                       {"repair_invalid", a.project.repair_invalid},
+                       {"overlap_tolerance_m2", a.project.overlap_tolerance_m2},
+                       {"ward_code_field", a.project.ward_code_field},
+                       {"ward_population_field", a.project.ward_population_field},
+                       {"distance_method", "none: no road network or distance analysis in this run"}};
+    json inputs = json::array();
+    for (const auto& d : a.inputs)
+        inputs.push_back({{"path", d.path}, {"size_bytes", d.size_bytes}, {"fnv1a64", d.fnv1a64}});
+    j["inputs"] = inputs;
+    j["source_crs"] = {{"wards", a.wards_source_crs}, {"providers", a.providers_source_crs}};
+    long long pop = 0;
+    for (const auto& w : a.study.wards) pop += w.population;
+    json prec = json::object();
+    for (const auto& p : a.study.providers) prec[model::to_string(p.precision)] = prec.value(model::to_string(p.precision), 0) + 1;
+    j["counts"] = {{"wards", a.study.wards.size()},
+                   {"residents", pop},
+                   {"providers", a.study.providers.size()},
+                   {"service_lines", a.study.lines.size()},
+                   {"providers_by_location_precision", prec},
+                   {"coverage_rows", a.coverage.rows.size()},
+                   {"audit_cells", a.audit.size()}};
+    json repairs = json::array();
+    for (const auto& r : a.ward_report.repairs)
+        repairs.push_back({{"code", r.code}, {"name", r.name}, {"reason", r.reason},
+                           {"area_before_m2", r.area_before_m2}, {"area_after_m2", r.area_after_m2}});
+    j["geometry_repairs"] = repairs;
+    j["warnings"] = a.study.warnings;
+    j["estimates"] = json::array({"ward target-group populations other than residents are estimates: the "
+                                  "municipal group size shared out by each ward's share of census population"});
+    j["attribution"] = a.project.attribution;
+    return j.dump(2) + "\n";
+}
+
+} // namespace
+
+void write_outputs(const Analysis& a, const std::string& out_dir) {
+    geo::StagedDirectory dir(out_dir);
+    const std::filesystem::path d(dir.staging_path());
+    auto wards = wards_layer(a);
+    auto coverage = coverage_table(a);
+    auto located = providers_layer(a, true);
+    auto all_providers = providers_layer(a, false);
+    auto audit = audit_table(a);
+    geo::write_geopackage((d / "coverage.gpkg").string(), a.project.working_crs, {wards, coverage, located, audit});
+    geo::write_csv((d / "wards.csv").string(), wards);
+    geo::write_csv((d / "coverage.csv").string(), coverage);
+    geo::write_csv((d / "providers.csv").string(), all_providers);
+    geo::write_csv((d / "plan_audit.csv").string(), audit);
+    geo::write_text_file((d / "run.json").string(), run_record(a));
+    dir.commit();
+}
+
+} // namespace apreptis::app

@@ -1,0 +1,136 @@
+#include "app/core/project.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "geo/errors.hpp"
+
+namespace apreptis::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+class Reader {
+public:
+    Reader(const toml::table& root, std::string file) : m_root(root), m_file(std::move(file)) {}
+
+    const toml::table* table(const char* name, bool required) const {
+        const toml::node* n = m_root.get(name);
+        if (!n) {
+            if (required) throw Error(m_file + ": missing table [" + std::string(name) + "]");
+            return nullptr;
+        }
+        if (!n->is_table()) throw Error(at(*n) + ": [" + name + "] must be a table");
+        return n->as_table();
+    }
+
+    std::string str(const toml::table* t, const char* section, const char* key, bool required,
+                    std::string fallback = {}) const {
+        const toml::node* n = t ? t->get(key) : nullptr;
+        if (!n) {
+            if (required) throw Error(m_file + ": [" + section + "] needs " + key + " = \"...\"");
+            return fallback;
+        }
+        if (!n->is_string()) throw Error(at(*n) + ": " + section + "." + key + " must be a string");
+        return std::string(*n->value<std::string>());
+    }
+
+    std::string path(const toml::table* t, const char* section, const char* key, bool required) const {
+        std::string p = str(t, section, key, required);
+        if (p.empty()) return p;
+        fs::path fp(p);
+        if (fp.is_relative()) fp = fs::path(m_file).parent_path() / fp;
+        return fp.lexically_normal().string();
+    }
+
+    bool boolean(const toml::table* t, const char* section, const char* key, bool fallback) const {
+        const toml::node* n = t ? t->get(key) : nullptr;
+        if (!n) return fallback;
+        if (!n->is_boolean()) throw Error(at(*n) + ": " + section + "." + key + " must be true or false");
+        return *n->value<bool>();
+    }
+
+    double number(const toml::table* t, const char* section, const char* key, double fallback) const {
+        const toml::node* n = t ? t->get(key) : nullptr;
+        if (!n) return fallback;
+        if (!n->is_number()) throw Error(at(*n) + ": " + section + "." + key + " must be a number");
+        return *n->value<double>();
+    }
+
+    std::string at(const toml::node& n) const {
+        const auto& src = n.source();
+        return m_file + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column);
+    }
+
+private:
+    const toml::table& m_root;
+    std::string m_file;
+};
+
+LayerSource layer_source(const Reader& r, const toml::table* t, const char* section) {
+    LayerSource s;
+    s.path = r.path(t, section, "path", true);
+    s.layer = r.str(t, section, "layer", false);
+    s.crs = r.str(t, section, "crs", false);
+    s.x_field = r.str(t, section, "x_field", false);
+    s.y_field = r.str(t, section, "y_field", false);
+    if (s.x_field.empty() != s.y_field.empty())
+        throw Error(std::string("[") + section + "] needs both x_field and y_field, or neither");
+    return s;
+}
+
+} // namespace
+
+Project load_project(const std::string& path) {
+    if (!fs::exists(path)) throw geo::IoError(path + ": project file not found");
+    toml::table root;
+    try {
+        root = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        const auto& src = e.source();
+        throw Error(path + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column) +
+                    ": not valid TOML: " + std::string(e.description()));
+    }
+    Project p;
+    p.file = fs::absolute(path).lexically_normal().string();
+    Reader r(root, p.file);
+
+    const toml::table* proj = r.table("project", false);
+    p.name = r.str(proj, "project", "name", false, fs::path(path).stem().string());
+    p.working_crs = r.str(proj, "project", "working_crs", false, "EPSG:3346");
+
+    const toml::table* cat = r.table("catalogue", true);
+    p.service_types = r.path(cat, "catalogue", "service_types", true);
+    p.target_groups = r.path(cat, "catalogue", "target_groups", true);
+
+    const toml::table* w = r.table("wards", true);
+    p.wards = layer_source(r, w, "wards");
+    p.ward_code_field = r.str(w, "wards", "code_field", false, "code");
+    p.ward_name_field = r.str(w, "wards", "name_field", false, "name");
+    p.ward_municipality_field = r.str(w, "wards", "municipality_field", false);
+    p.ward_municipality_name = r.str(w, "wards", "municipality", false);
+    if (p.ward_municipality_field.empty() && p.ward_municipality_name.empty())
+        throw Error(p.file + ": [wards] needs municipality_field = \"...\" or municipality = \"...\"");
+    p.ward_population_field = r.str(w, "wards", "population_field", false, "population");
+    p.ward_population_source = r.str(w, "wards", "population_source", false);
+    p.repair_invalid = r.boolean(w, "wards", "repair_invalid", false);
+    p.overlap_tolerance_m2 = r.number(w, "wards", "overlap_tolerance_m2", 100.0);
+
+    if (const toml::table* pr = r.table("providers", false)) {
+        p.providers = layer_source(r, pr, "providers");
+        p.default_municipality = r.str(pr, "providers", "default_municipality", false);
+    }
+    if (const toml::table* pop = r.table("population", false))
+        p.population_groups = r.path(pop, "population", "groups", true);
+    if (const toml::table* n = r.table("needs", false)) p.needs = r.path(n, "needs", "path", true);
+    if (const toml::table* a = r.table("attribution", false)) {
+        if (const toml::array* arr = a->get_as<toml::array>("sources"))
+            for (const toml::node& e : *arr)
+                if (auto s = e.value<std::string>()) p.attribution.push_back(*s);
+    }
+    return p;
+}
+
+} // namespace apreptis::app

@@ -1,0 +1,85 @@
+#include "app/core/summary.hpp"
+
+#include <cstdio>
+#include <map>
+
+namespace apreptis::app {
+
+std::string thousands(long long v) {
+    std::string s = std::to_string(v < 0 ? -v : v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return v < 0 ? "-" + s : s;
+}
+
+namespace {
+
+std::string num(const std::optional<double>& v, int decimals = 0) {
+    if (!v) return "-";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, *v);
+    return buf;
+}
+
+std::string pad(const std::string& s, std::size_t w) {
+    // pad by code points so Lithuanian letters line up
+    std::size_t cps = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++cps;
+    return cps >= w ? s : s + std::string(w - cps, ' ');
+}
+
+} // namespace
+
+std::string summary_text(const Analysis& a) {
+    std::string o;
+    char buf[256];
+    long long total = 0;
+    for (const auto& w : a.study.wards) total += w.population;
+    o += "Aprėptis — " + a.project.name + "\n";
+    o += "Working CRS " + a.project.working_crs + "; wards read from " + a.wards_source_crs + "\n\n";
+    o += pad("ward", 8) + pad("name", 22) + pad("population", 12) + pad("km2", 9) + pad("per km2", 9) +
+         pad("children*", 11) + pad("older*", 9) + "providers placed\n";
+    for (const auto& w : a.coverage.wards) {
+        std::snprintf(buf, sizeof buf, "%.2f", w.area_km2);
+        std::string km2 = buf;
+        std::snprintf(buf, sizeof buf, "%.0f", w.density_per_km2);
+        o += pad(w.code, 8) + pad(w.name, 22) + pad(thousands(w.population), 12) + pad(km2, 9) + pad(buf, 9) +
+             pad(num(w.children.value), 11) + pad(num(w.older.value), 9) + std::to_string(w.providers_located) + "\n";
+    }
+    o += "\n" + thousands(total) + " residents in " + std::to_string(a.study.wards.size()) + " wards";
+    if (!a.project.ward_population_source.empty()) o += " (" + a.project.ward_population_source + ")";
+    o += "\n* estimate: municipal age group shared out by the ward's share of census population\n";
+
+    if (!a.study.lines.empty() || !a.study.needs.empty()) {
+        o += "\nMunicipal coverage (per 1000 of the target group):\n";
+        o += pad("service type", 27) + pad("target group", 31) + pad("unit", 9) + pad("lines", 7) +
+             pad("no ward", 9) + pad("recipients", 12) + pad("per 1000", 10) + pad("assessed", 10) +
+             pad("per 1000", 10) + "unmet\n";
+        for (const auto& r : a.coverage.rows) {
+            if (r.level != model::AreaLevel::municipality) continue;
+            o += pad(r.service_type, 27) + pad(r.target_group, 31) + pad(r.unit, 9) + pad(std::to_string(r.lines), 7) +
+                 pad(std::to_string(r.lines_unplaced), 9) + pad(num(r.recipients), 12) +
+                 pad(num(r.recipients_per_1000, 2), 10) + pad(num(r.assessed_need), 10) +
+                 pad(num(r.assessed_need_per_1000, 2), 10) + num(r.unmet_need) + "\n";
+        }
+    }
+
+    if (!a.audit.empty()) {
+        std::map<std::string, int> counts;
+        for (const auto& r : a.audit) counts[model::to_string(r.verdict)]++;
+        o += "\nPlan audit: " + std::to_string(a.audit.size()) + " printed ratios recomputed:";
+        for (const auto& [k, v] : counts) o += " " + k + " " + std::to_string(v) + ";";
+        o += "\n";
+        for (const auto& r : a.audit)
+            if (r.verdict != model::AuditVerdict::matches && r.verdict != model::AuditVerdict::wrong_scale)
+                o += "  " + r.code + " " + r.column + " printed " + r.printed + ": " + r.explanation + "\n";
+        o += "  (wrong_scale: printed per 100 under a per-1000 header; every cell is in plan_audit.csv)\n";
+    }
+    if (!a.study.warnings.empty()) {
+        o += "\nWarnings:\n";
+        for (const auto& w : a.study.warnings) o += "  - " + w + "\n";
+    }
+    return o;
+}
+
+} // namespace apreptis::app

@@ -1,0 +1,82 @@
+#include "geo/geom/geometry_ops.hpp"
+
+#include <algorithm>
+
+#include "geo/detail/geos_handle.hpp"
+#include "geo/errors.hpp"
+
+namespace apreptis::geo {
+
+using detail::check;
+using detail::GeomDeleter;
+using detail::GeomPtr;
+using detail::GeosContext;
+using detail::to_geos;
+
+Envelope envelope_of(const MultiPolygon& mp) {
+    Envelope e{1e300, 1e300, -1e300, -1e300};
+    for (const Polygon& p : mp)
+        for (const XY& c : p.outer) {
+            e.min_x = std::min(e.min_x, c.x);
+            e.min_y = std::min(e.min_y, c.y);
+            e.max_x = std::max(e.max_x, c.x);
+            e.max_y = std::max(e.max_y, c.y);
+        }
+    return e;
+}
+
+std::optional<std::string> invalid_reason(const MultiPolygon& mp) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    GeomPtr g = to_geos(mp);
+    char v = GEOSisValid_r(h, g.get());
+    if (v == 1) return std::nullopt;
+    char* reason = GEOSisValidReason_r(h, g.get());
+    std::string out = reason ? reason : "invalid geometry";
+    GEOSFree_r(h, reason);
+    return out;
+}
+
+MultiPolygon make_valid(const MultiPolygon& mp) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    GeomPtr g = to_geos(mp);
+    GeomPtr fixed(check(GEOSMakeValid_r(h, g.get()), "make valid"), GeomDeleter{h});
+    return detail::polygons_from_geos(fixed.get());
+}
+
+double area(const MultiPolygon& mp) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    GeomPtr g = to_geos(mp);
+    double a = 0;
+    if (!GEOSArea_r(h, g.get(), &a)) throw GeometryError("area: " + GeosContext::for_this_thread().last_error());
+    return a;
+}
+
+double intersection_area(const MultiPolygon& a, const MultiPolygon& b) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    GeomPtr ga = to_geos(a), gb = to_geos(b);
+    GeomPtr i(check(GEOSIntersection_r(h, ga.get(), gb.get()), "intersection"), GeomDeleter{h});
+    double out = 0;
+    GEOSArea_r(h, i.get(), &out);
+    return out;
+}
+
+XY point_on_surface(const MultiPolygon& mp) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    GeomPtr g = to_geos(mp);
+    GeomPtr p(check(GEOSPointOnSurface_r(h, g.get()), "point on surface"), GeomDeleter{h});
+    XY out;
+    GEOSGeomGetX_r(h, p.get(), &out.x);
+    GEOSGeomGetY_r(h, p.get(), &out.y);
+    return out;
+}
+
+MultiPolygon multipolygon_from_wkt(const std::string& wkt) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
+    GEOSGeometry* raw = GEOSWKTReader_read_r(h, reader, wkt.c_str());
+    GEOSWKTReader_destroy_r(h, reader);
+    GeomPtr g(check(raw, "WKT"), GeomDeleter{h});
+    return detail::polygons_from_geos(g.get());
+}
+
+} // namespace apreptis::geo

@@ -1,0 +1,28 @@
+#pragma once
+// Polygon operations backed by GEOS (validity, repair, area, overlap, point on surface).
+#include <optional>
+#include <string>
+
+#include "geo/geometry.hpp"
+
+namespace apreptis::geo {
+
+/// nullopt when valid; otherwise GEOS's reason, e.g. "Self-intersection[494150 6073520]".
+std::optional<std::string> invalid_reason(const MultiPolygon& mp);
+
+/// GEOS MakeValid, keeping only the polygonal result.
+MultiPolygon make_valid(const MultiPolygon& mp);
+
+/// Planar area in CRS units squared.
+double area(const MultiPolygon& mp);
+
+/// Area of the intersection of two (valid) multipolygons.
+double intersection_area(const MultiPolygon& a, const MultiPolygon& b);
+
+/// A point guaranteed inside the polygon (for labels and ward markers).
+XY point_on_surface(const MultiPolygon& mp);
+
+/// Parses WKT POLYGON/MULTIPOLYGON (tests and fixtures). Throws GeometryError.
+MultiPolygon multipolygon_from_wkt(const std::string& wkt);
+
+} // namespace apreptis::geo

@@ -1,0 +1,91 @@
+#include "geo/geom/polygon_index.hpp"
+
+#include <algorithm>
+
+#include "geo/detail/geos_handle.hpp"
+#include "geo/errors.hpp"
+
+namespace apreptis::geo {
+
+using namespace detail;
+
+struct PolygonIndex::Impl {
+    GEOSContextHandle_t h = nullptr;
+    std::vector<GeomPtr> geoms;
+    std::vector<PreparedPtr> prepared;
+    std::vector<std::size_t> ids; // stable storage for the tree's item pointers
+    GEOSSTRtree* tree = nullptr;
+    ~Impl() {
+        if (tree) GEOSSTRtree_destroy_r(h, tree);
+    }
+};
+
+PolygonIndex::PolygonIndex(const std::vector<MultiPolygon>& polygons) : m_impl(std::make_unique<Impl>()) {
+    Impl& m = *m_impl;
+    m.h = GeosContext::for_this_thread().get();
+    m.tree = GEOSSTRtree_create_r(m.h, 10);
+    if (!m.tree) throw GeometryError("GEOS: cannot create an STRtree");
+    m.ids.resize(polygons.size());
+    for (std::size_t i = 0; i < polygons.size(); ++i) {
+        m.ids[i] = i;
+        m.geoms.push_back(to_geos(polygons[i]));
+        m.prepared.emplace_back(GEOSPrepare_r(m.h, m.geoms.back().get()), PreparedDeleter{m.h});
+        if (!m.prepared.back()) throw GeometryError("prepare: " + GeosContext::for_this_thread().last_error());
+        GEOSSTRtree_insert_r(m.h, m.tree, m.geoms.back().get(), &m.ids[i]);
+    }
+}
+
+PolygonIndex::~PolygonIndex() = default;
+PolygonIndex::PolygonIndex(PolygonIndex&&) noexcept = default;
+PolygonIndex& PolygonIndex::operator=(PolygonIndex&&) noexcept = default;
+
+std::size_t PolygonIndex::size() const { return m_impl->geoms.size(); }
+
+namespace {
+struct QueryState {
+    std::vector<std::size_t> hits;
+};
+void collect_hit(void* item, void* userdata) {
+    static_cast<QueryState*>(userdata)->hits.push_back(*static_cast<std::size_t*>(item));
+}
+} // namespace
+
+std::optional<std::size_t> PolygonIndex::locate(XY p) const {
+    const Impl& m = *m_impl;
+    GeomPtr pt = to_geos(p);
+    QueryState st;
+    GEOSSTRtree_query_r(m.h, m.tree, pt.get(), &collect_hit, &st);
+    std::sort(st.hits.begin(), st.hits.end());
+    for (std::size_t i : st.hits) {
+        // Intersects (not Contains) so that a point on a shared boundary is found.
+        char r = GEOSPreparedIntersects_r(m.h, m.prepared[i].get(), pt.get());
+        if (r == 2) throw GeometryError("point in polygon: " + GeosContext::for_this_thread().last_error());
+        if (r == 1) return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<PolygonIndex::Overlap> PolygonIndex::overlaps(double min_area) const {
+    const Impl& m = *m_impl;
+    std::vector<Overlap> out;
+    for (std::size_t i = 0; i < m.geoms.size(); ++i) {
+        QueryState st;
+        GEOSSTRtree_query_r(m.h, m.tree, m.geoms[i].get(), &collect_hit, &st);
+        for (std::size_t j : st.hits) {
+            if (j <= i) continue;
+            // Touching neighbours share a boundary only: skip the expensive overlay.
+            if (GEOSPreparedOverlaps_r(m.h, m.prepared[i].get(), m.geoms[j].get()) != 1 &&
+                GEOSPreparedContains_r(m.h, m.prepared[i].get(), m.geoms[j].get()) != 1 &&
+                GEOSPreparedWithin_r(m.h, m.prepared[i].get(), m.geoms[j].get()) != 1)
+                continue;
+            GeomPtr inter(GEOSIntersection_r(m.h, m.geoms[i].get(), m.geoms[j].get()), GeomDeleter{m.h});
+            if (!inter) throw GeometryError("overlap check: " + GeosContext::for_this_thread().last_error());
+            double a = 0;
+            GEOSArea_r(m.h, inter.get(), &a);
+            if (a > min_area) out.push_back({i, j, a});
+        }
+    }
+    return out;
+}
+
+} // namespace apreptis::geo

@@ -1,0 +1,38 @@
+#pragma once
+// Point-in-polygon over many polygons: an STRtree of envelopes, then prepared-geometry
+// tests. Build once, query many times (from the thread that built it: GEOS contexts are
+// per thread).
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "geo/geometry.hpp"
+
+namespace apreptis::geo {
+
+class PolygonIndex {
+public:
+    explicit PolygonIndex(const std::vector<MultiPolygon>& polygons);
+    ~PolygonIndex();
+    PolygonIndex(PolygonIndex&&) noexcept;
+    PolygonIndex& operator=(PolygonIndex&&) noexcept;
+
+    /// Index of the polygon containing p (boundary counts as inside; lowest index wins).
+    std::optional<std::size_t> locate(XY p) const;
+
+    struct Overlap {
+        std::size_t a, b;
+        double area;
+    };
+    /// Pairs whose interiors overlap by more than min_area (CRS units squared).
+    std::vector<Overlap> overlaps(double min_area) const;
+
+    std::size_t size() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace apreptis::geo

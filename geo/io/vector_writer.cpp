@@ -1,0 +1,185 @@
+#include "geo/io/vector_writer.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/detail/gdal_util.hpp"
+#include "geo/errors.hpp"
+
+namespace apreptis::geo {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string temp_name_for(const std::string& path) {
+    fs::path p(path);
+    return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+}
+
+void rename_into_place(const std::string& tmp, const std::string& path) {
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw IoError(path + ": cannot move the finished file into place: " + ec.message());
+    }
+}
+
+OGRwkbGeometryType ogr_type(GeometryType t) {
+    switch (t) {
+    case GeometryType::point: return wkbPoint;
+    case GeometryType::multipolygon: return wkbMultiPolygon;
+    case GeometryType::multilinestring: return wkbMultiLineString;
+    case GeometryType::none: break;
+    }
+    return wkbNone;
+}
+
+OGRLinearRing* ring(const Ring& r) {
+    auto* out = new OGRLinearRing();
+    out->setNumPoints(static_cast<int>(r.size()));
+    for (std::size_t i = 0; i < r.size(); ++i) out->setPoint(static_cast<int>(i), r[i].x, r[i].y);
+    return out;
+}
+
+std::unique_ptr<OGRGeometry> to_ogr(const Geometry& g) {
+    if (auto* p = std::get_if<XY>(&g)) return std::make_unique<OGRPoint>(p->x, p->y);
+    if (auto* mp = std::get_if<MultiPolygon>(&g)) {
+        auto out = std::make_unique<OGRMultiPolygon>();
+        for (const Polygon& p : *mp) {
+            auto* poly = new OGRPolygon();
+            poly->addRingDirectly(ring(p.outer));
+            for (const Ring& h : p.holes) poly->addRingDirectly(ring(h));
+            out->addGeometryDirectly(poly);
+        }
+        return out;
+    }
+    if (auto* ml = std::get_if<MultiLineString>(&g)) {
+        auto out = std::make_unique<OGRMultiLineString>();
+        for (const LineString& l : *ml) {
+            auto* ls = new OGRLineString();
+            for (const XY& c : l) ls->addPoint(c.x, c.y);
+            out->addGeometryDirectly(ls);
+        }
+        return out;
+    }
+    return nullptr;
+}
+
+std::string csv_escape(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+std::string format_number(double v) {
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+void write_geopackage(const std::string& path, const std::string& crs, const std::vector<OutLayer>& layers) {
+    detail::ensure_gdal_registered();
+    detail::QuietErrors quiet;
+    const std::string tmp = temp_name_for(path);
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!drv) throw IoError("GDAL has no GPKG driver");
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw IoError(path + ": cannot set output CRS " + crs);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    {
+        GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw IoError(path + ": cannot create GeoPackage: " + quiet.last_message());
+        for (const OutLayer& L : layers) {
+            const bool spatial = L.geometry_type != GeometryType::none;
+            char** lco = nullptr;
+            if (!L.description.empty()) lco = CSLSetNameValue(lco, "DESCRIPTION", L.description.c_str());
+            OGRLayer* layer = ds->CreateLayer(L.name.c_str(), spatial ? &srs : nullptr, ogr_type(L.geometry_type), lco);
+            CSLDestroy(lco);
+            if (!layer) throw IoError(path + ": cannot create layer " + L.name + ": " + quiet.last_message());
+            for (const FieldDef& f : L.fields) {
+                OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64
+                                                : f.type == FieldType::real ? OFTReal
+                                                                            : OFTString);
+                if (layer->CreateField(&fd) != OGRERR_NONE)
+                    throw IoError(path + ":" + L.name + ": cannot create field " + f.name);
+            }
+            if (ds->StartTransaction() != OGRERR_NONE) throw IoError(path + ": cannot start a transaction");
+            for (const OutFeature& of : L.features) {
+                OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+                for (std::size_t i = 0; i < L.fields.size() && i < of.values.size(); ++i) {
+                    const Value& v = of.values[i];
+                    int fi = static_cast<int>(i);
+                    if (auto* iv = std::get_if<std::int64_t>(&v)) feat->SetField(fi, static_cast<GIntBig>(*iv));
+                    else if (auto* dv = std::get_if<double>(&v)) feat->SetField(fi, *dv);
+                    else if (auto* sv = std::get_if<std::string>(&v)) feat->SetField(fi, sv->c_str());
+                    else feat->SetFieldNull(fi);
+                }
+                if (spatial) {
+                    if (auto g = to_ogr(of.geometry)) {
+                        if (L.geometry_type == GeometryType::multipolygon && g->getGeometryType() == wkbPoint)
+                            throw IoError(path + ":" + L.name + ": point geometry in a polygon layer");
+                        feat->SetGeometryDirectly(g.release());
+                    }
+                }
+                if (layer->CreateFeature(feat.get()) != OGRERR_NONE)
+                    throw IoError(path + ":" + L.name + ": cannot write a feature: " + quiet.last_message());
+            }
+            if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(path + ": cannot commit: " + quiet.last_message());
+        }
+        ds->FlushCache();
+        if (CPLGetLastErrorType() >= CE_Failure) throw IoError(path + ": write failed: " + quiet.last_message());
+    } // closes the dataset before the rename
+    rename_into_place(tmp, path);
+}
+
+void write_csv(const std::string& path, const OutLayer& layer) {
+    std::string out;
+    for (std::size_t i = 0; i < layer.fields.size(); ++i) out += (i ? "," : "") + csv_escape(layer.fields[i].name);
+    out += "\n";
+    for (const OutFeature& f : layer.features) {
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+            if (i) out += ",";
+            if (i >= f.values.size()) continue;
+            const Value& v = f.values[i];
+            if (auto* iv = std::get_if<std::int64_t>(&v)) out += std::to_string(*iv);
+            else if (auto* dv = std::get_if<double>(&v)) out += format_number(*dv);
+            else if (auto* sv = std::get_if<std::string>(&v)) out += csv_escape(*sv);
+        }
+        out += "\n";
+    }
+    write_text_file(path, out);
+}
+
+void write_text_file(const std::string& path, const std::string& content) {
+    const std::string tmp = temp_name_for(path);
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) throw IoError(path + ": cannot open for writing");
+        f.write(content.data(), static_cast<std::streamsize>(content.size()));
+        f.flush();
+        if (!f) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw IoError(path + ": write failed (disk full?)");
+        }
+    }
+    rename_into_place(tmp, path);
+}
+
+} // namespace apreptis::geo

@@ -1,0 +1,49 @@
+#pragma once
+// Writes layers to a GeoPackage and tables to CSV. Both write to a temporary file in the
+// same directory and rename it into place, so a failed run never leaves a partial file.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "geo/geometry.hpp"
+
+namespace apreptis::geo {
+
+enum class FieldType { integer, real, text };
+enum class GeometryType { none, point, multipolygon, multilinestring };
+
+struct FieldDef {
+    std::string name;
+    FieldType type = FieldType::text;
+};
+
+/// null, integer, real or text
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+struct OutFeature {
+    std::vector<Value> values; ///< one per field
+    Geometry geometry;
+};
+
+struct OutLayer {
+    std::string name;
+    GeometryType geometry_type = GeometryType::none;
+    std::vector<FieldDef> fields;
+    std::vector<OutFeature> features;
+    std::string description; ///< stored as the layer's description where the format allows
+};
+
+/// All layers into one GeoPackage, geometries in `crs` (e.g. "EPSG:3346"). Throws IoError.
+void write_geopackage(const std::string& path, const std::string& crs, const std::vector<OutLayer>& layers);
+
+/// One layer's attributes as RFC 4180 CSV (UTF-8, header row; geometry not written).
+void write_csv(const std::string& path, const OutLayer& layer);
+
+/// Any text file, atomically.
+void write_text_file(const std::string& path, const std::string& content);
+
+/// Shortest decimal text that reads back as the same double.
+std::string format_number(double v);
+
+} // namespace apreptis::geo

@@ -1,0 +1,38 @@
+#pragma once
+// Checks across all wards, done once at load: duplicate codes, invalid polygons (with an
+// optional repair that says what it changed), overlaps. Then providers are placed in wards.
+#include <string>
+#include <vector>
+
+#include "model/study_area.hpp"
+
+namespace apreptis::model {
+
+struct WardCheckOptions {
+    bool repair_invalid = false;
+    double overlap_tolerance_m2 = 100.0; ///< slivers from simplified boundaries below this are ignored
+};
+
+struct WardRepair {
+    std::string code;
+    std::string name;
+    std::string reason;   ///< GEOS's validity message before repair
+    double area_before_m2 = 0;
+    double area_after_m2 = 0;
+};
+
+struct WardCheckReport {
+    std::vector<WardRepair> repairs;
+    double total_area_m2 = 0;
+};
+
+/// Validates and (if allowed) repairs; fills Ward::area_m2. Throws DataError listing every
+/// offending ward (file, fid, code, name, reason).
+WardCheckReport check_wards(std::vector<Ward>& wards, const WardCheckOptions& options, const std::string& source);
+
+/// Point-in-polygon for providers with a point: sets ward_code (and municipality). Points
+/// outside every ward, and wards given in the data that disagree with the point or do not
+/// exist, are added to study.warnings with counts.
+void place_providers(StudyArea& study);
+
+} // namespace apreptis::model
