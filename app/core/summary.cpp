@@ -52,12 +52,12 @@ std::string summary_text(const Analysis& a) {
 
     if (!a.study.lines.empty() || !a.study.needs.empty()) {
         o += "\nMunicipal coverage (per 1000 of the target group):\n";
-        o += pad("service type", 27) + pad("target group", 31) + pad("unit", 9) + pad("lines", 7) +
+        o += pad("service type", 27) + pad("target group", 38) + pad("unit", 9) + pad("lines", 7) +
              pad("no ward", 9) + pad("recipients", 12) + pad("per 1000", 10) + pad("assessed", 10) +
              pad("per 1000", 10) + "unmet\n";
         for (const auto& r : a.coverage.rows) {
             if (r.level != model::AreaLevel::municipality) continue;
-            o += pad(r.service_type, 27) + pad(r.target_group, 31) + pad(r.unit, 9) + pad(std::to_string(r.lines), 7) +
+            o += pad(r.service_type, 27) + pad(r.target_group, 38) + pad(r.unit, 9) + pad(std::to_string(r.lines), 7) +
                  pad(std::to_string(r.lines_unplaced), 9) + pad(num(r.recipients), 12) +
                  pad(num(r.recipients_per_1000, 2), 10) + pad(num(r.assessed_need), 10) +
                  pad(num(r.assessed_need_per_1000, 2), 10) + num(r.unmet_need) + "\n";

@@ -1,0 +1,136 @@
+// The CLI on bad input: a message that names the place, exit code 2, and no output
+// directory left behind (or the previous one left untouched).
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include "test_util.hpp"
+
+using namespace apreptis;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+    int rc = -1;
+    std::string output;
+};
+
+CliRun run(const std::string& args) {
+    CliRun r;
+    std::string cmd = std::string(APREPTIS_CLI) + " " + args + " 2>&1";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
+    int status = ::pclose(p);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+/// A copy of the Kaunas project in a scratch dir, with the wards file replaced if asked.
+std::string project(const test::ScratchDir& d, const std::string& wards_file = "wards.geojson",
+                    const std::string& extra_wards_keys = "", const std::string& crs = "EPSG:3346") {
+    const std::string src = test::source_dir() + "/datasets";
+    return test::write_file(d / "p.toml", "[project]\nworking_crs = \"" + crs + "\"\n[catalogue]\nservice_types = \"" +
+                                              src + "/catalogue/service_types.csv\"\ntarget_groups = \"" + src +
+                                              "/catalogue/target_groups.csv\"\n[wards]\npath = \"" + wards_file +
+                                              "\"\ncode_field = \"SEN_KODAS\"\nname_field = \"SEN_PAV_TR\"\n"
+                                              "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n" +
+                                              extra_wards_keys);
+}
+
+std::string kaunas_wards_with(const std::string& from, const std::string& to) {
+    std::ifstream f(test::source_dir() + "/datasets/kaunas/wards.geojson");
+    std::string s((std::istreambuf_iterator<char>(f)), {});
+    auto at = s.find(from);
+    EXPECT_NE(at, std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+void expect_failed_cleanly(const CliRun& r, const test::ScratchDir& d, std::initializer_list<std::string> needles) {
+    EXPECT_EQ(r.rc, 2) << r.output;
+    for (const auto& n : needles) EXPECT_NE(r.output.find(n), std::string::npos) << "missing '" << n << "' in " << r.output;
+    EXPECT_FALSE(fs::exists(d / "out"));
+    for (const auto& e : fs::directory_iterator(d.path()))
+        EXPECT_EQ(e.path().filename().string().find(".out.partial"), std::string::npos) << e.path();
+}
+
+} // namespace
+
+TEST(Cli, kaunas_default_runs_and_prints_the_ward_summary) {
+    test::ScratchDir d;
+    CliRun r = run("analyze " + test::source_dir() + "/datasets/kaunas/kaunas.toml --out " + (d / "out"));
+    EXPECT_EQ(r.rc, 0) << r.output;
+    EXPECT_NE(r.output.find("298,753 residents in 11 wards"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Šilainių sen."), std::string::npos);
+    EXPECT_TRUE(fs::exists(d / "out/coverage.gpkg"));
+}
+
+TEST(Cli, usage_errors_exit_64) {
+    EXPECT_EQ(run("").rc, 64);
+    EXPECT_EQ(run("analyze only_a_project.toml").rc, 64);
+    EXPECT_EQ(run("frobnicate").rc, 64);
+}
+
+TEST(Cli, missing_project_and_bad_toml) {
+    test::ScratchDir d;
+    expect_failed_cleanly(run("analyze " + (d / "none.toml") + " --out " + (d / "out")), d, {"none.toml", "not found"});
+    test::write_file(d / "bad.toml", "[wards]\npath = \"x\n");
+    expect_failed_cleanly(run("analyze " + (d / "bad.toml") + " --out " + (d / "out")), d, {"bad.toml:2:", "not valid TOML"});
+}
+
+TEST(Cli, missing_and_unreadable_ward_files) {
+    test::ScratchDir d;
+    expect_failed_cleanly(run("analyze " + project(d, "nowhere.gpkg") + " --out " + (d / "out")), d,
+                          {"nowhere.gpkg", "file not found"});
+    test::write_file(d / "wards.txt", "hello");
+    expect_failed_cleanly(run("analyze " + project(d, "wards.txt") + " --out " + (d / "out")), d,
+                          {"wards.txt", "not a readable vector source"});
+}
+
+TEST(Cli, duplicate_ward_codes) {
+    test::ScratchDir d;
+    test::write_file(d / "w.geojson", kaunas_wards_with("\"SEN_KODAS\":1902", "\"SEN_KODAS\":1901"));
+    expect_failed_cleanly(run("analyze " + project(d, "w.geojson") + " --out " + (d / "out")), d,
+                          {"w.geojson", "duplicate ward code", "code 1901", "Žaliakalnio"});
+}
+
+TEST(Cli, negative_population) {
+    test::ScratchDir d;
+    test::write_file(d / "w.geojson", kaunas_wards_with("\"SEN_GYV\":14355", "\"SEN_GYV\":-14355"));
+    expect_failed_cleanly(run("analyze " + project(d, "w.geojson") + " --out " + (d / "out")), d,
+                          {"w.geojson:kaunas_wards:fid", ":SEN_GYV", "1901", "-14355"});
+}
+
+TEST(Cli, missing_field_in_the_ward_layer) {
+    test::ScratchDir d;
+    std::string p = project(d, test::source_dir() + "/datasets/kaunas/wards.geojson");
+    std::string toml = "population_field = \"SEN_GYV\"";
+    test::write_file(p, [&] {
+        std::ifstream f(p);
+        std::string s((std::istreambuf_iterator<char>(f)), {});
+        return s.replace(s.find(toml), toml.size(), "population_field = \"POPULATION\"");
+    }());
+    expect_failed_cleanly(run("analyze " + p + " --out " + (d / "out")), d, {"missing field 'POPULATION'", "SEN_GYV"});
+}
+
+TEST(Cli, geographic_working_crs_is_refused) {
+    test::ScratchDir d;
+    std::string p = project(d, test::source_dir() + "/datasets/kaunas/wards.geojson", "", "EPSG:4326");
+    expect_failed_cleanly(run("analyze " + p + " --out " + (d / "out")), d, {"EPSG:4326", "not a projected CRS"});
+}
+
+TEST(Cli, a_failed_run_leaves_the_previous_output_untouched) {
+    test::ScratchDir d;
+    std::string good = project(d, test::source_dir() + "/datasets/kaunas/wards.geojson");
+    ASSERT_EQ(run("analyze " + good + " --out " + (d / "out")).rc, 0);
+    auto before = fs::last_write_time(d / "out/run.json");
+    test::write_file(d / "w.geojson", kaunas_wards_with("\"SEN_GYV\":14355", "\"SEN_GYV\":\"many\""));
+    CliRun r = run("analyze " + project(d, "w.geojson") + " --out " + (d / "out"));
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_NE(r.output.find("'many'"), std::string::npos) << r.output;
+    EXPECT_EQ(fs::last_write_time(d / "out/run.json"), before);
+}

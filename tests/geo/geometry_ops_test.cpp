@@ -1,0 +1,44 @@
+#include "geo/geom/geometry_ops.hpp"
+
+#include <gtest/gtest.h>
+
+#include "geo/errors.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+using namespace apreptis::geo;
+
+TEST(GeometryOps, square_area) {
+    auto sq = multipolygon_from_wkt("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))");
+    EXPECT_DOUBLE_EQ(area(sq), 1e6);
+    EXPECT_FALSE(invalid_reason(sq).has_value());
+}
+
+TEST(GeometryOps, hole_is_subtracted) {
+    auto p = multipolygon_from_wkt("POLYGON((0 0, 10 0, 10 10, 0 10, 0 0),(2 2, 2 4, 4 4, 4 2, 2 2))");
+    EXPECT_DOUBLE_EQ(area(p), 96.0);
+}
+
+TEST(GeometryOps, bowtie_is_invalid_and_repairs_to_two_triangles) {
+    auto bow = multipolygon_from_wkt("POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))");
+    auto reason = invalid_reason(bow);
+    ASSERT_TRUE(reason.has_value());
+    EXPECT_NE(reason->find("Self-intersection"), std::string::npos) << *reason;
+    auto fixed = make_valid(bow);
+    EXPECT_FALSE(invalid_reason(fixed).has_value());
+    EXPECT_EQ(fixed.size(), 2u);
+    EXPECT_NEAR(area(fixed), 50.0, 1e-9); // two triangles of 25
+}
+
+TEST(GeometryOps, intersection_area_and_point_on_surface) {
+    auto a = multipolygon_from_wkt("POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))");
+    auto b = multipolygon_from_wkt("POLYGON((5 5, 15 5, 15 15, 5 15, 5 5))");
+    EXPECT_DOUBLE_EQ(intersection_area(a, b), 25.0);
+    auto u = multipolygon_from_wkt("POLYGON((0 0, 10 0, 10 1, 1 1, 1 10, 0 10, 0 0))"); // an L
+    XY p = point_on_surface(u);
+    EXPECT_TRUE((p.x >= 0 && p.x <= 1) || (p.y >= 0 && p.y <= 1));
+}
+
+TEST(GeometryOps, bad_wkt_is_a_geometry_error) {
+    test::expect_error<GeometryError>([] { multipolygon_from_wkt("POLYGON((0 0, 1 1"); }, {"WKT"});
+}

@@ -1,0 +1,62 @@
+#include "model/ward_checks.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fixtures.hpp"
+#include "model/errors.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+using namespace apreptis::model;
+
+TEST(WardChecks, valid_wards_get_their_area) {
+    auto w = test::three_wards().wards;
+    auto report = check_wards(w, {}, "t.geojson");
+    EXPECT_DOUBLE_EQ(w[0].area_m2, 1e6);
+    EXPECT_DOUBLE_EQ(report.total_area_m2, 3e6);
+}
+
+TEST(WardChecks, duplicate_codes_name_both_features) {
+    auto w = test::three_wards().wards;
+    w[2].code = "A";
+    w[0].fid = 1;
+    w[2].fid = 3;
+    test::expect_error<DataError>([&] { check_wards(w, {}, "t.geojson"); },
+                                  {"t.geojson", "1 duplicate ward code", "code A", "fid 1", "fid 3"});
+}
+
+TEST(WardChecks, invalid_polygon_is_refused_or_repaired_with_a_record) {
+    auto w = test::three_wards().wards;
+    w[1].geometry = geo::multipolygon_from_wkt("POLYGON((1000 0, 2000 1000, 2000 0, 1000 1000, 1000 0))");
+    w[1].fid = 7;
+    test::expect_error<DataError>([&] { check_wards(w, {}, "t.geojson"); },
+                                  {"1 invalid ward polygon", "fid 7", "ward B", "Self-intersection", "--repair-invalid"});
+    auto report = check_wards(w, {true, 100.0}, "t.geojson");
+    ASSERT_EQ(report.repairs.size(), 1u);
+    EXPECT_EQ(report.repairs[0].code, "B");
+    EXPECT_NEAR(report.repairs[0].area_after_m2, 500000.0, 1e-6); // two triangles of 250 000
+    EXPECT_TRUE(w[1].repaired);
+}
+
+TEST(WardChecks, overlap_beyond_tolerance_is_refused) {
+    auto w = test::three_wards().wards;
+    w[1].geometry = geo::multipolygon_from_wkt("POLYGON((900 0, 2000 0, 2000 1000, 900 1000, 900 0))");
+    test::expect_error<DataError>([&] { check_wards(w, {false, 100.0}, "t.geojson"); },
+                                  {"overlap", "A (Ward A) and B (Ward B)", "100000 m2"});
+    EXPECT_NO_THROW(check_wards(w, {false, 200000.0}, "t.geojson"));
+}
+
+TEST(PlaceProviders, points_are_placed_and_strays_reported) {
+    StudyArea s = test::three_wards();
+    s.providers = {test::provider("IN", geo::XY{1500, 500}), test::provider("OUT", geo::XY{-500, 500}),
+                   test::provider("WRONG", geo::XY{2500, 500}, "A"), test::provider("NOWARD", std::nullopt, "Z")};
+    place_providers(s);
+    EXPECT_EQ(s.providers[0].ward_code, "B");
+    EXPECT_EQ(s.providers[1].ward_code, "");
+    EXPECT_EQ(s.providers[2].ward_code, "C"); // the point wins
+    EXPECT_EQ(s.providers[3].ward_code, "");
+    ASSERT_EQ(s.warnings.size(), 3u);
+    EXPECT_NE(s.warnings[0].find("1 provider(s) have a point outside every ward"), std::string::npos);
+    EXPECT_NE(s.warnings[1].find("data say ward A, point is in C"), std::string::npos);
+    EXPECT_NE(s.warnings[2].find("ward Z"), std::string::npos);
+}

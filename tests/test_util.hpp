@@ -1,0 +1,50 @@
+#pragma once
+// Helpers shared by the test suites: a scratch directory per test, and file writing.
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+namespace apreptis::test {
+
+inline std::string source_dir() { return APREPTIS_SOURCE_DIR; }
+
+/// A fresh directory under the system temp dir, removed when the object dies.
+class ScratchDir {
+public:
+    ScratchDir() {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        std::string name = std::string(info ? info->test_suite_name() : "t") + "_" + (info ? info->name() : "x");
+        m_path = std::filesystem::temp_directory_path() / ("apreptis_" + name + "_" + std::to_string(::getpid()));
+        std::filesystem::remove_all(m_path);
+        std::filesystem::create_directories(m_path);
+    }
+    ~ScratchDir() { std::filesystem::remove_all(m_path); }
+    std::string operator/(const std::string& file) const { return (m_path / file).string(); }
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+inline std::string write_file(const std::string& path, const std::string& content) {
+    std::ofstream f(path, std::ios::binary);
+    f << content;
+    return path;
+}
+
+/// Expects `f` to throw E whose message contains every needle.
+template <class E, class F>
+void expect_error(F&& f, std::initializer_list<std::string> needles) {
+    try {
+        f();
+        ADD_FAILURE() << "expected an exception";
+    } catch (const E& e) {
+        std::string msg = e.what();
+        for (const auto& n : needles) EXPECT_NE(msg.find(n), std::string::npos) << "missing '" << n << "' in: " << msg;
+    }
+}
+
+} // namespace apreptis::test
