@@ -70,6 +70,25 @@ XY point_on_surface(const MultiPolygon& mp) {
     return out;
 }
 
+MultiPolygon buffer_lines(const MultiLineString& lines, double distance) {
+    if (lines.empty()) return {};
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    std::vector<GEOSGeometry*> parts;
+    parts.reserve(lines.size());
+    for (const LineString& l : lines) {
+        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(l.size()), 2);
+        for (unsigned i = 0; i < l.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, l[i].x, l[i].y);
+        parts.push_back(check(GEOSGeom_createLineString_r(h, seq), "line"));
+    }
+    GeomPtr ml(check(GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
+                                                 static_cast<unsigned>(parts.size())),
+                     "multilinestring"),
+               GeomDeleter{h});
+    // 4 segments per quarter circle: a catchment outline needs no finer arcs
+    GeomPtr buf(check(GEOSBuffer_r(h, ml.get(), distance, 4), "buffer"), GeomDeleter{h});
+    return detail::polygons_from_geos(buf.get());
+}
+
 MultiPolygon multipolygon_from_wkt(const std::string& wkt) {
     GEOSContextHandle_t h = GeosContext::for_this_thread().get();
     GEOSWKTReader* reader = GEOSWKTReader_create_r(h);

@@ -22,6 +22,9 @@ double intersection_area(const MultiPolygon& a, const MultiPolygon& b);
 /// A point guaranteed inside the polygon (for labels and ward markers).
 XY point_on_surface(const MultiPolygon& mp);
 
+/// The area within `distance` of the lines, dissolved (catchment polygons from reached streets).
+MultiPolygon buffer_lines(const MultiLineString& lines, double distance);
+
 /// Parses WKT POLYGON/MULTIPOLYGON (tests and fixtures). Throws GeometryError.
 MultiPolygon multipolygon_from_wkt(const std::string& wkt);
 

@@ -1,0 +1,36 @@
+#pragma once
+// Travel profiles: which ways a mode may use, at what speed, in which direction.
+// Rules in docs/ROUTING.md. Tags are OSM's; generic line layers map their fields onto them.
+#include <optional>
+#include <string>
+
+namespace apreptis::geo {
+
+enum class Profile { walk, senior_walk, drive };
+
+const char* to_string(Profile p);
+std::optional<Profile> profile_from_string(const std::string& s);
+
+/// The tags of one way that the profiles read (empty = absent).
+struct WayTags {
+    std::string highway, oneway, maxspeed, access, foot, vehicle, motor_vehicle, motorcar, junction;
+};
+
+/// Walking speed of the profile in m/s (also the speed of the straight access leg).
+double walking_speed_mps(Profile p);
+
+struct WayRule {
+    bool usable = false;
+    std::string excluded_because;  ///< when not usable
+    double speed_mps = 0;
+    bool forward = true;           ///< along the way's digitised direction
+    bool backward = true;
+};
+
+WayRule rule_for(Profile p, const WayTags& tags);
+
+/// True for the highway classes a car may use (the drivable subset used by the data's
+/// PROVENANCE figures).
+bool is_drivable_class(const std::string& highway);
+
+} // namespace apreptis::geo

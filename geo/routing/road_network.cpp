@@ -1,0 +1,217 @@
+#include "geo/routing/road_network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+#include "geo/errors.hpp"
+
+namespace apreptis::geo {
+
+double polyline_length(const LineString& l) {
+    double s = 0;
+    for (std::size_t i = 1; i < l.size(); ++i) s += std::hypot(l[i].x - l[i - 1].x, l[i].y - l[i - 1].y);
+    return s;
+}
+
+std::string NetworkReport::summary() const {
+    std::ostringstream os;
+    os << ways_used << " of " << ways_read << " ways used (" << ways_outside_clip << " outside the study area";
+    for (const auto& [why, n] : ways_excluded) os << "; " << n << " " << why;
+    os << "); " << nodes << " nodes, " << edges << " edges, " << arcs << " arcs, "
+       << static_cast<long long>(used_length_m) << " m; " << components << " connected part(s), the largest "
+       << largest_component_nodes << " nodes";
+    return os.str();
+}
+
+namespace {
+
+struct XYHash {
+    std::size_t operator()(const XY& p) const noexcept {
+        std::uint64_t a, b;
+        std::memcpy(&a, &p.x, 8);
+        std::memcpy(&b, &p.y, 8);
+        return std::hash<std::uint64_t>()(a * 0x9E3779B97F4A7C15ull ^ b);
+    }
+};
+
+/// Assigns node ids to coordinates; endpoints mode merges points within the tolerance.
+class NodeTable {
+public:
+    NodeTable(Noding mode, double tol) : m_mode(mode), m_tol(tol) {}
+
+    NodeId get_or_add(XY p, std::vector<XY>& node_xy) {
+        if (m_mode == Noding::shared_vertices) {
+            auto [it, fresh] = m_exact.try_emplace(p, static_cast<NodeId>(node_xy.size()));
+            if (fresh) node_xy.push_back(p);
+            return it->second;
+        }
+        const auto cx = static_cast<std::int64_t>(std::floor(p.x / m_tol));
+        const auto cy = static_cast<std::int64_t>(std::floor(p.y / m_tol));
+        for (std::int64_t dx = -1; dx <= 1; ++dx)
+            for (std::int64_t dy = -1; dy <= 1; ++dy) {
+                auto it = m_cells.find(key(cx + dx, cy + dy));
+                if (it == m_cells.end()) continue;
+                for (NodeId n : it->second)
+                    if (std::hypot(node_xy[n].x - p.x, node_xy[n].y - p.y) <= m_tol) return n;
+            }
+        NodeId n = static_cast<NodeId>(node_xy.size());
+        node_xy.push_back(p);
+        m_cells[key(cx, cy)].push_back(n);
+        return n;
+    }
+
+private:
+    static std::uint64_t key(std::int64_t x, std::int64_t y) {
+        return (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint32_t>(y);
+    }
+    Noding m_mode;
+    double m_tol;
+    std::unordered_map<XY, NodeId, XYHash> m_exact;
+    std::unordered_map<std::uint64_t, std::vector<NodeId>> m_cells;
+};
+
+struct Arc {
+    NodeId tail, head;
+    float time_s, length_m;
+    std::uint32_t edge;
+};
+
+Csr make_csr(std::size_t n, std::vector<Arc>& arcs) {
+    Csr c;
+    c.first_out.assign(n + 1, 0);
+    for (const Arc& a : arcs) c.first_out[a.tail + 1]++;
+    std::partial_sum(c.first_out.begin(), c.first_out.end(), c.first_out.begin());
+    const std::size_t m = arcs.size();
+    c.head.resize(m);
+    c.time_s.resize(m);
+    c.length_m.resize(m);
+    c.edge.resize(m);
+    std::vector<std::uint32_t> pos(c.first_out.begin(), c.first_out.end() - 1);
+    for (const Arc& a : arcs) {
+        std::uint32_t i = pos[a.tail]++;
+        c.head[i] = a.head;
+        c.time_s[i] = a.time_s;
+        c.length_m[i] = a.length_m;
+        c.edge[i] = a.edge;
+    }
+    return c;
+}
+
+std::uint32_t find(std::vector<std::uint32_t>& parent, std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+bool inside(const Envelope& e, XY p) { return p.x >= e.min_x && p.x <= e.max_x && p.y >= e.min_y && p.y <= e.max_y; }
+
+} // namespace
+
+RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt, NetworkReport& rep,
+                          const std::string& source) {
+    RoadNetwork net;
+    net.profile = opt.profile;
+    rep = NetworkReport{};
+    rep.ways_read = ways.size();
+
+    struct Usable {
+        const Way* way;
+        WayRule rule;
+    };
+    std::vector<Usable> usable;
+    for (const Way& w : ways) {
+        if (w.points.size() < 2) continue;
+        if (opt.clip && std::none_of(w.points.begin(), w.points.end(), [&](XY p) { return inside(*opt.clip, p); })) {
+            rep.ways_outside_clip++;
+            continue;
+        }
+        rep.length_by_class_m[w.tags.highway.empty() ? "(none)" : w.tags.highway] += polyline_length(w.points);
+        WayRule r = rule_for(opt.profile, w.tags);
+        if (!r.usable) {
+            rep.ways_excluded[r.excluded_because]++;
+            continue;
+        }
+        usable.push_back({&w, r});
+    }
+    if (usable.empty())
+        throw Error(source + ": no way is usable for the " + to_string(opt.profile) + " profile (" +
+                    std::to_string(rep.ways_read) + " ways read, " + std::to_string(rep.ways_outside_clip) +
+                    " outside the study area)");
+
+    // Which vertices are nodes: way ends, and (OSM) vertices used more than once.
+    std::unordered_map<XY, std::uint32_t, XYHash> uses;
+    if (opt.noding == Noding::shared_vertices)
+        for (const Usable& u : usable)
+            for (const XY& p : u.way->points) uses[p]++;
+
+    NodeTable nodes(opt.noding, opt.snap_tolerance_m);
+    std::vector<Arc> arcs;
+    for (const Usable& u : usable) {
+        const LineString& pts = u.way->points;
+        rep.ways_used++;
+        std::size_t start = 0;
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            bool is_node = i + 1 == pts.size() || (opt.noding == Noding::shared_vertices && uses[pts[i]] > 1);
+            if (!is_node) continue;
+            RoadEdge e;
+            e.from = nodes.get_or_add(pts[start], net.node_xy);
+            e.to = nodes.get_or_add(pts[i], net.node_xy);
+            e.first_point = static_cast<std::uint32_t>(net.edge_points.size());
+            e.point_count = static_cast<std::uint32_t>(i - start + 1);
+            net.edge_points.insert(net.edge_points.end(), pts.begin() + static_cast<std::ptrdiff_t>(start),
+                                   pts.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+            // Snapped endpoints move the ends onto their node.
+            net.edge_points[e.first_point] = net.node_xy[e.from];
+            net.edge_points[e.first_point + e.point_count - 1] = net.node_xy[e.to];
+            double len = 0;
+            for (std::uint32_t k = e.first_point + 1; k < e.first_point + e.point_count; ++k)
+                len += std::hypot(net.edge_points[k].x - net.edge_points[k - 1].x,
+                                  net.edge_points[k].y - net.edge_points[k - 1].y);
+            start = i;
+            if (e.from == e.to && len == 0) {
+                net.edge_points.resize(e.first_point);
+                continue;
+            }
+            e.length_m = static_cast<float>(len);
+            const float t = static_cast<float>(len / u.rule.speed_mps);
+            if (u.rule.forward) e.forward_s = t;
+            if (u.rule.backward) e.backward_s = t;
+            const auto id = static_cast<std::uint32_t>(net.edges.size());
+            if (u.rule.forward) arcs.push_back({e.from, e.to, t, e.length_m, id});
+            if (u.rule.backward) arcs.push_back({e.to, e.from, t, e.length_m, id});
+            rep.used_length_m += len;
+            net.edges.push_back(e);
+        }
+    }
+
+    const std::size_t n = net.node_xy.size();
+    net.forward = make_csr(n, arcs);
+    for (Arc& a : arcs) std::swap(a.tail, a.head);
+    net.backward = make_csr(n, arcs);
+
+    std::vector<std::uint32_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0u);
+    for (const RoadEdge& e : net.edges) parent[find(parent, e.from)] = find(parent, e.to);
+    std::unordered_map<std::uint32_t, std::uint32_t> root_to_comp;
+    net.component.resize(n);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        auto [it, fresh] = root_to_comp.try_emplace(find(parent, v), static_cast<std::uint32_t>(root_to_comp.size()));
+        if (fresh) net.component_size.push_back(0);
+        net.component[v] = it->second;
+        net.component_size[it->second]++;
+    }
+    net.largest_component = static_cast<std::uint32_t>(
+        std::max_element(net.component_size.begin(), net.component_size.end()) - net.component_size.begin());
+
+    rep.nodes = n;
+    rep.edges = net.edges.size();
+    rep.arcs = arcs.size();
+    rep.components = net.component_size.size();
+    rep.largest_component_nodes = net.component_size[net.largest_component];
+    return net;
+}
+
+} // namespace apreptis::geo

@@ -1,0 +1,93 @@
+#pragma once
+// An immutable road graph for one travel profile: nodes, street edges (with their shape,
+// for snapping and drawing) and forward/backward arcs in CSR form (RoutingKit's first_out /
+// head arrays). Built once, checked once, then shared read-only by any number of queries.
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.hpp"
+#include "geo/routing/profile.hpp"
+
+namespace apreptis::geo {
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId invalid_node = std::numeric_limits<NodeId>::max();
+inline constexpr float unreachable = std::numeric_limits<float>::infinity();
+
+/// One way as read from the source, in the working CRS.
+struct Way {
+    std::int64_t id = 0;
+    LineString points;
+    WayTags tags;
+};
+
+/// A piece of street between two nodes; arcs reference it.
+struct RoadEdge {
+    NodeId from = 0, to = 0;
+    float length_m = 0;
+    float forward_s = unreachable;  ///< from -> to; infinity when not allowed
+    float backward_s = unreachable; ///< to -> from
+    std::uint32_t first_point = 0;  ///< shape in RoadNetwork::edge_points
+    std::uint32_t point_count = 0;
+};
+
+struct Csr {
+    std::vector<std::uint32_t> first_out; ///< node count + 1
+    std::vector<NodeId> head;
+    std::vector<float> time_s;
+    std::vector<float> length_m;
+    std::vector<std::uint32_t> edge;
+};
+
+struct RoadNetwork {
+    Profile profile = Profile::walk;
+    std::vector<XY> node_xy;
+    std::vector<RoadEdge> edges;
+    std::vector<XY> edge_points;
+    Csr forward;  ///< arcs leaving each node
+    Csr backward; ///< arcs entering each node, reversed (for searches towards a target)
+    std::vector<std::uint32_t> component;      ///< per node, weakly connected
+    std::vector<std::uint32_t> component_size; ///< nodes per component
+    std::uint32_t largest_component = 0;
+
+    std::size_t node_count() const { return node_xy.size(); }
+};
+
+enum class Noding {
+    shared_vertices, ///< OSM: ways meet where they share a vertex
+    endpoints,       ///< generic lines: ends closer than the tolerance are one node
+};
+
+struct BuildOptions {
+    Profile profile = Profile::walk;
+    Noding noding = Noding::shared_vertices;
+    double snap_tolerance_m = 0.5;
+    std::optional<Envelope> clip; ///< keep ways with a vertex inside (study area + margin)
+};
+
+struct NetworkReport {
+    std::size_t ways_read = 0;
+    std::size_t ways_outside_clip = 0;
+    std::size_t ways_used = 0;
+    std::map<std::string, std::size_t> ways_excluded; ///< reason -> count
+    std::map<std::string, double> length_by_class_m;  ///< every way inside the clip, usable or not
+    double used_length_m = 0;
+    std::size_t nodes = 0, edges = 0, arcs = 0;
+    std::size_t components = 0;
+    std::size_t largest_component_nodes = 0;
+
+    std::string summary() const;
+};
+
+/// Throws apreptis::Error when no way is usable for the profile.
+RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& options, NetworkReport& report,
+                          const std::string& source = "road network");
+
+/// Planar length of a polyline.
+double polyline_length(const LineString& l);
+
+} // namespace apreptis::geo

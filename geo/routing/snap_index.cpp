@@ -1,0 +1,97 @@
+#include "geo/routing/snap_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace apreptis::geo {
+
+SnapIndex::SnapIndex(const RoadNetwork& net, double cell_m) : m_net(net), m_cell(cell_m) {
+    double x1 = -1e300, y1 = -1e300;
+    m_x0 = m_y0 = 1e300;
+    for (const XY& p : net.edge_points) {
+        m_x0 = std::min(m_x0, p.x);
+        m_y0 = std::min(m_y0, p.y);
+        x1 = std::max(x1, p.x);
+        y1 = std::max(y1, p.y);
+    }
+    if (net.edge_points.empty()) return;
+    m_nx = static_cast<std::int64_t>((x1 - m_x0) / m_cell) + 1;
+    m_ny = static_cast<std::int64_t>((y1 - m_y0) / m_cell) + 1;
+    m_edge_of_point.assign(net.edge_points.size(), 0);
+    for (std::uint32_t e = 0; e < net.edges.size(); ++e)
+        for (std::uint32_t k = 0; k < net.edges[e].point_count; ++k) m_edge_of_point[net.edges[e].first_point + k] = e;
+
+    auto cells_of = [&](std::uint32_t s, auto&& emit) {
+        const XY a = net.edge_points[s], b = net.edge_points[s + 1];
+        auto cx0 = static_cast<std::int64_t>((std::min(a.x, b.x) - m_x0) / m_cell);
+        auto cx1 = static_cast<std::int64_t>((std::max(a.x, b.x) - m_x0) / m_cell);
+        auto cy0 = static_cast<std::int64_t>((std::min(a.y, b.y) - m_y0) / m_cell);
+        auto cy1 = static_cast<std::int64_t>((std::max(a.y, b.y) - m_y0) / m_cell);
+        for (auto cx = cx0; cx <= cx1; ++cx)
+            for (auto cy = cy0; cy <= cy1; ++cy) emit(static_cast<std::size_t>(cy * m_nx + cx));
+    };
+    m_first.assign(static_cast<std::size_t>(m_nx * m_ny) + 1, 0);
+    for (const RoadEdge& e : net.edges)
+        for (std::uint32_t s = e.first_point; s + 1 < e.first_point + e.point_count; ++s)
+            cells_of(s, [&](std::size_t c) { m_first[c + 1]++; });
+    std::partial_sum(m_first.begin(), m_first.end(), m_first.begin());
+    m_items.resize(m_first.back());
+    std::vector<std::uint32_t> pos(m_first.begin(), m_first.end() - 1);
+    for (const RoadEdge& e : net.edges)
+        for (std::uint32_t s = e.first_point; s + 1 < e.first_point + e.point_count; ++s)
+            cells_of(s, [&](std::size_t c) { m_items[pos[c]++] = s; });
+}
+
+SnappedPoint SnapIndex::snap(XY p, double max_distance_m) const {
+    SnappedPoint out;
+    out.point = p;
+    if (m_items.empty()) return out;
+    double best = max_distance_m;
+    std::uint32_t best_seg = UINT32_MAX;
+    double best_t = 0;
+    const auto cx = static_cast<std::int64_t>(std::floor((p.x - m_x0) / m_cell));
+    const auto cy = static_cast<std::int64_t>(std::floor((p.y - m_y0) / m_cell));
+    const auto max_ring = static_cast<std::int64_t>(std::ceil(max_distance_m / m_cell)) + 1;
+    for (std::int64_t r = 0; r <= max_ring; ++r) {
+        // Anything in ring r is at least (r-1) cells away: stop once that exceeds the best.
+        if (best_seg != UINT32_MAX && static_cast<double>(r - 1) * m_cell > best) break;
+        for (std::int64_t x = cx - r; x <= cx + r; ++x)
+            for (std::int64_t y = cy - r; y <= cy + r; ++y) {
+                if (std::max(std::abs(x - cx), std::abs(y - cy)) != r) continue; // ring only
+                if (x < 0 || y < 0 || x >= m_nx || y >= m_ny) continue;
+                const auto c = static_cast<std::size_t>(y * m_nx + x);
+                for (std::uint32_t i = m_first[c]; i < m_first[c + 1]; ++i) {
+                    const std::uint32_t s = m_items[i];
+                    const XY a = m_net.edge_points[s], b = m_net.edge_points[s + 1];
+                    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+                    t = std::clamp(t, 0.0, 1.0);
+                    const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+                    if (d < best || (d == best && s < best_seg)) {
+                        best = d;
+                        best_seg = s;
+                        best_t = t;
+                    }
+                }
+            }
+    }
+    if (best_seg == UINT32_MAX) return out;
+    const std::uint32_t e = m_edge_of_point[best_seg];
+    const RoadEdge& edge = m_net.edges[e];
+    double offset = 0;
+    for (std::uint32_t k = edge.first_point; k < best_seg; ++k)
+        offset += std::hypot(m_net.edge_points[k + 1].x - m_net.edge_points[k].x,
+                             m_net.edge_points[k + 1].y - m_net.edge_points[k].y);
+    const XY a = m_net.edge_points[best_seg], b = m_net.edge_points[best_seg + 1];
+    offset += best_t * std::hypot(b.x - a.x, b.y - a.y);
+    out.snapped = true;
+    out.edge = e;
+    out.offset_m = std::min(offset, static_cast<double>(edge.length_m));
+    out.distance_m = best;
+    out.on_road = {a.x + best_t * (b.x - a.x), a.y + best_t * (b.y - a.y)};
+    out.component = m_net.component[edge.from];
+    return out;
+}
+
+} // namespace apreptis::geo
