@@ -54,8 +54,10 @@ int analyze(const std::vector<std::string>& args) {
     apreptis::app::Analysis a = apreptis::app::run_analysis(p);
     apreptis::app::write_outputs(a, out);
     if (!quiet) std::cout << apreptis::app::summary_text(a);
-    std::cout << "\nWrote " << out << "/coverage.gpkg (layers wards, coverage, providers, plan_audit), "
-              << "wards.csv, coverage.csv, providers.csv, plan_audit.csv, run.json\n";
+    std::cout << "\nWrote " << out << "/coverage.gpkg (layers wards, coverage, providers, plan_audit"
+              << (a.access ? ", units, unit_access, access, catchments" : "") << (a.network ? ", allocation, roads" : "")
+              << "), wards.csv, coverage.csv, providers.csv, plan_audit.csv"
+              << (a.access ? ", access.csv, unit_access.csv" : "") << ", run.json\n";
     return 0;
 }
 

@@ -1,13 +1,130 @@
 #include "app/core/analysis.hpp"
 
+#include <algorithm>
 #include <chrono>
 
+#include <cmath>
+
 #include "geo/crs/transformer.hpp"
+#include "geo/routing/road_reader.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "model/errors.hpp"
 #include "model/load/loaders.hpp"
 
 namespace apreptis::app {
+
+namespace {
+
+geo::Envelope study_envelope(const model::StudyArea& s, double margin) {
+    geo::Envelope e{1e300, 1e300, -1e300, -1e300};
+    for (const auto& w : s.wards) {
+        auto we = geo::envelope_of(w.geometry);
+        e = {std::min(e.min_x, we.min_x), std::min(e.min_y, we.min_y), std::max(e.max_x, we.max_x),
+             std::max(e.max_y, we.max_y)};
+    }
+    return {e.min_x - margin, e.min_y - margin, e.max_x + margin, e.max_y + margin};
+}
+
+std::vector<model::PopulationUnit> population_units(Analysis& a, model::SurfaceReport& rep) {
+    const Project& p = a.project;
+    const model::StudyArea& s = a.study;
+    if (!p.surface || p.surface->method == "grid") {
+        auto units = model::distribute_to_grid(s.wards, p.surface ? p.surface->grid_cell_m : 250.0, rep);
+        if (p.surface && !p.surface->description.empty()) rep.method = p.surface->description + "; " + rep.method;
+        return units;
+    }
+    const SurfaceConfig& c = *p.surface;
+    geo::ReadOptions o;
+    o.layer = c.points.layer;
+    o.x_field = c.points.x_field;
+    o.y_field = c.points.y_field;
+    o.declared_crs = c.points.crs;
+    o.target_crs = p.working_crs;
+    o.geometry_required = true;
+    geo::FeatureTable t = geo::read_vector(c.points.path, o);
+    a.inputs.push_back(geo::digest_file(c.points.path));
+    const int wf = c.weight_field.empty() ? -1 : t.require_field(c.weight_field);
+    const int pf = c.purpose_field.empty() ? -1 : t.require_field(c.purpose_field);
+    std::vector<model::WeightedPoint> pts;
+    std::size_t not_residential = 0;
+    for (const auto& f : t.features) {
+        const auto* xy = std::get_if<geo::XY>(&f.geometry);
+        if (!xy) throw model::DataError(t.where(f) + ": expected a point");
+        if (pf >= 0 && !c.residential_codes.empty()) {
+            std::string code = f.values[static_cast<std::size_t>(pf)].value_or("");
+            if (std::find(c.residential_codes.begin(), c.residential_codes.end(), code) == c.residential_codes.end()) {
+                ++not_residential;
+                continue;
+            }
+        }
+        double w = 1;
+        if (wf >= 0) {
+            const auto& v = f.values[static_cast<std::size_t>(wf)];
+            if (v && !v->empty()) {
+                char* end = nullptr;
+                w = std::strtod(v->c_str(), &end);
+                if (end == v->c_str() || *end != '\0' || !std::isfinite(w) || w < 0)
+                    throw model::DataError(t.where(f, c.weight_field) + ": expected a number >= 0, found '" + *v + "'");
+            }
+            if (w == 0) w = 1; // a registered building with 0 floors still stands: count it once
+        }
+        pts.push_back({*xy, w});
+    }
+    std::string method = c.description.empty()
+                             ? "points of " + c.points.path + (wf >= 0 ? ", weighted by " + c.weight_field : "")
+                             : c.description;
+    auto units = model::distribute_to_points(s.wards, pts, method, rep);
+    if (not_residential)
+        a.study.warnings.push_back(std::to_string(not_residential) + " points of " + c.points.path +
+                                   " are not residential by residential_codes and carry no population");
+    return units;
+}
+
+void run_access(Analysis& a) {
+    const Project& p = a.project;
+    model::AccessSettings st;
+    st.profile = *geo::profile_from_string(p.access->profile);
+    st.max_snap_distance_m = p.access->max_snap_distance_m;
+    st.threshold_min = p.access->threshold_min;
+    st.catchment_bands_min = p.access->catchment_bands_min;
+    st.catchment_buffer_m = p.access->catchment_buffer_m;
+
+    if (p.roads) {
+        std::vector<geo::Way> ways =
+            p.roads->format == "osm" ? geo::read_osm_ways(p.roads->path, p.roads->osmconf, p.working_crs)
+                                     : geo::read_line_ways(p.roads->path, p.roads->fields, p.working_crs);
+        a.inputs.push_back(geo::digest_file(p.roads->path));
+        geo::BuildOptions bo;
+        bo.profile = st.profile;
+        bo.noding = p.roads->format == "osm" ? geo::Noding::shared_vertices : geo::Noding::endpoints;
+        bo.snap_tolerance_m = p.roads->snap_tolerance_m;
+        bo.clip = study_envelope(a.study, p.roads->margin_m);
+        geo::NetworkReport rep;
+        a.network = geo::build_network(ways, bo, rep, p.roads->path);
+        a.network_report = rep;
+        if (rep.components > 1)
+            a.study.warnings.push_back("road network: " + std::to_string(rep.components) +
+                                       " connected parts; the largest has " + std::to_string(rep.largest_component_nodes) +
+                                       " of " + std::to_string(rep.nodes) + " nodes (see the roads layer, main_network)");
+    }
+    model::SurfaceReport rep;
+    auto units = population_units(a, rep);
+    if (rep.points_outside_wards)
+        a.study.warnings.push_back(std::to_string(rep.points_outside_wards) +
+                                   " population-surface points lie outside every ward and carry no population");
+    for (const auto& w : rep.wards_without_points)
+        a.study.warnings.push_back("ward " + w + " has no population-surface point: its population is put at one point inside it");
+    a.access = model::analyse_access(a.study, std::move(units), std::move(rep), a.network ? &*a.network : nullptr, st);
+    for (const auto& w : a.access->warnings) a.study.warnings.push_back(w);
+    if (!a.network)
+        a.study.warnings.push_back("no road network: travel distances are STRAIGHT-LINE estimates at walking speed");
+    if (!a.access->left_out.empty())
+        a.study.warnings.push_back(std::to_string(a.access->left_out.size()) +
+                                   " providers are left out of the distance analysis: no coordinates (listed in "
+                                   "providers.csv with their location_precision)");
+}
+
+} // namespace
 
 Analysis run_analysis(const Project& project) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -76,6 +193,8 @@ Analysis run_analysis(const Project& project) {
         s.warnings.push_back(std::to_string(unlocated) + " of " + std::to_string(s.providers.size()) +
                              " providers could not be placed in a ward (no point, no ward); they count at "
                              "municipality level only (see providers.csv, location_precision)");
+
+    if (project.access) run_access(a);
 
     a.coverage = model::compute_coverage(s);
     a.audit = model::audit_plan_ratios(s.needs, s.groups);

@@ -1,11 +1,14 @@
 #pragma once
 // One headless run: load and check every input the project names, compute coverage and
 // the plan audit. The CLI writes it out; the viewer draws it. Same numbers in both.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/core/project.hpp"
 #include "geo/io/file_digest.hpp"
+#include "geo/routing/road_network.hpp"
+#include "model/access.hpp"
 #include "model/coverage.hpp"
 #include "model/plan_audit.hpp"
 #include "model/study_area.hpp"
@@ -22,6 +25,9 @@ struct Analysis {
     std::vector<geo::FileDigest> inputs;
     std::string wards_source_crs;
     std::string providers_source_crs;
+    std::optional<geo::RoadNetwork> network;
+    std::optional<geo::NetworkReport> network_report;
+    std::optional<model::AccessAnalysis> access;
     double seconds = 0;
 };
 

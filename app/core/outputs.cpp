@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/core/access_layers.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -146,8 +147,8 @@ std::string run_record(const Analysis& a) {
                        {"repair_invalid", a.project.repair_invalid},
                        {"overlap_tolerance_m2", a.project.overlap_tolerance_m2},
                        {"ward_code_field", a.project.ward_code_field},
-                       {"ward_population_field", a.project.ward_population_field},
-                       {"distance_method", "none: no road network or distance analysis in this run"}};
+                       {"ward_population_field", a.project.ward_population_field}};
+    j["distances"] = nlohmann::json::parse(access_record_json(a));
     json inputs = json::array();
     for (const auto& d : a.inputs)
         inputs.push_back({{"path", d.path}, {"size_bytes", d.size_bytes}, {"fnv1a64", d.fnv1a64}});
@@ -186,7 +187,12 @@ void write_outputs(const Analysis& a, const std::string& out_dir) {
     auto located = providers_layer(a, true);
     auto all_providers = providers_layer(a, false);
     auto audit = audit_table(a);
-    geo::write_geopackage((d / "coverage.gpkg").string(), a.project.working_crs, {wards, coverage, located, audit});
+    std::vector<geo::OutLayer> layers{wards, coverage, located, audit};
+    auto extra = access_layers(a);
+    for (auto& l : extra) layers.push_back(l);
+    geo::write_geopackage((d / "coverage.gpkg").string(), a.project.working_crs, layers);
+    for (const auto& l : extra)
+        if (l.name == "access" || l.name == "unit_access") geo::write_csv((d / (l.name + ".csv")).string(), l);
     geo::write_csv((d / "wards.csv").string(), wards);
     geo::write_csv((d / "coverage.csv").string(), coverage);
     geo::write_csv((d / "providers.csv").string(), all_providers);

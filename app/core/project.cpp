@@ -1,5 +1,6 @@
 #include "app/core/project.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -125,6 +126,72 @@ Project load_project(const std::string& path) {
     if (const toml::table* pop = r.table("population", false))
         p.population_groups = r.path(pop, "population", "groups", true);
     if (const toml::table* n = r.table("needs", false)) p.needs = r.path(n, "needs", "path", true);
+    if (const toml::table* t = r.table("roads", false)) {
+        RoadsConfig c;
+        c.path = r.path(t, "roads", "path", true);
+        c.format = r.str(t, "roads", "format", false, "osm");
+        if (c.format != "osm" && c.format != "lines")
+            throw Error(p.file + ": [roads] format must be \"osm\" or \"lines\", found \"" + c.format + "\"");
+        c.osmconf = r.path(t, "roads", "osmconf", false);
+        if (c.osmconf.empty())
+            c.osmconf = (fs::path(p.service_types).parent_path().parent_path() / "osm" / "osmconf_roads.ini").string();
+        c.profile = r.str(t, "roads", "profile", false, "walk");
+        if (!geo::profile_from_string(c.profile))
+            throw Error(p.file + ": [roads] profile must be walk, senior_walk or drive, found \"" + c.profile + "\"");
+        c.margin_m = r.number(t, "roads", "margin_m", 2000);
+        c.snap_tolerance_m = r.number(t, "roads", "snap_tolerance_m", 0.5);
+        c.fields.layer = r.str(t, "roads", "layer", false);
+        c.fields.crs = r.str(t, "roads", "crs", false);
+        c.fields.highway = r.str(t, "roads", "highway_field", false);
+        c.fields.oneway = r.str(t, "roads", "oneway_field", false);
+        c.fields.maxspeed = r.str(t, "roads", "maxspeed_field", false);
+        c.fields.access = r.str(t, "roads", "access_field", false);
+        c.fields.foot = r.str(t, "roads", "foot_field", false);
+        c.fields.default_highway = r.str(t, "roads", "default_highway", false);
+        p.roads = c;
+    }
+    if (const toml::table* t = r.table("population_surface", false)) {
+        SurfaceConfig c;
+        c.method = r.str(t, "population_surface", "method", false, "grid");
+        if (c.method != "grid" && c.method != "points")
+            throw Error(p.file + ": [population_surface] method must be \"grid\" or \"points\"");
+        c.grid_cell_m = r.number(t, "population_surface", "grid_cell_m", 250);
+        if (c.method == "points") {
+            c.points = layer_source(r, t, "population_surface");
+            c.weight_field = r.str(t, "population_surface", "weight_field", false);
+            c.purpose_field = r.str(t, "population_surface", "purpose_field", false);
+            if (const toml::array* codes = t->get_as<toml::array>("residential_codes"))
+                for (const toml::node& e : *codes) {
+                    if (auto sv = e.value<std::string>()) c.residential_codes.push_back(*sv);
+                    else if (auto iv = e.value<std::int64_t>()) c.residential_codes.push_back(std::to_string(*iv));
+                }
+        }
+        c.description = r.str(t, "population_surface", "description", false);
+        p.surface = c;
+    }
+    if (const toml::table* t = r.table("access", false)) {
+        AccessConfig c;
+        c.profile = r.str(t, "access", "profile", false, p.roads ? p.roads->profile : "walk");
+        if (!geo::profile_from_string(c.profile))
+            throw Error(p.file + ": [access] profile must be walk, senior_walk or drive");
+        c.max_snap_distance_m = r.number(t, "access", "max_snap_distance_m", 500);
+        c.catchment_buffer_m = r.number(t, "access", "catchment_buffer_m", 50);
+        if (const toml::array* b = t->get_as<toml::array>("catchment_bands_min")) {
+            c.catchment_bands_min.clear();
+            for (const toml::node& e : *b)
+                if (auto v = e.value<double>()) c.catchment_bands_min.push_back(*v);
+            std::sort(c.catchment_bands_min.begin(), c.catchment_bands_min.end());
+        }
+        if (const toml::table* th = t->get_as<toml::table>("threshold_min"))
+            for (const auto& [k, v] : *th)
+                if (auto d = v.value<double>()) c.threshold_min[std::string(k.str())] = *d;
+        p.access = c;
+    }
+    if (p.roads && !p.access) {
+        p.access = AccessConfig{};
+        p.access->profile = p.roads->profile;
+    }
+    if (p.access && p.roads) p.roads->profile = p.access->profile;
     if (const toml::table* a = r.table("attribution", false)) {
         if (const toml::array* arr = a->get_as<toml::array>("sources"))
             for (const toml::node& e : *arr)

@@ -3,7 +3,10 @@
 // the file. Format: docs/PROJECT_FILE.md.
 #include <optional>
 #include <string>
+#include <map>
 #include <vector>
+
+#include "geo/routing/road_reader.hpp"
 
 namespace apreptis::app {
 
@@ -13,6 +16,34 @@ struct LayerSource {
     std::string crs;   ///< declared CRS (needed for x/y columns or files without one)
     std::string x_field;
     std::string y_field;
+};
+
+struct RoadsConfig {
+    std::string path;
+    std::string format = "osm";   ///< osm | lines
+    std::string osmconf;          ///< default: datasets/osm/osmconf_roads.ini next to the catalogue
+    std::string profile = "walk"; ///< walk | senior_walk | drive
+    double margin_m = 2000;       ///< ways within this distance of the wards' bounding box are kept
+    double snap_tolerance_m = 0.5;///< generic lines: ends closer than this are joined
+    geo::LineFieldMap fields;     ///< generic lines only
+};
+
+struct SurfaceConfig {
+    std::string method = "grid";  ///< grid | points
+    double grid_cell_m = 250;
+    LayerSource points;           ///< method = points
+    std::string weight_field;     ///< e.g. floors; 0 or empty counts as 1
+    std::string purpose_field;
+    std::vector<std::string> residential_codes; ///< empty: every point
+    std::string description;      ///< the rule in words, written to the outputs
+};
+
+struct AccessConfig {
+    std::string profile = "walk";
+    double max_snap_distance_m = 500;
+    std::map<std::string, double> threshold_min;
+    std::vector<double> catchment_bands_min{10, 20, 30};
+    double catchment_buffer_m = 50;
 };
 
 struct Project {
@@ -38,6 +69,10 @@ struct Project {
     std::optional<std::string> population_groups;
     std::optional<std::string> needs;
     std::vector<std::string> attribution;
+
+    std::optional<RoadsConfig> roads;
+    std::optional<SurfaceConfig> surface;
+    std::optional<AccessConfig> access; ///< travel-distance analysis runs when set
 };
 
 /// Throws apreptis::Error with file:line:column for TOML syntax errors and for missing or

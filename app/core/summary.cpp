@@ -75,6 +75,23 @@ std::string summary_text(const Analysis& a) {
                 o += "  " + r.code + " " + r.column + " printed " + r.printed + ": " + r.explanation + "\n";
         o += "  (wrong_scale: printed per 100 under a per-1000 header; every cell is in plan_audit.csv)\n";
     }
+    if (a.access) {
+        const auto& x = *a.access;
+        o += "\nTravel distance to the nearest provider (" + x.method_label + ")\n";
+        o += "Population surface: " + x.surface.method + "; " + std::to_string(x.units.size()) + " units\n";
+        o += pad("service type", 20) + pad("area", 22) + pad("threshold", 11) + pad("within", 9) + pad("median", 9) +
+             pad("p90", 9) + "unreachable\n";
+        for (const auto& r : x.rows) {
+            if (r.target_group != "residents" && r.level == model::AreaLevel::ward) continue;
+            std::snprintf(buf, sizeof buf, "%.0f min", r.threshold_min);
+            std::string thr = buf;
+            std::snprintf(buf, sizeof buf, "%.0f%%", r.share_within * 100);
+            o += pad(r.service_type, 20) + pad(r.area_name, 22) + pad(thr, 11) + pad(buf, 9) +
+                 pad(num(r.median_min, 1), 9) + pad(num(r.p90_min, 1), 9) + num(r.unreachable) + "\n";
+        }
+        o += "(times in minutes; " + std::to_string(x.left_out.size()) +
+             " providers without coordinates are left out, see run.json distances.providers_left_out)\n";
+    }
     if (!a.study.warnings.empty()) {
         o += "\nWarnings:\n";
         for (const auto& w : a.study.warnings) o += "  - " + w + "\n";

@@ -1,0 +1,177 @@
+#include "app/core/access_layers.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace apreptis::app {
+
+using geo::FieldType;
+using geo::Value;
+
+namespace {
+
+Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(); }
+Value fin(double v) { return std::isfinite(v) ? Value(v) : Value(); }
+
+std::string method_code(const Analysis& a) {
+    return a.access->method == model::DistanceMethod::network ? "network" : "straight_line";
+}
+
+} // namespace
+
+std::vector<geo::OutLayer> access_layers(const Analysis& a) {
+    std::vector<geo::OutLayer> out;
+    if (!a.access) return out;
+    const model::AccessAnalysis& x = *a.access;
+    const std::string method = method_code(a);
+
+    geo::OutLayer units;
+    units.name = "units";
+    units.geometry_type = geo::GeometryType::point;
+    units.description = "Population units: " + x.surface.method;
+    units.fields = {{"unit_id", FieldType::integer}, {"ward_code", FieldType::text}, {"population", FieldType::real},
+                    {"surface_method", FieldType::text}};
+    for (std::size_t i = 0; i < x.units.size(); ++i)
+        units.features.push_back({{static_cast<std::int64_t>(i), a.study.wards[x.units[i].ward].code,
+                                   x.units[i].population, x.surface.method},
+                                  x.units[i].point});
+    out.push_back(std::move(units));
+
+    geo::OutLayer ua;
+    ua.name = "unit_access";
+    ua.description = "Time and distance from each unit to its nearest provider of each service type";
+    ua.fields = {{"unit_id", FieldType::integer}, {"service_type", FieldType::text}, {"time_min", FieldType::real},
+                 {"distance_m", FieldType::real}, {"provider_id", FieldType::text}, {"method", FieldType::text}};
+    for (const auto& sa : x.services)
+        for (std::size_t i = 0; i < sa.per_unit.size(); ++i) {
+            const auto& t = sa.per_unit[i];
+            const bool ok = t.provider != UINT32_MAX;
+            ua.features.push_back({{static_cast<std::int64_t>(i), sa.service_type,
+                                    ok ? Value(static_cast<double>(t.time_s) / 60.0) : Value(),
+                                    ok ? Value(static_cast<double>(t.distance_m)) : Value(),
+                                    ok ? Value(a.study.providers[t.provider].id) : Value(), method},
+                                   {}});
+        }
+    out.push_back(std::move(ua));
+
+    geo::OutLayer acc;
+    acc.name = "access";
+    acc.description = "Share of the target group within the threshold; population-weighted time and distance. Method: " +
+                      x.method_label;
+    acc.fields = {{"level", FieldType::text}, {"area_code", FieldType::text}, {"area_name", FieldType::text},
+                  {"municipality", FieldType::text}, {"service_type", FieldType::text},
+                  {"target_group", FieldType::text}, {"method", FieldType::text}, {"threshold_min", FieldType::real},
+                  {"target_population", FieldType::real}, {"within_threshold", FieldType::real},
+                  {"share_within", FieldType::real}, {"unreachable", FieldType::real}, {"mean_min", FieldType::real},
+                  {"median_min", FieldType::real}, {"p90_min", FieldType::real}, {"mean_m", FieldType::real},
+                  {"median_m", FieldType::real}, {"p90_m", FieldType::real}, {"estimated", FieldType::integer},
+                  {"providers_used", FieldType::integer}};
+    for (const auto& r : x.rows) {
+        std::int64_t used = 0;
+        for (const auto& sa : x.services)
+            if (sa.service_type == r.service_type) used = static_cast<std::int64_t>(sa.providers.size());
+        acc.features.push_back({{std::string(model::to_string(r.level)), r.area_code, r.area_name, r.municipality,
+                                 r.service_type, r.target_group, method, r.threshold_min, r.target_population,
+                                 r.within_threshold, r.share_within, r.unreachable, opt(r.mean_min), opt(r.median_min),
+                                 opt(r.p90_min), opt(r.mean_m), opt(r.median_m), opt(r.p90_m),
+                                 static_cast<std::int64_t>(r.estimated ? 1 : 0), used},
+                                {}});
+    }
+    out.push_back(std::move(acc));
+
+    geo::OutLayer cat;
+    cat.name = "catchments";
+    cat.geometry_type = geo::GeometryType::multipolygon;
+    cat.description = "Area from which each provider is reached within each band. Method: " + x.method_label;
+    cat.fields = {{"provider_id", FieldType::text}, {"provider_name", FieldType::text},
+                  {"service_type", FieldType::text}, {"band_min", FieldType::real}, {"method", FieldType::text}};
+    for (const auto& c : x.catchments)
+        if (!c.area.empty())
+            cat.features.push_back({{a.study.providers[c.provider].id, a.study.providers[c.provider].name, c.service_type,
+                                     c.band_min, method},
+                                    c.area});
+    out.push_back(std::move(cat));
+
+    if (a.network) {
+        geo::OutLayer al;
+        al.name = "allocation";
+        al.geometry_type = geo::GeometryType::multilinestring;
+        al.description = "Each piece of the network assigned to its nearest provider (by travel time)";
+        al.fields = {{"provider_id", FieldType::text}, {"service_type", FieldType::text}};
+        for (const auto& z : x.allocations)
+            if (!z.lines.empty()) al.features.push_back({{a.study.providers[z.provider].id, z.service_type}, z.lines});
+        out.push_back(std::move(al));
+
+        geo::OutLayer roads;
+        roads.name = "roads";
+        roads.geometry_type = geo::GeometryType::multilinestring;
+        roads.description = std::string("Road network used, ") + geo::to_string(a.network->profile) + " profile";
+        roads.fields = {{"edge_id", FieldType::integer}, {"length_m", FieldType::real},
+                        {"forward_min", FieldType::real}, {"backward_min", FieldType::real},
+                        {"component", FieldType::integer}, {"main_network", FieldType::integer}};
+        const auto& net = *a.network;
+        for (std::size_t e = 0; e < net.edges.size(); ++e) {
+            const auto& ed = net.edges[e];
+            geo::LineString l(net.edge_points.begin() + ed.first_point,
+                              net.edge_points.begin() + ed.first_point + ed.point_count);
+            const auto comp = net.component[ed.from];
+            roads.features.push_back({{static_cast<std::int64_t>(e), static_cast<double>(ed.length_m),
+                                       fin(ed.forward_s / 60.0), fin(ed.backward_s / 60.0),
+                                       static_cast<std::int64_t>(comp),
+                                       static_cast<std::int64_t>(comp == net.largest_component ? 1 : 0)},
+                                      geo::MultiLineString{l}});
+        }
+        out.push_back(std::move(roads));
+    }
+    return out;
+}
+
+std::string access_record_json(const Analysis& a) {
+    using nlohmann::json;
+    json j;
+    if (!a.access) {
+        j["distance_method"] = "none: no [access] section in the project";
+        return j.dump();
+    }
+    const auto& x = *a.access;
+    j["distance_method"] = method_code(a);
+    j["distance_method_label"] = x.method_label;
+    j["population_surface"] = {{"method", x.surface.method},
+                               {"units", x.units.size()},
+                               {"points_read", x.surface.points_read},
+                               {"points_outside_wards", x.surface.points_outside_wards},
+                               {"wards_without_points", x.surface.wards_without_points}};
+    j["units_not_snapped"] = x.units_not_snapped;
+    j["population_not_snapped"] = x.population_not_snapped;
+    j["units_off_main_network"] = x.units_off_main_network;
+    j["population_off_main_network"] = x.population_off_main_network;
+    json left = json::array();
+    for (const auto& [p, why] : x.left_out)
+        left.push_back({{"provider_id", a.study.providers[p].id}, {"name", a.study.providers[p].name}, {"reason", why}});
+    j["providers_left_out"] = left;
+    json services = json::array();
+    for (const auto& sa : x.services) {
+        json used = json::array();
+        for (auto p : sa.providers) used.push_back(a.study.providers[p].id);
+        services.push_back({{"service_type", sa.service_type}, {"threshold_min", sa.threshold_min}, {"providers", used}});
+    }
+    j["services"] = services;
+    if (a.network_report) {
+        const auto& r = *a.network_report;
+        j["network"] = {{"summary", r.summary()},
+                        {"profile", geo::to_string(a.network->profile)},
+                        {"ways_read", r.ways_read},
+                        {"ways_used", r.ways_used},
+                        {"ways_excluded", r.ways_excluded},
+                        {"nodes", r.nodes},
+                        {"edges", r.edges},
+                        {"arcs", r.arcs},
+                        {"length_m", r.used_length_m},
+                        {"components", r.components},
+                        {"largest_component_nodes", r.largest_component_nodes}};
+    }
+    return j.dump();
+}
+
+} // namespace apreptis::app
