@@ -184,7 +184,7 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
                 for (double b : st.catchment_bands_min) {
                     // a circle: the straight-line reach at walking speed
                     geo::MultiLineString dot{{src[i], geo::XY{src[i].x + 0.01, src[i].y}}};
-                    a.catchments.push_back({providers[i], type, b, geo::buffer_lines(dot, b * 60.0 * walk)});
+                    a.catchments.push_back({providers[i], type, b, geo::buffer_lines(dot, b * 60.0 * walk, 32)});
                 }
         }
         sa.per_unit.resize(res.size());

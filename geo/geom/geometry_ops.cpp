@@ -70,7 +70,7 @@ XY point_on_surface(const MultiPolygon& mp) {
     return out;
 }
 
-MultiPolygon buffer_lines(const MultiLineString& lines, double distance) {
+MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int quarter_segments) {
     if (lines.empty()) return {};
     GEOSContextHandle_t h = GeosContext::for_this_thread().get();
     std::vector<GEOSGeometry*> parts;
@@ -84,8 +84,8 @@ MultiPolygon buffer_lines(const MultiLineString& lines, double distance) {
                                                  static_cast<unsigned>(parts.size())),
                      "multilinestring"),
                GeomDeleter{h});
-    // 4 segments per quarter circle: a catchment outline needs no finer arcs
-    GeomPtr buf(check(GEOSBuffer_r(h, ml.get(), distance, 4), "buffer"), GeomDeleter{h});
+    // 4 segments per quarter circle are enough around streets; circles ask for more
+    GeomPtr buf(check(GEOSBuffer_r(h, ml.get(), distance, quarter_segments), "buffer"), GeomDeleter{h});
     return detail::polygons_from_geos(buf.get());
 }
 

@@ -23,7 +23,7 @@ double intersection_area(const MultiPolygon& a, const MultiPolygon& b);
 XY point_on_surface(const MultiPolygon& mp);
 
 /// The area within `distance` of the lines, dissolved (catchment polygons from reached streets).
-MultiPolygon buffer_lines(const MultiLineString& lines, double distance);
+MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int quarter_segments = 4);
 
 /// Parses WKT POLYGON/MULTIPOLYGON (tests and fixtures). Throws GeometryError.
 MultiPolygon multipolygon_from_wkt(const std::string& wkt);

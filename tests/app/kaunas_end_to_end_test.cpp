@@ -114,3 +114,32 @@ TEST(KaunasDefault, outputs_open_with_their_crs_and_record_the_inputs) {
     EXPECT_EQ(j["inputs"][0]["fnv1a64"].get<std::string>().size(), 16u);
     EXPECT_EQ(j["parameters"]["working_crs"], "EPSG:3346");
 }
+
+TEST(KaunasDefault, distances_are_straight_line_and_say_so) {
+    const auto& a = kaunas();
+    ASSERT_TRUE(a.access.has_value());
+    EXPECT_FALSE(a.network.has_value());
+    EXPECT_EQ(a.access->method, model::DistanceMethod::straight_line);
+    EXPECT_NE(a.access->method_label.find("straight line"), std::string::npos);
+    // only the Eurostat nursing hospital has coordinates; every other provider is listed
+    ASSERT_EQ(a.access->services.size(), 1u);
+    EXPECT_EQ(a.access->services[0].service_type, "nursing_hospital");
+    EXPECT_EQ(a.access->left_out.size(), a.study.providers.size() - 1);
+    // the building surface keeps every ward's census total; 3 points lie outside the wards
+    double pop = 0;
+    for (const auto& u : a.access->units) pop += u.population;
+    EXPECT_NEAR(pop, 298753, 1e-3);
+    EXPECT_EQ(a.access->surface.points_read, 49487u);
+    EXPECT_EQ(a.access->surface.points_outside_wards, 3u); // PROVENANCE: 3 points outside the simplified edge
+    bool labelled = false;
+    for (const auto& w : a.study.warnings) labelled |= w.find("STRAIGHT-LINE") != std::string::npos;
+    EXPECT_TRUE(labelled);
+    test::ScratchDir d;
+    write_outputs(a, d / "out");
+    std::ifstream f(d / "out/access.csv");
+    std::string header;
+    std::getline(f, header);
+    std::string first;
+    std::getline(f, first);
+    EXPECT_NE(first.find(",straight_line,"), std::string::npos) << first;
+}

@@ -1,0 +1,157 @@
+// Liechtenstein end to end over its real road network. The per-unit travel times of the
+// analysis are checked against an independent brute-force computation on the same graph:
+// Boost.Graph's Dijkstra from both ends of every provider's street, one provider at a time.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "../geo/boost_reference.hpp"
+#include "app/core/analysis.hpp"
+#include "app/core/outputs.hpp"
+#include "app/core/project.hpp"
+#include "geo/crs/transformer.hpp"
+#include "geo/errors.hpp"
+#include "geo/geom/geometry_ops.hpp"
+#include "geo/io/vector_reader.hpp"
+#include "geo/routing/snap_index.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+using namespace apreptis::app;
+
+namespace {
+const Analysis& li() {
+    static const Analysis a = run_analysis(load_project(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml"));
+    return a;
+}
+
+/// Walking time from a snapped unit to a snapped provider, brute force.
+double reference_time(const geo::RoadNetwork& net, const geo::SnappedPoint& u, const geo::SnappedPoint& p,
+                      const std::vector<double>& to_p_from, const std::vector<double>& to_p_to, double v) {
+    const auto& eu = net.edges[u.edge];
+    const auto& ep = net.edges[p.edge];
+    // provider reached from its edge's ends: from `from` going forward p.offset, from `to` backward
+    auto via = [&](geo::NodeId n) {
+        return std::min(to_p_from[n] + p.offset_m / v, to_p_to[n] + (ep.length_m - p.offset_m) / v);
+    };
+    double best = std::min(u.offset_m / v + via(eu.from), (eu.length_m - u.offset_m) / v + via(eu.to));
+    if (u.edge == p.edge) best = std::min(best, std::abs(u.offset_m - p.offset_m) / v);
+    return best + (u.distance_m + p.distance_m) / v;
+}
+} // namespace
+
+TEST(LiechtensteinRouting, unit_times_match_an_independent_computation) {
+    const Analysis& a = li();
+    ASSERT_TRUE(a.network && a.access);
+    EXPECT_EQ(a.access->method, model::DistanceMethod::network);
+    const auto& net = *a.network;
+    geo::SnapIndex idx(net);
+    const double v = geo::walking_speed_mps(geo::Profile::walk);
+    std::vector<geo::SnappedPoint> units;
+    for (const auto& u : a.access->units) units.push_back(idx.snap(u.point, 500));
+
+    for (const auto& sa : a.access->services) {
+        std::vector<double> best(units.size(), INFINITY);
+        for (std::size_t p : sa.providers) {
+            auto sp = idx.snap(*a.study.providers[p].point, 500);
+            ASSERT_TRUE(sp.snapped);
+            const auto& e = net.edges[sp.edge];
+            auto d_from = test::boost_dijkstra(net, e.from, true), d_to = test::boost_dijkstra(net, e.to, true);
+            for (std::size_t i = 0; i < units.size(); ++i)
+                if (units[i].snapped) best[i] = std::min(best[i], reference_time(net, units[i], sp, d_from, d_to, v));
+        }
+        std::size_t compared = 0;
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            const auto& got = sa.per_unit[i];
+            if (!std::isfinite(best[i])) {
+                EXPECT_EQ(got.provider, UINT32_MAX) << sa.service_type << " unit " << i;
+                continue;
+            }
+            ASSERT_NE(got.provider, UINT32_MAX) << sa.service_type << " unit " << i;
+            EXPECT_NEAR(got.time_s, best[i], 0.05 + 1e-5 * best[i]) << sa.service_type << " unit " << i; // float
+            ++compared;
+        }
+        EXPECT_GT(compared, 3000u);
+    }
+}
+
+TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
+    const Analysis& a = li();
+    // every Gemeinde has a row per service type, and the synthetic population adds up
+    int rows = 0;
+    double pop = 0;
+    for (const auto& r : a.access->rows)
+        if (r.level == model::AreaLevel::ward && r.service_type == "pharmacy") {
+            ++rows;
+            pop += r.target_population;
+            EXPECT_GE(r.share_within, 0.0);
+            EXPECT_LE(r.share_within, 1.0);
+        }
+    EXPECT_EQ(rows, 11);
+    EXPECT_NEAR(pop, 3719, 1e-6);
+    // the hospital's catchment polygons grow with the band
+    double prev = 0;
+    int bands = 0;
+    for (const auto& c : a.access->catchments)
+        if (a.study.providers[c.provider].id == "OSM-N6245") {
+            const double area = geo::area(c.area);
+            EXPECT_GT(area, prev) << c.band_min;
+            prev = area;
+            ++bands;
+        }
+    EXPECT_EQ(bands, 3);
+    test::ScratchDir d;
+    write_outputs(a, d / "out");
+    for (const char* layer : {"units", "unit_access", "access", "catchments", "allocation", "roads"}) {
+        geo::ReadOptions o;
+        o.layer = layer;
+        o.allow_empty = false;
+        EXPECT_NO_THROW(geo::read_vector(d / "out/coverage.gpkg", o)) << layer;
+    }
+    std::ifstream f(d / "out/run.json");
+    std::string run((std::istreambuf_iterator<char>(f)), {});
+    EXPECT_NE(run.find("\"distance_method\": \"network\""), std::string::npos);
+}
+
+TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
+    const Analysis& a = li();
+    const auto& net = *a.network;
+    std::uint32_t small = UINT32_MAX;
+    for (std::uint32_t c = 0; c < net.component_size.size(); ++c)
+        if (c != net.largest_component && net.component_size[c] >= 2) small = c;
+    ASSERT_NE(small, UINT32_MAX);
+    geo::XY island{};
+    for (geo::NodeId n = 0; n < net.node_count(); ++n)
+        if (net.component[n] == small) island = net.node_xy[n];
+    // write the island point as a pharmacy, in the project's CRS (EPSG:4326 lon/lat)
+    geo::Transformer back("EPSG:32632", "EPSG:4326");
+    geo::XY ll = back.transform(island);
+    test::ScratchDir d;
+    const std::string src = test::source_dir() + "/datasets/liechtenstein/";
+    std::ifstream in(src + "providers.csv");
+    std::string csv((std::istreambuf_iterator<char>(in)), {});
+    char row[256];
+    std::snprintf(row, sizeof row, "ISLAND,Island pharmacy,pharmacy,residents,,,address,%.7f,%.7f,test,test\n", ll.x, ll.y);
+    test::write_file(d / "providers.csv", csv + row);
+    Project p = load_project(src + "liechtenstein.toml");
+    p.providers->path = d / "providers.csv";
+    Analysis b = run_analysis(p);
+    bool warned = false;
+    for (const auto& w : b.study.warnings)
+        warned |= w.find("ISLAND") != std::string::npos && w.find("not connected to the main one") != std::string::npos;
+    EXPECT_TRUE(warned);
+}
+
+TEST(LiechtensteinRouting, a_truncated_road_file_stops_the_run) {
+    test::ScratchDir d;
+    const std::string src = test::source_dir() + "/datasets/liechtenstein/";
+    std::ifstream in(src + "liechtenstein-2013-08-03.osm.pbf", std::ios::binary);
+    std::string head(30000, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    test::write_file(d / "cut.osm.pbf", head);
+    Project p = load_project(src + "liechtenstein.toml");
+    p.roads->path = d / "cut.osm.pbf";
+    test::expect_error<apreptis::Error>([&] { run_analysis(p); }, {"cut.osm.pbf"});
+}

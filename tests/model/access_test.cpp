@@ -1,0 +1,85 @@
+#include "model/access.hpp"
+
+#include <cmath>
+#include <numbers>
+
+#include <gtest/gtest.h>
+
+#include "fixtures.hpp"
+#include "model/population_surface.hpp"
+#include "model/ward_checks.hpp"
+
+using namespace apreptis;
+using namespace apreptis::model;
+
+TEST(PopulationSurface, ward_totals_are_kept_exactly_and_weights_respected) {
+    StudyArea s = test::three_wards();
+    std::vector<WeightedPoint> pts = {{{100, 100}, 1}, {{200, 200}, 3}, // ward A: 1000 -> 250 / 750
+                                      {{1500, 500}, 5},                   // ward B: all 2000
+                                      {{-50, -50}, 2}};                   // outside every ward
+    SurfaceReport rep;
+    auto units = distribute_to_points(s.wards, pts, "test", rep);
+    EXPECT_EQ(rep.points_outside_wards, 1u);
+    ASSERT_EQ(rep.wards_without_points.size(), 1u); // C has no point: one unit inside it
+    EXPECT_NE(rep.wards_without_points[0].find("C"), std::string::npos);
+    std::vector<double> total(3, 0);
+    for (const auto& u : units) total[u.ward] += u.population;
+    EXPECT_NEAR(total[0], 1000, 1e-9);
+    EXPECT_NEAR(total[1], 2000, 1e-9);
+    EXPECT_NEAR(total[2], 7000, 1e-9);
+    EXPECT_NEAR(units[0].population, 250, 1e-9);
+    EXPECT_NEAR(units[1].population, 750, 1e-9);
+}
+
+TEST(PopulationSurface, grid_points_fall_inside_their_ward) {
+    StudyArea s = test::three_wards();
+    SurfaceReport rep;
+    auto units = distribute_to_grid(s.wards, 250, rep);
+    EXPECT_EQ(units.size(), 3u * 16u); // 4 x 4 cells per 1 km square
+    for (const auto& u : units) EXPECT_NEAR(u.population, static_cast<double>(s.wards[u.ward].population) / 16.0, 1e-9);
+}
+
+TEST(Quantile, weighted_median_and_p90_by_hand) {
+    std::vector<std::pair<double, double>> vw = {{10, 1}, {20, 1}, {30, 2}, {40, 6}};
+    EXPECT_DOUBLE_EQ(*weighted_quantile(vw, 0.5), 40);  // cumulative 1,2,4,10: 5 is reached at 40
+    EXPECT_DOUBLE_EQ(*weighted_quantile(vw, 0.4), 30);
+    EXPECT_DOUBLE_EQ(*weighted_quantile(vw, 0.1), 10);
+    EXPECT_FALSE(weighted_quantile({{std::numeric_limits<double>::infinity(), 1.0}}, 0.5).has_value());
+}
+
+TEST(Access, straight_line_shares_and_statistics_by_hand) {
+    StudyArea s = test::three_wards();
+    s.providers = {test::provider("P", geo::XY{0, 500}), test::provider("Q", std::nullopt)};
+    s.lines = {test::line(0, "day_centre", 10, 10), test::line(1, "day_centre", 10, 10)};
+    place_providers(s);
+    // Units at 150 m, 450 m (ward A) and 1350 m (ward B) from P; speed 1.25 m/s (walk)
+    std::vector<PopulationUnit> units = {{{150, 500}, 0, 600}, {{450, 500}, 0, 400}, {{1350, 500}, 1, 2000},
+                                         {{2500, 500}, 2, 7000}};
+    AccessSettings st; // walk, catalogue threshold 20 min = 1500 m
+    AccessAnalysis a = analyse_access(s, units, SurfaceReport{"test", 0, 0, {}}, nullptr, st);
+    EXPECT_EQ(a.method, DistanceMethod::straight_line);
+    EXPECT_NE(a.method_label.find("NO road network"), std::string::npos);
+    ASSERT_EQ(a.left_out.size(), 1u); // Q has no coordinates
+    ASSERT_EQ(a.services.size(), 1u);
+    EXPECT_DOUBLE_EQ(a.services[0].threshold_min, 20.0);
+    EXPECT_NEAR(a.services[0].per_unit[2].distance_m, 1350, 1e-3);
+    EXPECT_NEAR(a.services[0].per_unit[2].time_s, 1080, 1e-2);
+
+    const AccessRow* ward_a = nullptr;
+    const AccessRow* muni = nullptr;
+    for (const auto& r : a.rows) {
+        if (r.area_code == "A") ward_a = &r;
+        if (r.level == AreaLevel::municipality) muni = &r;
+    }
+    ASSERT_TRUE(ward_a && muni);
+    // older = 1500 x 1000/10000 = 150 in A, split 90 / 60 between its units (estimates)
+    EXPECT_NEAR(ward_a->target_population, 150, 1e-9);
+    EXPECT_TRUE(ward_a->estimated);
+    EXPECT_NEAR(*ward_a->mean_m, (150 * 90 + 450 * 60) / 150.0, 1e-3);
+    EXPECT_NEAR(*ward_a->median_m, 150, 1e-3);
+    EXPECT_DOUBLE_EQ(ward_a->share_within, 1.0);
+    // whole municipality: 1500 older; the 1050 in C are 2500 m away (> 1500 m)
+    EXPECT_NEAR(muni->share_within, 450.0 / 1500.0, 1e-9);
+    EXPECT_EQ(a.catchments.size(), 3u); // one provider x 3 bands, circles
+    EXPECT_NEAR(geo::area(a.catchments[0].area), std::numbers::pi * 750 * 750, 0.005 * std::numbers::pi * 750 * 750); // 10 min at 1.25 m/s
+}
