@@ -34,7 +34,12 @@ struct XYHash {
         std::uint64_t a, b;
         std::memcpy(&a, &p.x, 8);
         std::memcpy(&b, &p.y, 8);
-        return std::hash<std::uint64_t>()(a * 0x9E3779B97F4A7C15ull ^ b);
+        // splitmix64 finaliser: coordinates on a regular grid have long runs of zero bits,
+        // which libstdc++'s identity hash for integers would pile into few buckets
+        std::uint64_t h = a ^ (b + 0x9E3779B97F4A7C15ull + (a << 6) + (a >> 2));
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+        return static_cast<std::size_t>(h ^ (h >> 31));
     }
 };
 
@@ -141,24 +146,57 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
                     std::to_string(rep.ways_read) + " ways read, " + std::to_string(rep.ways_outside_clip) +
                     " outside the study area)");
 
-    // Which vertices are nodes: way ends, and (OSM) vertices used more than once.
-    std::unordered_map<XY, std::uint32_t, XYHash> uses;
-    if (opt.noding == Noding::shared_vertices)
+    // Which vertices are nodes: way ends, and (OSM) vertices used more than once. One sort
+    // of all vertices gives every distinct coordinate an id and its use count.
+    std::size_t vertices = 0;
+    for (const Usable& u : usable) vertices += u.way->points.size();
+    std::vector<std::uint32_t> vertex_id; // per vertex of the usable ways, in order
+    std::vector<std::uint32_t> uses;      // per distinct coordinate
+    std::vector<NodeId> node_of;          // per distinct coordinate, assigned on first use
+    if (opt.noding == Noding::shared_vertices) {
+        struct V {
+            XY p;
+            std::uint32_t i;
+        };
+        std::vector<V> all;
+        all.reserve(vertices);
         for (const Usable& u : usable)
-            for (const XY& p : u.way->points) uses[p]++;
-
+            for (const XY& p : u.way->points) all.push_back({p, static_cast<std::uint32_t>(all.size())});
+        std::sort(all.begin(), all.end(), [](const V& a, const V& b) {
+            return a.p.x < b.p.x || (a.p.x == b.p.x && a.p.y < b.p.y);
+        });
+        vertex_id.resize(vertices);
+        for (std::size_t k = 0; k < all.size(); ++k) {
+            if (k == 0 || !(all[k].p == all[k - 1].p)) uses.push_back(0);
+            vertex_id[all[k].i] = static_cast<std::uint32_t>(uses.size() - 1);
+            uses.back()++;
+        }
+        node_of.assign(uses.size(), invalid_node);
+    }
     NodeTable nodes(opt.noding, opt.snap_tolerance_m);
+    net.edge_points.reserve(vertices + usable.size());
+    std::size_t vertex_base = 0;
+    auto node_for = [&](std::size_t vertex, XY p) {
+        if (opt.noding != Noding::shared_vertices) return nodes.get_or_add(p, net.node_xy);
+        NodeId& n = node_of[vertex_id[vertex]];
+        if (n == invalid_node) {
+            n = static_cast<NodeId>(net.node_xy.size());
+            net.node_xy.push_back(p);
+        }
+        return n;
+    };
     std::vector<Arc> arcs;
     for (const Usable& u : usable) {
         const LineString& pts = u.way->points;
         rep.ways_used++;
         std::size_t start = 0;
         for (std::size_t i = 1; i < pts.size(); ++i) {
-            bool is_node = i + 1 == pts.size() || (opt.noding == Noding::shared_vertices && uses[pts[i]] > 1);
+            bool is_node = i + 1 == pts.size() ||
+                           (opt.noding == Noding::shared_vertices && uses[vertex_id[vertex_base + i]] > 1);
             if (!is_node) continue;
             RoadEdge e;
-            e.from = nodes.get_or_add(pts[start], net.node_xy);
-            e.to = nodes.get_or_add(pts[i], net.node_xy);
+            e.from = node_for(vertex_base + start, pts[start]);
+            e.to = node_for(vertex_base + i, pts[i]);
             e.first_point = static_cast<std::uint32_t>(net.edge_points.size());
             e.point_count = static_cast<std::uint32_t>(i - start + 1);
             net.edge_points.insert(net.edge_points.end(), pts.begin() + static_cast<std::ptrdiff_t>(start),
@@ -185,6 +223,7 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
             rep.used_length_m += len;
             net.edges.push_back(e);
         }
+        vertex_base += pts.size();
     }
 
     const std::size_t n = net.node_xy.size();
