@@ -16,12 +16,13 @@ enum class LocationPrecision {
     ward,         ///< known to lie in a ward, no point
     municipality, ///< known municipality only (in or outside the study area)
     unknown,
+    planned,      ///< a point placed by the planner in a scenario (not an existing site)
 };
 
 const char* to_string(LocationPrecision p);
 std::optional<LocationPrecision> precision_from_string(const std::string& s);
 inline bool has_point(LocationPrecision p) {
-    return p == LocationPrecision::address || p == LocationPrecision::building;
+    return p == LocationPrecision::address || p == LocationPrecision::building || p == LocationPrecision::planned;
 }
 
 struct Provider {

@@ -80,27 +80,21 @@ std::vector<model::PopulationUnit> population_units(Analysis& a, model::SurfaceR
     return units;
 }
 
-void run_access(Analysis& a) {
+void load_access_inputs(Analysis& a) {
     const Project& p = a.project;
-    model::AccessSettings st;
-    st.profile = *geo::profile_from_string(p.access->profile);
-    st.max_snap_distance_m = p.access->max_snap_distance_m;
-    st.threshold_min = p.access->threshold_min;
-    st.catchment_bands_min = p.access->catchment_bands_min;
-    st.catchment_buffer_m = p.access->catchment_buffer_m;
-
+    const geo::Profile profile = *geo::profile_from_string(p.access->profile);
     if (p.roads) {
         std::vector<geo::Way> ways =
             p.roads->format == "osm" ? geo::read_osm_ways(p.roads->path, p.roads->osmconf, p.working_crs)
                                      : geo::read_line_ways(p.roads->path, p.roads->fields, p.working_crs);
         a.inputs.push_back(geo::digest_file(p.roads->path));
         geo::BuildOptions bo;
-        bo.profile = st.profile;
+        bo.profile = profile;
         bo.noding = p.roads->format == "osm" ? geo::Noding::shared_vertices : geo::Noding::endpoints;
         bo.snap_tolerance_m = p.roads->snap_tolerance_m;
         bo.clip = study_envelope(a.study, p.roads->margin_m);
         geo::NetworkReport rep;
-        a.network = geo::build_network(ways, bo, rep, p.roads->path);
+        a.network = std::make_shared<const geo::RoadNetwork>(geo::build_network(ways, bo, rep, p.roads->path));
         a.network_report = rep;
         if (rep.components > 1)
             a.study.warnings.push_back("road network: " + std::to_string(rep.components) +
@@ -114,7 +108,19 @@ void run_access(Analysis& a) {
                                    " population-surface points lie outside every ward and carry no population");
     for (const auto& w : rep.wards_without_points)
         a.study.warnings.push_back("ward " + w + " has no population-surface point: its population is put at one point inside it");
-    a.access = model::analyse_access(a.study, std::move(units), std::move(rep), a.network ? &*a.network : nullptr, st);
+    a.units = std::make_shared<const std::vector<model::PopulationUnit>>(std::move(units));
+    a.surface = std::move(rep);
+}
+
+void run_access(Analysis& a) {
+    const Project& p = a.project;
+    model::AccessSettings st;
+    st.profile = *geo::profile_from_string(p.access->profile);
+    st.max_snap_distance_m = p.access->max_snap_distance_m;
+    st.threshold_min = p.access->threshold_min;
+    st.catchment_bands_min = p.access->catchment_bands_min;
+    st.catchment_buffer_m = p.access->catchment_buffer_m;
+    a.access = model::analyse_access(a.study, *a.units, a.surface, a.network.get(), st);
     for (const auto& w : a.access->warnings) a.study.warnings.push_back(w);
     if (!a.network)
         a.study.warnings.push_back("no road network: travel distances are STRAIGHT-LINE estimates at walking speed");
@@ -127,6 +133,39 @@ void run_access(Analysis& a) {
 } // namespace
 
 Analysis run_analysis(const Project& project) {
+    Analysis a = load_inputs(project);
+    compute(a);
+    return a;
+}
+
+void compute(Analysis& a) {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (a.project.access && a.units) run_access(a);
+    a.coverage = model::compute_coverage(a.study);
+    a.audit = model::audit_plan_ratios(a.study.needs, a.study.groups);
+    a.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+Analysis with_scenario(const Analysis& loaded, const model::Scenario& scenario) {
+    Analysis a;
+    a.project = loaded.project;
+    a.study = loaded.study; // the network and the population units are shared, not copied
+    a.ward_report = loaded.ward_report;
+    a.inputs = loaded.inputs;
+    a.wards_source_crs = loaded.wards_source_crs;
+    a.providers_source_crs = loaded.providers_source_crs;
+    a.network = loaded.network;
+    a.network_report = loaded.network_report;
+    a.units = loaded.units;
+    a.surface = loaded.surface;
+    a.project.scenario.edits.insert(a.project.scenario.edits.end(), scenario.edits.begin(), scenario.edits.end());
+    if (!scenario.name.empty()) a.project.scenario.name = scenario.name;
+    model::apply_scenario(a.study, scenario);
+    compute(a);
+    return a;
+}
+
+Analysis load_inputs(const Project& project) {
     const auto t0 = std::chrono::steady_clock::now();
     Analysis a;
     a.project = project;
@@ -136,6 +175,7 @@ Analysis run_analysis(const Project& project) {
                             " is not a projected CRS in metres; distances and areas need one (e.g. EPSG:3346)");
 
     a.inputs.push_back(geo::digest_file(project.file));
+    if (!project.scenario_file.empty()) a.inputs.push_back(geo::digest_file(project.scenario_file));
     s.catalogue = model::load_catalogue(project.service_types, project.target_groups);
     a.inputs.push_back(geo::digest_file(project.service_types));
     a.inputs.push_back(geo::digest_file(project.target_groups));
@@ -194,10 +234,8 @@ Analysis run_analysis(const Project& project) {
                              " providers could not be placed in a ward (no point, no ward); they count at "
                              "municipality level only (see providers.csv, location_precision)");
 
-    if (project.access) run_access(a);
-
-    a.coverage = model::compute_coverage(s);
-    a.audit = model::audit_plan_ratios(s.needs, s.groups);
+    if (project.access) load_access_inputs(a);
+    if (!project.scenario.edits.empty()) model::apply_scenario(s, project.scenario);
     a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return a;
 }

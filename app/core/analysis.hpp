@@ -1,6 +1,7 @@
 #pragma once
 // One headless run: load and check every input the project names, compute coverage and
 // the plan audit. The CLI writes it out; the viewer draws it. Same numbers in both.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,13 +26,25 @@ struct Analysis {
     std::vector<geo::FileDigest> inputs;
     std::string wards_source_crs;
     std::string providers_source_crs;
-    std::optional<geo::RoadNetwork> network;
+    std::shared_ptr<const geo::RoadNetwork> network; ///< null: straight-line distances
     std::optional<geo::NetworkReport> network_report;
+    std::shared_ptr<const std::vector<model::PopulationUnit>> units; ///< null: no distance analysis
+    model::SurfaceReport surface;
     std::optional<model::AccessAnalysis> access;
     double seconds = 0;
 };
 
 /// Throws apreptis::Error (bad input) with the location of the problem.
 Analysis run_analysis(const Project& project);
+
+/// Reads and checks every input (and builds the network and population surface), applies
+/// the project's scenario; computes nothing. The viewer keeps this and recomputes.
+Analysis load_inputs(const Project& project);
+
+/// Coverage, plan audit and travel distances from loaded inputs.
+void compute(Analysis& analysis);
+
+/// A what-if: the loaded inputs plus edits, recomputed without reading any file.
+Analysis with_scenario(const Analysis& loaded, const model::Scenario& scenario);
 
 } // namespace apreptis::app

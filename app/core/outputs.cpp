@@ -149,6 +149,11 @@ std::string run_record(const Analysis& a) {
                        {"ward_code_field", a.project.ward_code_field},
                        {"ward_population_field", a.project.ward_population_field}};
     j["distances"] = nlohmann::json::parse(access_record_json(a));
+    json edits = json::array();
+    for (const auto& e : a.project.scenario.edits)
+        edits.push_back({{"kind", model::to_string(e.kind)}, {"provider_id", e.provider_id},
+                         {"service_type", e.service_type}, {"x", e.point.x}, {"y", e.point.y}});
+    j["scenario"] = {{"file", a.project.scenario_file}, {"name", a.project.scenario.name}, {"edits", edits}};
     json inputs = json::array();
     for (const auto& d : a.inputs)
         inputs.push_back({{"path", d.path}, {"size_bytes", d.size_bytes}, {"fnv1a64", d.fnv1a64}});

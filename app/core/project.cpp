@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "geo/errors.hpp"
+#include "geo/io/vector_writer.hpp"
 
 namespace apreptis::app {
 namespace fs = std::filesystem;
@@ -84,16 +85,97 @@ LayerSource layer_source(const Reader& r, const toml::table* t, const char* sect
 
 } // namespace
 
-Project load_project(const std::string& path) {
+namespace {
+
+toml::table parse(const std::string& path) {
     if (!fs::exists(path)) throw geo::IoError(path + ": project file not found");
-    toml::table root;
     try {
-        root = toml::parse_file(path);
+        return toml::parse_file(path);
     } catch (const toml::parse_error& e) {
         const auto& src = e.source();
         throw Error(path + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column) +
                     ": not valid TOML: " + std::string(e.description()));
     }
+}
+
+Project load_scenario(const std::string& path, const toml::table& root) {
+    const toml::table& sc = *root["scenario"].as_table();
+    auto base = sc["base"].value<std::string>();
+    if (!base) throw Error(path + ": [scenario] needs base = \"<project.toml>\"");
+    fs::path bp(*base);
+    if (bp.is_relative()) bp = fs::path(path).parent_path() / bp;
+    Project p = load_project(bp.lexically_normal().string());
+    p.scenario_file = fs::absolute(path).lexically_normal().string();
+    p.scenario.name = sc["name"].value_or(std::string(fs::path(path).stem().string()));
+    auto read = [&](const char* key, model::ScenarioEdit::Kind kind) {
+        const toml::array* arr = sc[key].as_array();
+        if (!arr) return;
+        for (const toml::node& n : *arr) {
+            const toml::table* t = n.as_table();
+            const std::string at = path + ":" + std::to_string(n.source().begin.line);
+            if (!t) throw Error(at + ": [[scenario." + key + "]] entries must be tables");
+            model::ScenarioEdit e;
+            e.kind = kind;
+            auto id = (*t)["id"].value<std::string>();
+            if (!id) throw Error(at + ": scenario." + key + " needs id = \"...\"");
+            e.provider_id = *id;
+            e.name = (*t)["name"].value_or(std::string());
+            e.service_type = (*t)["service_type"].value_or(std::string());
+            e.target_group = (*t)["target_group"].value_or(std::string());
+            if (auto pl = (*t)["places"].value<double>()) e.places = *pl;
+            if (kind == model::ScenarioEdit::Kind::add || kind == model::ScenarioEdit::Kind::move) {
+                auto x = (*t)["x"].value<double>(), y = (*t)["y"].value<double>();
+                if (!x || !y) throw Error(at + ": scenario." + key + " needs x and y (working CRS)");
+                e.point = {*x, *y};
+            }
+            if (kind == model::ScenarioEdit::Kind::add && (e.service_type.empty() || e.target_group.empty()))
+                throw Error(at + ": scenario.add needs service_type and target_group");
+            p.scenario.edits.push_back(e);
+        }
+    };
+    // one list per kind, applied in this order
+    read("remove", model::ScenarioEdit::Kind::remove);
+    read("move", model::ScenarioEdit::Kind::move);
+    read("set_places", model::ScenarioEdit::Kind::set_places);
+    read("add", model::ScenarioEdit::Kind::add);
+    return p;
+}
+
+} // namespace
+
+void write_scenario_file(const std::string& path, const std::string& base_project, const model::Scenario& sc) {
+    toml::table scen{{"base", fs::relative(base_project, fs::absolute(path).parent_path()).string()}, {"name", sc.name}};
+    const char* keys[] = {"add", "move", "remove", "set_places"};
+    for (auto kind : {model::ScenarioEdit::Kind::remove, model::ScenarioEdit::Kind::move,
+                      model::ScenarioEdit::Kind::set_places, model::ScenarioEdit::Kind::add}) {
+        toml::array arr;
+        for (const auto& e : sc.edits) {
+            if (e.kind != kind) continue;
+            toml::table t{{"id", e.provider_id}};
+            if (kind == model::ScenarioEdit::Kind::add) {
+                t.insert("name", e.name);
+                t.insert("service_type", e.service_type);
+                t.insert("target_group", e.target_group);
+            }
+            if (kind == model::ScenarioEdit::Kind::add || kind == model::ScenarioEdit::Kind::move) {
+                t.insert("x", e.point.x);
+                t.insert("y", e.point.y);
+            }
+            if (e.places) t.insert("places", *e.places);
+            arr.push_back(std::move(t));
+        }
+        if (!arr.empty()) scen.insert(keys[static_cast<int>(kind)], std::move(arr));
+    }
+    std::ostringstream os;
+    os << "# Aprėptis scenario: run with `apreptis analyze " << fs::path(path).filename().string()
+       << " --out <dir>`. Coordinates are in the base project's working CRS.\n"
+       << toml::table{{"scenario", std::move(scen)}} << "\n";
+    geo::write_text_file(path, os.str());
+}
+
+Project load_project(const std::string& path) {
+    toml::table root = parse(path);
+    if (root["scenario"].is_table()) return load_scenario(path, root);
     Project p;
     p.file = fs::absolute(path).lexically_normal().string();
     Reader r(root, p.file);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/routing/road_reader.hpp"
+#include "model/scenario.hpp"
 
 namespace apreptis::app {
 
@@ -73,7 +74,14 @@ struct Project {
     std::optional<RoadsConfig> roads;
     std::optional<SurfaceConfig> surface;
     std::optional<AccessConfig> access; ///< travel-distance analysis runs when set
+
+    model::Scenario scenario;  ///< what-if edits (empty for a plain project)
+    std::string scenario_file; ///< the scenario file when the project came through one
 };
+
+/// A scenario file: [scenario] base = "<project.toml>" plus edits; see docs/PROJECT_FILE.md.
+/// load_project() accepts both kinds.
+void write_scenario_file(const std::string& path, const std::string& base_project, const model::Scenario& scenario);
 
 /// Throws apreptis::Error with file:line:column for TOML syntax errors and for missing or
 /// mistyped keys.

@@ -89,6 +89,27 @@ MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int qua
     return detail::polygons_from_geos(buf.get());
 }
 
+std::vector<XY> triangulate(const MultiPolygon& mp) {
+    std::vector<XY> out;
+    if (mp.empty()) return out;
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    for (const Polygon& p : mp) { // one polygon at a time keeps the triangulation local
+        GeomPtr g = to_geos(MultiPolygon{p});
+        GeomPtr tris(check(GEOSConstrainedDelaunayTriangulation_r(h, g.get()), "triangulation"), GeomDeleter{h});
+        const int n = GEOSGetNumGeometries_r(h, tris.get());
+        for (int i = 0; i < n; ++i) {
+            const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris.get(), i);
+            const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, t));
+            for (unsigned k = 0; k < 3; ++k) {
+                XY c;
+                GEOSCoordSeq_getXY_r(h, seq, k, &c.x, &c.y);
+                out.push_back(c);
+            }
+        }
+    }
+    return out;
+}
+
 MultiPolygon multipolygon_from_wkt(const std::string& wkt) {
     GEOSContextHandle_t h = GeosContext::for_this_thread().get();
     GEOSWKTReader* reader = GEOSWKTReader_create_r(h);

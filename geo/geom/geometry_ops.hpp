@@ -25,6 +25,10 @@ XY point_on_surface(const MultiPolygon& mp);
 /// The area within `distance` of the lines, dissolved (catchment polygons from reached streets).
 MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int quarter_segments = 4);
 
+/// Triangles covering the polygons (holes and several parts handled), three XY per triangle;
+/// GEOS constrained Delaunay triangulation. For drawing fills.
+std::vector<XY> triangulate(const MultiPolygon& mp);
+
 /// Parses WKT POLYGON/MULTIPOLYGON (tests and fixtures). Throws GeometryError.
 MultiPolygon multipolygon_from_wkt(const std::string& wkt);
 

@@ -14,6 +14,7 @@ const char* to_string(LocationPrecision p) {
     case LocationPrecision::ward: return "ward";
     case LocationPrecision::municipality: return "municipality";
     case LocationPrecision::unknown: return "unknown";
+    case LocationPrecision::planned: return "planned";
     }
     return "unknown";
 }
@@ -24,6 +25,7 @@ std::optional<LocationPrecision> precision_from_string(const std::string& s) {
     if (s == "ward") return LocationPrecision::ward;
     if (s == "municipality") return LocationPrecision::municipality;
     if (s == "unknown" || s.empty()) return LocationPrecision::unknown;
+    if (s == "planned") return LocationPrecision::planned;
     return std::nullopt;
 }
 

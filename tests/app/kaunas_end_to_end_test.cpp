@@ -118,7 +118,7 @@ TEST(KaunasDefault, outputs_open_with_their_crs_and_record_the_inputs) {
 TEST(KaunasDefault, distances_are_straight_line_and_say_so) {
     const auto& a = kaunas();
     ASSERT_TRUE(a.access.has_value());
-    EXPECT_FALSE(a.network.has_value());
+    EXPECT_EQ(a.network, nullptr);
     EXPECT_EQ(a.access->method, model::DistanceMethod::straight_line);
     EXPECT_NE(a.access->method_label.find("straight line"), std::string::npos);
     // only the Eurostat nursing hospital has coordinates; every other provider is listed

@@ -42,3 +42,16 @@ TEST(GeometryOps, intersection_area_and_point_on_surface) {
 TEST(GeometryOps, bad_wkt_is_a_geometry_error) {
     test::expect_error<GeometryError>([] { multipolygon_from_wkt("POLYGON((0 0, 1 1"); }, {"WKT"});
 }
+
+TEST(GeometryOps, triangulation_covers_the_polygon_minus_its_holes) {
+    auto p = multipolygon_from_wkt("MULTIPOLYGON(((0 0, 10 0, 10 10, 0 10, 0 0),(2 2, 2 4, 4 4, 4 2, 2 2)),"
+                                   "((20 0, 30 0, 25 5, 20 0)))");
+    auto tris = triangulate(p);
+    ASSERT_EQ(tris.size() % 3, 0u);
+    double total = 0;
+    for (std::size_t i = 0; i < tris.size(); i += 3) {
+        const XY a = tris[i], b = tris[i + 1], c = tris[i + 2];
+        total += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+    }
+    EXPECT_NEAR(total, 96.0 + 25.0, 1e-9);
+}
