@@ -5,7 +5,8 @@ set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config git
       libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
       libtomlplusplus-dev nlohmann-json3-dev libboost-graph-dev
-      libgtest-dev libbenchmark-dev)
+      libgtest-dev libbenchmark-dev
+      libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,211 @@
+// apreptis-viewer [project.toml] — the interactive map. With no project: the embedded
+// Kaunas default. Scripted use (tests, screenshots, benchmarks):
+//   --size WxH --frames N --screenshot out.png --probe out.json --lang lt|en
+//   --indicator ID --select WARD --whatif "ward:CODE|X,Y;service;group;places"
+//   --export-png map.png --export-size WxH
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "apreptis/build_info.hpp"
+#include "export_png.hpp"
+#include "geo/geom/geometry_ops.hpp"
+#include "platform/gl_window.hpp"
+#include "render/map_renderer.hpp"
+#include "viewer_app.hpp"
+#include "views/views.hpp"
+
+using namespace apreptis;
+using namespace apreptis::viewer;
+
+namespace {
+
+struct Options {
+    std::string project = std::string(app::source_dir) + "/datasets/kaunas/kaunas.toml";
+    int width = 1280, height = 800;
+    int frames = -1; // -1: interactive
+    std::string screenshot, probe, indicator, select, whatif, export_png, lang;
+    bool plain = false; ///< wards only, fully opaque: pixel tests
+    int export_w = 1600, export_h = 1200;
+};
+
+bool parse_size(const std::string& s, int& w, int& h) { return std::sscanf(s.c_str(), "%dx%d", &w, &h) == 2; }
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+            return argv[++i];
+        };
+        if (a == "--size") parse_size(next(), o.width, o.height);
+        else if (a == "--frames") o.frames = std::stoi(next());
+        else if (a == "--screenshot") o.screenshot = next();
+        else if (a == "--probe") o.probe = next();
+        else if (a == "--indicator") o.indicator = next();
+        else if (a == "--select") o.select = next();
+        else if (a == "--whatif") o.whatif = next();
+        else if (a == "--export-png") o.export_png = next();
+        else if (a == "--export-size") parse_size(next(), o.export_w, o.export_h);
+        else if (a == "--lang") o.lang = next();
+        else if (a == "--plain") o.plain = true;
+        else if (a.size() && a[0] != '-') o.project = a;
+        else throw std::runtime_error("unknown option " + a);
+    }
+    return o;
+}
+
+int ward_index(const app::Analysis& a, const std::string& code) {
+    for (std::size_t i = 0; i < a.study.wards.size(); ++i)
+        if (a.study.wards[i].code == code) return static_cast<int>(i);
+    return -1;
+}
+
+/// "ward:1904;children_day_centre;children;30" or "498000,6085000;...": the what-if hook.
+nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
+    std::vector<std::string> part;
+    std::size_t s = 0;
+    for (std::size_t p = spec.find(';'); p != std::string::npos; p = spec.find(';', s)) {
+        part.push_back(spec.substr(s, p - s));
+        s = p + 1;
+    }
+    part.push_back(spec.substr(s));
+    if (part.size() != 4) throw std::runtime_error("--whatif needs 'where;service;group;places'");
+    const app::Analysis* a = v.current();
+    geo::XY at;
+    if (part[0].rfind("ward:", 0) == 0) {
+        const int w = ward_index(*a, part[0].substr(5));
+        if (w < 0) throw std::runtime_error("--whatif: no ward " + part[0]);
+        at = geo::point_on_surface(a->study.wards[static_cast<std::size_t>(w)].geometry);
+    } else if (std::sscanf(part[0].c_str(), "%lf,%lf", &at.x, &at.y) != 2) {
+        throw std::runtime_error("--whatif: bad point " + part[0]);
+    }
+    v.new_service = part[1];
+    v.new_group = part[2];
+    v.new_places = std::stof(part[3]);
+    const int ward = v.ward_at(at);
+    v.indicator = "coverage:" + part[1] + ":" + part[2] + ":" + a->study.catalogue.find_service(part[1])->counting_unit +
+                  ":places_per_1000";
+    v.refresh_style();
+    const auto before = ward >= 0 ? v.values[static_cast<std::size_t>(ward)] : std::nullopt;
+    const auto t0 = std::chrono::steady_clock::now();
+    v.add_provider(at);
+    v.wait();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const auto after = ward >= 0 ? v.values[static_cast<std::size_t>(ward)] : std::nullopt;
+    nlohmann::json j{{"x", at.x}, {"y", at.y}, {"indicator", v.indicator}, {"edit_to_update_ms", ms}};
+    a = v.current(); // the edit swapped in a new analysis: the old pointer is gone
+    j["ward"] = ward >= 0 ? a->study.wards[static_cast<std::size_t>(ward)].code : "";
+    j["before"] = nullptr;
+    j["after"] = nullptr;
+    if (before.has_value()) j["before"] = before.value();
+    if (after.has_value()) j["after"] = after.value();
+    return j;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    try {
+        opt = parse(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "apreptis-viewer: %s\n", e.what());
+        return 64;
+    }
+    try {
+        GlWindow window(opt.width, opt.height, "Aprėptis", opt.frames < 0);
+        MapRenderer renderer(find_shader_dir(argv[0]));
+        ViewerApp v(opt.project, "");
+        if (opt.lang == "en") v.lang = app::Language::en;
+        if (opt.plain) {
+            v.layers.ward_opacity = 1;
+            v.layers.catchments = v.layers.providers = v.layers.roads = false;
+        }
+        v.view.width = window.width();
+        v.view.height = window.height();
+        v.fit();
+        v.poll();
+        if (!opt.indicator.empty()) v.indicator = opt.indicator;
+        if (!opt.select.empty() && v.current()) v.selected_ward = ward_index(*v.current(), opt.select);
+        v.refresh_style();
+        nlohmann::json probe;
+        if (!opt.whatif.empty() && v.current()) probe["whatif"] = run_whatif(v, opt.whatif);
+
+        std::string export_path;
+        int export_size[2] = {opt.export_w, opt.export_h};
+        bool export_now = false;
+        double frame_ms_total = 0;
+        int frame = 0;
+        while (!window.should_close() && (opt.frames < 0 || frame < opt.frames)) {
+            const auto t0 = std::chrono::steady_clock::now();
+            v.poll();
+            window.begin_frame();
+            v.view.width = window.width();
+            v.view.height = window.height();
+            if (v.current()) {
+                draw_map_interaction(v);
+                draw_layers_panel(v);
+                draw_legend_panel(v);
+                draw_inspector_panel(v);
+                draw_tables_panel(v);
+                draw_scenario_panel(v, export_path, export_size, export_now);
+                draw_map_furniture(v, ImGui::GetBackgroundDrawList(), static_cast<float>(window.width()),
+                                   static_cast<float>(window.height()), v.inset_left,
+                                   static_cast<float>(window.width()) - v.inset_right);
+            }
+            draw_error_popup(v);
+            v.draw_map(renderer);
+            if (opt.frames > 0 && frame == opt.frames - 1 && !opt.screenshot.empty())
+                window.capture_next_frame(opt.screenshot);
+            window.end_frame();
+            if (export_now) {
+                export_map_png(v, renderer, export_path, export_size[0], export_size[1]);
+                export_now = false;
+            }
+            frame_ms_total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            ++frame;
+        }
+        if (!opt.export_png.empty()) export_map_png(v, renderer, opt.export_png, opt.export_w, opt.export_h);
+        if (!opt.probe.empty()) {
+            probe["frames"] = frame;
+            probe["mean_frame_ms"] = frame ? frame_ms_total / frame : 0;
+            probe["missing_lithuanian_glyphs"] = window.missing_lithuanian_glyphs();
+            probe["font"] = window.font_path();
+            probe["error"] = v.error();
+            probe["indicator"] = v.indicator;
+            probe["selected_ward"] = v.selected_ward >= 0 && v.current() ? v.current()->study.wards[static_cast<std::size_t>(v.selected_ward)].code : "";
+            nlohmann::json legend = nlohmann::json::array();
+            for (const auto& c : v.colours) legend.push_back({c.r, c.g, c.b});
+            probe["legend"] = legend;
+            probe["breaks"] = v.breaks;
+            nlohmann::json wards = nlohmann::json::array();
+            if (const app::Analysis* a = v.current())
+                for (std::size_t i = 0; i < a->study.wards.size(); ++i) {
+                    const geo::XY s = v.view.to_screen(geo::point_on_surface(a->study.wards[i].geometry));
+                    const app::Rgb c = v.ward_colour(i);
+                    wards.push_back({{"code", a->study.wards[i].code},
+                                     {"x", s.x},
+                                     {"y", s.y},
+                                     {"class", app::class_of(v.values[i], v.breaks)},
+                                     {"value", v.values[i] ? nlohmann::json(*v.values[i]) : nlohmann::json()},
+                                     {"colour", {c.r, c.g, c.b}},
+                                     {"selected", static_cast<int>(i) == v.selected_ward}});
+                }
+            probe["wards"] = wards;
+            probe["ward_opacity"] = v.layers.ward_opacity;
+            probe["band"] = {v.inset_left, static_cast<float>(window.width()) - v.inset_right};
+            probe["size"] = {window.width(), window.height()};
+            std::ofstream(opt.probe) << probe.dump(2) << "\n";
+        }
+        return v.error().empty() ? 0 : 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "apreptis-viewer: %s\n", e.what());
+        return 1;
+    }
+}

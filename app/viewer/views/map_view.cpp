@@ -1,0 +1,163 @@
+#include <cmath>
+
+#include <imgui.h>
+
+#include "views/views.hpp"
+
+namespace apreptis::viewer {
+
+std::string format_value(const std::optional<double>& v, int decimals) {
+    if (!v) return "—";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, *v);
+    return buf;
+}
+
+void draw_map_interaction(ViewerApp& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    const app::Analysis* a = app.current();
+    if (!a || io.WantCaptureMouse) return;
+    const geo::XY mouse{io.MousePos.x, io.MousePos.y};
+    static int dragging = -1;
+    if (io.MouseWheel != 0) app.view.zoom_at(mouse, std::pow(1.2, io.MouseWheel));
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const int p = app.provider_at(mouse, 10);
+        if (app.tool == Tool::add) {
+            app.add_provider(app.view.to_map(mouse));
+        } else if (app.tool == Tool::move && p >= 0) {
+            dragging = p;
+        } else if (p >= 0) {
+            app.selected_provider = p;
+            app.refresh_style();
+        } else {
+            app.selected_ward = app.ward_at(app.view.to_map(mouse));
+            app.selected_provider = -1;
+            app.refresh_style();
+        }
+    }
+    if (dragging >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        app.move_provider(static_cast<std::size_t>(dragging), app.view.to_map(mouse));
+        dragging = -1;
+    }
+    if (dragging < 0 && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && app.tool != Tool::add) {
+        app.view.centre.x -= io.MouseDelta.x / app.view.scale;
+        app.view.centre.y += io.MouseDelta.y / app.view.scale;
+    }
+    if (dragging >= 0) { // show where it will land
+        ImGui::GetForegroundDrawList()->AddCircle(io.MousePos, 9, IM_COL32(255, 160, 0, 255), 16, 3);
+    }
+    // hover tooltip
+    const int p = app.provider_at(mouse, 10);
+    if (p >= 0) {
+        const auto& pr = a->study.providers[static_cast<std::size_t>(p)];
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(pr.name.c_str());
+        for (const auto& l : a->study.lines)
+            if (&a->study.providers[l.provider] == &pr)
+                ImGui::Text("%s / %s: %s %s", l.service_type.c_str(), l.target_group.c_str(),
+                            format_value(l.places, 0).c_str(), app::tr(app.lang, "places"));
+        ImGui::EndTooltip();
+        return;
+    }
+    const int w = app.ward_at(app.view.to_map(mouse));
+    if (w >= 0) {
+        const auto& ward = a->study.wards[static_cast<std::size_t>(w)];
+        ImGui::BeginTooltip();
+        ImGui::Text("%s %s", ward.code.c_str(), ward.name.c_str());
+        ImGui::Text("%s: %s", app::tr(app.lang, "value"), format_value(app.values[static_cast<std::size_t>(w)], 2).c_str());
+        ImGui::EndTooltip();
+    }
+}
+
+void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float height, float band_x0, float band_x1) {
+    const app::Analysis* a = app.current();
+    if (!a) return;
+    if (band_x1 < 0) band_x1 = width;
+    const ImU32 ink = IM_COL32(30, 30, 30, 255);
+    const ImU32 paper = IM_COL32(255, 255, 255, 225);
+    // legend, bottom left
+    const auto inds = app::ward_indicators(*a);
+    std::string title = app.indicator;
+    bool est = false;
+    for (const auto& i : inds)
+        if (i.id == app.indicator) {
+            title = app.lang == app::Language::lt ? i.label_lt : i.label_en;
+            est = i.estimated;
+        }
+    if (est && title.find(app::tr(app.lang, "estimate")) == std::string::npos)
+        title += std::string(" (") + app::tr(app.lang, "estimate") + ")";
+    const float lh = ImGui::GetFontSize() + 4;
+    const float box_h = lh * (static_cast<float>(app.breaks.size()) + 2.5f);
+    const float x0 = band_x0 + 12, y0 = height - box_h - 60;
+    const float box_w = std::max(260.f, ImGui::CalcTextSize(title.c_str()).x + 20);
+    dl->AddRectFilled({x0, y0}, {x0 + box_w, y0 + box_h}, paper, 4);
+    dl->AddText({x0 + 8, y0 + 4}, ink, title.c_str());
+    double lo = 1e300;
+    for (const auto& v : app.values)
+        if (v) lo = std::min(lo, *v);
+    if (lo == 1e300) lo = 0;
+    for (std::size_t c = 0; c < app.breaks.size(); ++c) {
+        const float y = y0 + 6 + lh * static_cast<float>(c + 1);
+        const app::Rgb k = app.colours[c];
+        dl->AddRectFilled({x0 + 8, y}, {x0 + 32, y + lh - 4}, IM_COL32(k.r, k.g, k.b, 255));
+        dl->AddRect({x0 + 8, y}, {x0 + 32, y + lh - 4}, ink);
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%s – %s", format_value(c == 0 ? lo : app.breaks[c - 1], 1).c_str(),
+                      format_value(app.breaks[c], 1).c_str());
+        dl->AddText({x0 + 40, y}, ink, buf);
+    }
+    const float yn = y0 + 6 + lh * static_cast<float>(app.breaks.size() + 1);
+    dl->AddRectFilled({x0 + 8, yn}, {x0 + 32, yn + lh - 4},
+                      IM_COL32(app::no_data_colour.r, app::no_data_colour.g, app::no_data_colour.b, 255));
+    dl->AddText({x0 + 40, yn}, ink, app::tr(app.lang, "no_data"));
+
+    // scale bar, bottom right: a round length near 150 px
+    const double metres = 150 / app.view.scale;
+    const double p10 = std::pow(10, std::floor(std::log10(metres)));
+    double nice = p10;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * p10 <= metres) nice = m * p10;
+    const float px = static_cast<float>(nice * app.view.scale);
+    const float sx = band_x1 - px - 30, sy = height - 70;
+    dl->AddRectFilled({sx - 6, sy - 20}, {sx + px + 6, sy + 10}, paper, 3);
+    dl->AddLine({sx, sy}, {sx + px, sy}, ink, 3);
+    dl->AddLine({sx, sy - 6}, {sx, sy + 4}, ink, 2);
+    dl->AddLine({sx + px, sy - 6}, {sx + px, sy + 4}, ink, 2);
+    char label[32];
+    if (nice >= 1000) std::snprintf(label, sizeof label, "%g km", nice / 1000);
+    else std::snprintf(label, sizeof label, "%g m", nice);
+    dl->AddText({sx + px / 2 - ImGui::CalcTextSize(label).x / 2, sy - 19}, ink, label);
+
+    // north arrow, top right (the working CRS is north-up)
+    const float nx = band_x1 - 40, ny = 30;
+    dl->AddTriangleFilled({nx, ny}, {nx - 10, ny + 28}, {nx, ny + 22}, ink);
+    dl->AddTriangle({nx, ny}, {nx + 10, ny + 28}, {nx, ny + 22}, ink, 1.5f);
+    dl->AddText({nx - 5, ny + 30}, ink, "N");
+
+    // attribution and distance method, bottom
+    std::string attr;
+    for (const auto& s : a->project.attribution) attr += (attr.empty() ? "" : " · ") + s;
+    if (a->access && a->access->method == model::DistanceMethod::straight_line)
+        attr = std::string(app::tr(app.lang, "straight_line")) + " · " + attr;
+    // wrap at " · " so every source stays readable
+    std::vector<std::string> lines{""};
+    std::size_t start = 0;
+    while (start <= attr.size()) {
+        std::size_t cut = attr.find(" · ", start);
+        std::string piece = attr.substr(start, cut == std::string::npos ? std::string::npos : cut - start);
+        std::string trial = lines.back().empty() ? piece : lines.back() + " · " + piece;
+        if (!lines.back().empty() && ImGui::GetFont()->CalcTextSizeA(13.0f, 1e9f, 0, trial.c_str()).x > width - 12)
+            lines.push_back(piece);
+        else
+            lines.back() = trial;
+        if (cut == std::string::npos) break;
+        start = cut + 3;
+    }
+    const float lh13 = 16;
+    const float top = height - lh13 * static_cast<float>(lines.size()) - 4;
+    dl->AddRectFilled({0, top}, {width, height}, paper);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        dl->AddText(nullptr, 13.0f, {6, top + 2 + lh13 * static_cast<float>(i)}, ink, lines[i].c_str());
+}
+
+} // namespace apreptis::viewer

@@ -1,0 +1,222 @@
+#include <algorithm>
+#include <cstring>
+
+#include <imgui.h>
+
+#include "views/views.hpp"
+
+namespace apreptis::viewer {
+
+using app::tr;
+
+void draw_layers_panel(ViewerApp& app) {
+    ImGui::SetNextWindowPos({8, 8}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({330, 330}, ImGuiCond_FirstUseEver);
+    ImGui::Begin(tr(app.lang, "layers"));
+    const app::Analysis* a = app.current();
+    int lang = app.lang == app::Language::lt ? 0 : 1;
+    ImGui::TextUnformatted(tr(app.lang, "language"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton("LT", &lang, 0)) app.lang = app::Language::lt;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("EN", &lang, 1)) app.lang = app::Language::en;
+    if (a) {
+        const auto inds = app::ward_indicators(*a);
+        std::string current = app.indicator;
+        for (const auto& i : inds)
+            if (i.id == app.indicator) current = app.lang == app::Language::lt ? i.label_lt : i.label_en;
+        ImGui::TextUnformatted(tr(app.lang, "indicator"));
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##indicator", current.c_str())) {
+            for (const auto& i : inds) {
+                const std::string label = app.lang == app::Language::lt ? i.label_lt : i.label_en;
+                if (ImGui::Selectable(label.c_str(), i.id == app.indicator)) {
+                    app.indicator = i.id;
+                    app.refresh_style();
+                }
+            }
+            ImGui::EndCombo();
+        }
+        int method = static_cast<int>(app.classification);
+        bool changed = ImGui::RadioButton(tr(app.lang, "quantiles"), &method, 0);
+        ImGui::SameLine();
+        changed |= ImGui::RadioButton(tr(app.lang, "equal_interval"), &method, 1);
+        ImGui::SameLine();
+        changed |= ImGui::RadioButton(tr(app.lang, "manual"), &method, 2);
+        changed |= ImGui::SliderInt(tr(app.lang, "classes"), &app.classes, 2, 7);
+        if (method == 2) {
+            static char breaks[128] = "";
+            if (ImGui::InputText("##breaks", breaks, sizeof breaks)) {
+                app.manual_breaks.clear();
+                for (char* tok = std::strtok(breaks, " ,;"); tok; tok = std::strtok(nullptr, " ,;"))
+                    app.manual_breaks.push_back(std::atof(tok));
+                changed = true;
+            }
+        }
+        if (changed) {
+            app.classification = static_cast<app::Classification>(method);
+            app.refresh_style();
+        }
+    }
+    ImGui::Separator();
+    ImGui::Checkbox(tr(app.lang, "wards"), &app.layers.wards);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    ImGui::SliderFloat(tr(app.lang, "opacity"), &app.layers.ward_opacity, 0, 1);
+    ImGui::Checkbox(tr(app.lang, "providers"), &app.layers.providers);
+    ImGui::Checkbox(tr(app.lang, "catchments"), &app.layers.catchments);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    ImGui::SliderFloat("##copacity", &app.layers.catchment_opacity, 0, 1);
+    ImGui::Checkbox(tr(app.lang, "roads"), &app.layers.roads);
+    ImGui::Checkbox(tr(app.lang, "units"), &app.layers.units);
+    if (ImGui::Button(tr(app.lang, "fit"))) app.fit();
+    ImGui::End();
+}
+
+void draw_legend_panel(ViewerApp& app) {
+    // the legend itself is map furniture (also in exports); this panel adds the counts
+    ImGui::SetNextWindowPos({8, 346}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({330, 140}, ImGuiCond_FirstUseEver);
+    ImGui::Begin(tr(app.lang, "legend"));
+    for (std::size_t c = 0; c < app.breaks.size(); ++c) {
+        int n = 0;
+        for (const auto& v : app.values) n += app::class_of(v, app.breaks) == static_cast<int>(c);
+        const app::Rgb k = app.colours[c];
+        ImGui::ColorButton("##c", ImVec4(k.r / 255.f, k.g / 255.f, k.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip, {18, 14});
+        ImGui::SameLine();
+        ImGui::Text("≤ %s  (%d)", format_value(app.breaks[c], 2).c_str(), n);
+    }
+    ImGui::End();
+}
+
+void draw_inspector_panel(ViewerApp& app) {
+    ImGui::SetNextWindowPos({ImGui::GetIO().DisplaySize.x - 420, 8}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({412, 380}, ImGuiCond_FirstUseEver);
+    ImGui::Begin(tr(app.lang, "inspector"));
+    const app::Analysis* a = app.current();
+    if (a && app.selected_provider >= 0) {
+        const std::size_t i = static_cast<std::size_t>(app.selected_provider);
+        const auto& p = a->study.providers[i];
+        ImGui::TextWrapped("%s (%s)", p.name.c_str(), p.id.c_str());
+        ImGui::Text("%s: %s", tr(app.lang, "precision"), model::to_string(p.precision));
+        if (!p.location_basis.empty()) ImGui::TextWrapped("%s", p.location_basis.c_str());
+        for (const auto& l : a->study.lines)
+            if (l.provider == i)
+                ImGui::BulletText("%s / %s: %s %s, %s recipients", l.service_type.c_str(), l.target_group.c_str(),
+                                  format_value(l.places, 0).c_str(), tr(app.lang, "places"),
+                                  format_value(l.recipients, 0).c_str());
+        static float places = 0;
+        ImGui::SetNextItemWidth(120);
+        ImGui::InputFloat(tr(app.lang, "places"), &places, 1, 10, "%.0f");
+        ImGui::SameLine();
+        if (ImGui::Button("OK")) app.set_places(i, places);
+        if (ImGui::Button(tr(app.lang, "remove"))) app.remove_provider(i);
+    } else if (a && app.selected_ward >= 0) {
+        const auto& w = a->study.wards[static_cast<std::size_t>(app.selected_ward)];
+        const auto& ws = a->coverage.wards[static_cast<std::size_t>(app.selected_ward)];
+        ImGui::Text("%s %s, %s", w.code.c_str(), w.name.c_str(), w.municipality.c_str());
+        ImGui::Text("%s: %lld; %.2f km²", tr(app.lang, "population"), static_cast<long long>(w.population), ws.area_km2);
+        ImGui::Text("0–17: %s*, %s: %s*", format_value(ws.children.value, 0).c_str(),
+                    app.lang == app::Language::lt ? "senyvo amžiaus" : "older", format_value(ws.older.value, 0).c_str());
+        ImGui::TextDisabled("* %s", tr(app.lang, "estimate"));
+        if (ImGui::BeginTable("cov", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY, {0, 200})) {
+            ImGui::TableSetupColumn(tr(app.lang, "service_type"));
+            ImGui::TableSetupColumn(tr(app.lang, "target_group"));
+            ImGui::TableSetupColumn("/1000");
+            ImGui::TableSetupColumn(tr(app.lang, "places"));
+            ImGui::TableSetupColumn("!");
+            ImGui::TableHeadersRow();
+            for (const auto& r : a->coverage.rows) {
+                if (r.level != model::AreaLevel::ward || r.area_code != w.code) continue;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.service_type.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.target_group.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(r.recipients_per_1000, 2).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(r.places, 0).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.estimated ? "*" : "");
+                if (!r.notes.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.notes.c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (a->access)
+            for (const auto& r : a->access->rows)
+                if (r.level == model::AreaLevel::ward && r.area_code == w.code)
+                    ImGui::BulletText("%s: %.0f%% ≤ %.0f min, %s %s min", r.service_type.c_str(), r.share_within * 100,
+                                      r.threshold_min, "median", format_value(r.median_min, 1).c_str());
+    } else {
+        ImGui::TextDisabled("%s", tr(app.lang, "none_selected"));
+    }
+    ImGui::End();
+}
+
+void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_size[2], bool& export_now) {
+    ImGui::SetNextWindowPos({8, 494}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({330, 290}, ImGuiCond_FirstUseEver);
+    ImGui::Begin(tr(app.lang, "scenario"));
+    const app::Analysis* a = app.current();
+    int tool = static_cast<int>(app.tool);
+    ImGui::RadioButton("↑", &tool, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(app.lang, "add_provider"), &tool, 1);
+    ImGui::RadioButton(tr(app.lang, "move_provider"), &tool, 2);
+    app.tool = static_cast<Tool>(tool);
+    if (a && ImGui::BeginCombo(tr(app.lang, "service_type"), app.new_service.c_str())) {
+        for (const auto& s : a->study.catalogue.services)
+            if (ImGui::Selectable(s.code.c_str(), s.code == app.new_service)) {
+                app.new_service = s.code;
+                if (!s.target_groups.empty()) app.new_group = s.target_groups.front();
+            }
+        ImGui::EndCombo();
+    }
+    if (a && ImGui::BeginCombo(tr(app.lang, "target_group"), app.new_group.c_str())) {
+        if (const auto* s = a->study.catalogue.find_service(app.new_service))
+            for (const auto& g : s->target_groups)
+                if (ImGui::Selectable(g.c_str(), g == app.new_group)) app.new_group = g;
+        ImGui::EndCombo();
+    }
+    ImGui::InputFloat(tr(app.lang, "places"), &app.new_places, 1, 10, "%.0f");
+    ImGui::Text("%s: %zu", tr(app.lang, "edits"), app.scenario().edits.size());
+    if (ImGui::Button(tr(app.lang, "undo"))) app.undo();
+    ImGui::SameLine();
+    if (app.busy()) ImGui::TextDisabled("%s", tr(app.lang, "recomputing"));
+    else ImGui::TextDisabled("%.0f ms", app.last_recompute_s * 1000);
+    static char path[512] = "";
+    if (!path[0]) std::snprintf(path, sizeof path, "%s", app.scenario_path.c_str());
+    ImGui::InputText("##scenario", path, sizeof path);
+    if (ImGui::Button(tr(app.lang, "save"))) app.save_scenario(path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(app.lang, "load"))) app.load_scenario(path);
+    ImGui::Separator();
+    static char png[512] = "map.png";
+    ImGui::InputText("##png", png, sizeof png);
+    ImGui::InputInt2("px", export_size);
+    if (ImGui::Button(tr(app.lang, "export"))) {
+        export_path = png;
+        export_now = true;
+    }
+    ImGui::End();
+}
+
+void draw_error_popup(ViewerApp& app) {
+    if (app.error().empty()) return;
+    ImGui::OpenPopup("##error");
+    if (ImGui::BeginPopupModal("##error", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr(app.lang, "error"));
+        ImGui::PushTextWrapPos(600);
+        ImGui::TextUnformatted(app.error().c_str());
+        ImGui::PopTextWrapPos();
+        if (app.current() && ImGui::Button("OK")) { // with data loaded the message can be dismissed
+            app.clear_error();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+} // namespace apreptis::viewer

@@ -1,0 +1,26 @@
+#pragma once
+// ImGui views. Each draws from the app's current analysis and issues commands; none of them
+// computes an indicator.
+#include <string>
+
+#include "viewer_app.hpp"
+
+struct ImDrawList;
+
+namespace apreptis::viewer {
+
+void draw_map_interaction(ViewerApp& app);      ///< pan, zoom, hover, click, what-if tools
+void draw_layers_panel(ViewerApp& app);
+void draw_legend_panel(ViewerApp& app);
+void draw_inspector_panel(ViewerApp& app);
+void draw_tables_panel(ViewerApp& app);         ///< wards and providers, sortable, with a bar chart
+void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_size[2], bool& export_now);
+void draw_error_popup(ViewerApp& app);
+
+/// Legend box, scale bar, north arrow and attribution onto a draw list (screen and export).
+/// x0..x1 is the horizontal band to use (the free map area on screen, the whole image in exports).
+void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float height, float x0 = 0, float x1 = -1);
+
+std::string format_value(const std::optional<double>& v, int decimals = 1);
+
+} // namespace apreptis::viewer

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in docs/screenshots/ (needs the viewer built: scripts/build.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+V=./build/release/app/viewer/apreptis-viewer
+mkdir -p docs/screenshots
+run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$V" --size 1600x1000 --frames 4 "$@"; }
+# 1. Kaunas: estimated older persons per ward, Dainava selected
+run --indicator older_est --select 1904 --screenshot docs/screenshots/kaunas_choropleth.png
+# 2. What-if: a 30-place children's day centre added in Dainava, places per 1000 children
+run --whatif 'ward:1904;children_day_centre;children;30' --select 1904 --screenshot docs/screenshots/whatif.png
+# 3. Export with legend, scale bar, north arrow and attribution
+run --indicator density --export-png docs/screenshots/kaunas_export.png --export-size 1400x1000
+# 4. Liechtenstein: network catchments (walk) of the pharmacies
+run datasets/liechtenstein/liechtenstein.toml --indicator access:pharmacy:residents --screenshot docs/screenshots/liechtenstein_access.png
+echo "screenshots in docs/screenshots/"

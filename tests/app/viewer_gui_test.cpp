@@ -1,0 +1,132 @@
+// The viewer under a virtual X server: renders frames, saves a screenshot, and the pixels
+// are checked against what the model and the legend say. Also the scripted what-if.
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+
+#include "app/core/analysis.hpp"
+#include "app/core/choropleth.hpp"
+#include "app/core/project.hpp"
+#include "geo/geom/geometry_ops.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+
+namespace {
+
+int run_viewer(const std::string& args) {
+    const std::string cmd = "xvfb-run -a -s \"-screen 0 1600x1000x24\" " + std::string(APREPTIS_VIEWER) + " " + args +
+                            " > /dev/null 2>&1";
+    const int status = std::system(cmd.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> px;
+    std::array<int, 3> at(int x, int y) const {
+        const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4;
+        return {px[i], px[i + 1], px[i + 2]};
+    }
+};
+
+Image load_png(const std::string& path) {
+    Image img;
+    int n = 0;
+    unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &n, 4);
+    if (!data) return img;
+    img.px.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 4);
+    stbi_image_free(data);
+    return img;
+}
+
+nlohmann::json load_json(const std::string& path) {
+    std::ifstream f(path);
+    return nlohmann::json::parse(f);
+}
+
+} // namespace
+
+TEST(ViewerGui, ward_fills_match_the_legend_and_the_selection_is_highlighted) {
+    test::ScratchDir d;
+    ASSERT_EQ(run_viewer("--size 1600x1000 --frames 4 --plain --indicator density --select 1904 --screenshot " +
+                         (d / "shot.png") + " --probe " + (d / "probe.json")),
+              0);
+    const Image img = load_png(d / "shot.png");
+    ASSERT_EQ(img.w, 1600);
+    const auto probe = load_json(d / "probe.json");
+    EXPECT_EQ(probe["error"], "");
+    EXPECT_EQ(probe["missing_lithuanian_glyphs"], ""); // ą č ę ė į š ų ū ž are in the font
+    EXPECT_EQ(probe["selected_ward"], "1904");
+    const auto& legend = probe["legend"];
+    ASSERT_EQ(legend.size(), 5u);
+    const double band0 = probe["band"][0], band1 = probe["band"][1];
+    int checked = 0;
+    bool selected_checked = false;
+    for (const auto& w : probe["wards"]) {
+        const int x = static_cast<int>(std::lround(w["x"].get<double>())), y = static_cast<int>(std::lround(w["y"].get<double>()));
+        if (x < band0 + 5 || x > band1 - 5 || y < 5 || y > img.h - 330) continue; // under a panel or the legend
+        const int cls = w["class"];
+        ASSERT_GE(cls, 0);
+        const auto expected = w["selected"].get<bool>()
+                                  ? [&] {
+                                        const app::Rgb base{legend[cls][0], legend[cls][1], legend[cls][2]};
+                                        const app::Rgb h = app::highlighted(base);
+                                        return std::array<int, 3>{h.r, h.g, h.b};
+                                    }()
+                                  : std::array<int, 3>{legend[cls][0], legend[cls][1], legend[cls][2]};
+        const auto got = img.at(x, y);
+        for (int c = 0; c < 3; ++c) EXPECT_NEAR(got[c], expected[c], 2) << w["code"] << " channel " << c;
+        if (w["selected"].get<bool>()) {
+            selected_checked = true;
+            // highlighted: not the plain legend colour
+            EXPECT_GT(std::abs(got[0] - legend[cls][0].get<int>()) + std::abs(got[2] - legend[cls][2].get<int>()), 20);
+        }
+        ++checked;
+    }
+    EXPECT_GE(checked, 6);
+    EXPECT_TRUE(selected_checked);
+    // the classes partition the wards as the shared classification code says
+    std::vector<std::optional<double>> values;
+    for (const auto& w : probe["wards"]) values.push_back(w["value"].get<double>());
+    const auto breaks = app::class_breaks(values, app::Classification::quantiles, 5);
+    for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(probe["wards"][i]["class"], app::class_of(values[i], breaks));
+}
+
+TEST(ViewerGui, scripted_what_if_changes_the_ward_by_what_the_model_computes) {
+    test::ScratchDir d;
+    ASSERT_EQ(run_viewer("--frames 2 --whatif 'ward:1904;children_day_centre;children;30' --probe " + (d / "probe.json")), 0);
+    const auto probe = load_json(d / "probe.json");
+    const auto& w = probe["whatif"];
+    EXPECT_EQ(w["ward"], "1904");
+    EXPECT_TRUE(w["before"].is_null()); // no children's day centre is known to be in Dainava
+    // the same edit through the model, without the viewer
+    auto loaded = app::load_inputs(app::load_project(test::source_dir() + "/datasets/kaunas/kaunas.toml"));
+    model::ScenarioEdit e;
+    e.kind = model::ScenarioEdit::Kind::add;
+    e.provider_id = "X";
+    e.service_type = "children_day_centre";
+    e.target_group = "children";
+    e.point = geo::point_on_surface(loaded.study.find_ward("1904")->geometry);
+    e.places = 30;
+    auto after = app::with_scenario(loaded, {"t", {e}});
+    double expected = -1;
+    for (const auto& r : after.coverage.rows)
+        if (r.area_code == "1904" && r.service_type == "children_day_centre" && r.target_group == "children")
+            expected = *r.places_per_1000;
+    EXPECT_NEAR(w["after"].get<double>(), expected, 1e-9);
+    EXPECT_GT(w["edit_to_update_ms"].get<double>(), 0);
+}
+
+TEST(ViewerGui, a_bad_project_is_a_message_not_a_crash) {
+    test::ScratchDir d;
+    test::write_file(d / "bad.toml", "[wards]\npath = \"nowhere.geojson\"\n");
+    EXPECT_EQ(run_viewer(d / "bad.toml" + std::string(" --frames 2 --probe ") + (d / "probe.json")), 2);
+    const auto probe = load_json(d / "probe.json");
+    EXPECT_NE(probe["error"].get<std::string>().find("bad.toml"), std::string::npos);
+}
