@@ -5,6 +5,7 @@
 #include <set>
 
 #include "geo/geom/geometry_ops.hpp"
+#include "geo/geom/raster_area.hpp"
 #include "geo/routing/nearest.hpp"
 #include "geo/routing/snap_index.hpp"
 #include "geo/routing/travel_query.hpp"
@@ -172,7 +173,8 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
                 for (double b : bands) secs.push_back(b * 60.0);
                 auto lines = geo::catchment_lines(*query, src[i], walk, secs);
                 for (std::size_t b = 0; b < bands.size(); ++b)
-                    a.catchments.push_back({providers[i], type, bands[b], geo::buffer_lines(lines[b], st.catchment_buffer_m)});
+                    a.catchments.push_back({providers[i], type, bands[b],
+                                            geo::raster_buffer(lines[b], st.catchment_buffer_m, st.catchment_buffer_m / 2)});
             }
             auto alloc = geo::allocation_lines(*query, src, walk);
             for (std::size_t i = 0; i < providers.size(); ++i) a.allocations.push_back({providers[i], type, alloc[i]});

@@ -229,8 +229,12 @@ void ViewerApp::refresh_style() {
     values = app::ward_values(*m_current, indicator);
     breaks = app::class_breaks(values, classification, classes, manual_breaks);
     colours = app::palette(static_cast<int>(breaks.size()));
-    rebuild_static_meshes();
-    rebuild_dynamic_meshes();
+    try {
+        rebuild_static_meshes();
+        rebuild_dynamic_meshes();
+    } catch (const std::exception& e) { // a geometry the renderer cannot take: say so, keep going
+        m_error = std::string("drawing: ") + e.what();
+    }
 }
 
 void ViewerApp::rebuild_static_meshes() {

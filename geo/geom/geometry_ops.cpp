@@ -89,23 +89,59 @@ MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int qua
     return detail::polygons_from_geos(buf.get());
 }
 
+namespace {
+
+void append_triangles(GEOSContextHandle_t h, const GEOSGeometry* tris, std::vector<XY>& out) {
+    const int n = GEOSGetNumGeometries_r(h, tris);
+    for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris, i);
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, t));
+        for (unsigned k = 0; k < 3; ++k) {
+            XY c;
+            GEOSCoordSeq_getXY_r(h, seq, k, &c.x, &c.y);
+            out.push_back(c);
+        }
+    }
+}
+
+/// Constrained Delaunay of one polygonal geometry. GEOS 3.11's ear clipper gives up on some
+/// valid polygons with many holes (raster outlines: holes touching the shell at cell corners,
+/// long collinear runs). Then the polygon is cut into quadrants (exact intersections) and the
+/// simpler pieces are triangulated in turn.
+void triangulate_geos(GEOSContextHandle_t h, const GEOSGeometry* g, int depth, std::vector<XY>& out) {
+    if (GEOSisEmpty_r(h, g)) return;
+    if (GEOSGeometry* raw = GEOSConstrainedDelaunayTriangulation_r(h, g)) {
+        GeomPtr tris(raw, GeomDeleter{h});
+        append_triangles(h, tris.get(), out);
+        return;
+    }
+    if (depth >= 8) throw GeometryError("triangulation: " + GeosContext::for_this_thread().last_error());
+    double x0, y0, x1, y1;
+    GEOSGeom_getXMin_r(h, g, &x0);
+    GEOSGeom_getYMin_r(h, g, &y0);
+    GEOSGeom_getXMax_r(h, g, &x1);
+    GEOSGeom_getYMax_r(h, g, &y1);
+    const double mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+    const double boxes[4][4] = {{x0, y0, mx, my}, {mx, y0, x1, my}, {x0, my, mx, y1}, {mx, my, x1, y1}};
+    for (const auto& b : boxes) {
+        GeomPtr box(check(GEOSGeom_createRectangle_r(h, b[0], b[1], b[2], b[3]), "box"), GeomDeleter{h});
+        GeomPtr part(check(GEOSIntersection_r(h, g, box.get()), "split for triangulation"), GeomDeleter{h});
+        const int n = GEOSGetNumGeometries_r(h, part.get());
+        for (int i = 0; i < n; ++i) {
+            const GEOSGeometry* piece = GEOSGetGeometryN_r(h, part.get(), i);
+            if (GEOSGeomTypeId_r(h, piece) == GEOS_POLYGON) triangulate_geos(h, piece, depth + 1, out);
+        }
+    }
+}
+
+} // namespace
+
 std::vector<XY> triangulate(const MultiPolygon& mp) {
     std::vector<XY> out;
-    if (mp.empty()) return out;
     GEOSContextHandle_t h = GeosContext::for_this_thread().get();
     for (const Polygon& p : mp) { // one polygon at a time keeps the triangulation local
         GeomPtr g = to_geos(MultiPolygon{p});
-        GeomPtr tris(check(GEOSConstrainedDelaunayTriangulation_r(h, g.get()), "triangulation"), GeomDeleter{h});
-        const int n = GEOSGetNumGeometries_r(h, tris.get());
-        for (int i = 0; i < n; ++i) {
-            const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris.get(), i);
-            const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, t));
-            for (unsigned k = 0; k < 3; ++k) {
-                XY c;
-                GEOSCoordSeq_getXY_r(h, seq, k, &c.x, &c.y);
-                out.push_back(c);
-            }
-        }
+        triangulate_geos(h, GEOSGetGeometryN_r(h, g.get(), 0), 0, out);
     }
     return out;
 }

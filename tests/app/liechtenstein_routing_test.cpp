@@ -155,3 +155,15 @@ TEST(LiechtensteinRouting, a_truncated_road_file_stops_the_run) {
     p.roads->path = d / "cut.osm.pbf";
     test::expect_error<apreptis::Error>([&] { run_analysis(p); }, {"cut.osm.pbf"});
 }
+
+TEST(LiechtensteinRouting, every_catchment_polygon_triangulates_exactly) {
+    // raster outlines with many holes once defeated GEOS's ear clipper (see geometry_ops.cpp)
+    for (const auto& c : li().access->catchments)
+        for (const auto& p : c.area) {
+            const auto t = geo::triangulate({p});
+            double s = 0;
+            for (std::size_t i = 0; i < t.size(); i += 3)
+                s += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
+            EXPECT_NEAR(s, geo::area({p}), 1e-6 * geo::area({p}));
+        }
+}

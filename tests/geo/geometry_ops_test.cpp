@@ -1,4 +1,5 @@
 #include "geo/geom/geometry_ops.hpp"
+#include "geo/geom/raster_area.hpp"
 
 #include <gtest/gtest.h>
 
@@ -54,4 +55,25 @@ TEST(GeometryOps, triangulation_covers_the_polygon_minus_its_holes) {
         total += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
     }
     EXPECT_NEAR(total, 96.0 + 25.0, 1e-9);
+}
+
+TEST(RasterBuffer, area_close_to_the_vector_buffer) {
+    // an L of two 1 km streets, 50 m either side: exact area 2 * 1000 * 100 - overlap + caps
+    MultiLineString l{{{0, 0}, {1000, 0}}, {{1000, 0}, {1000, 1000}}};
+    const double exact = area(buffer_lines(l, 50, 32));
+    const auto r = raster_buffer(l, 50, 25);
+    EXPECT_FALSE(r.empty());
+    EXPECT_NEAR(area(r), exact, 0.08 * exact); // cells of 25 m along a 50 m band
+    EXPECT_FALSE(invalid_reason(r).has_value());
+    EXPECT_TRUE(raster_buffer({}, 50, 25).empty());
+}
+
+TEST(RasterBuffer, outlines_with_corner_touching_cells_still_triangulate) {
+    // two diagonal blobs meeting at a cell corner produce a self-touching ring
+    MultiLineString l{{{0, 0}, {100, 0}}, {{0, 0}, {0, 100}}, {{300, 300}, {500, 500}}, {{0, 300}, {300, 0}}};
+    const auto r = raster_buffer(l, 20, 10);
+    EXPECT_NO_THROW({
+        auto t = triangulate(r);
+        EXPECT_FALSE(t.empty());
+    });
 }
