@@ -7,6 +7,17 @@
 
 namespace apreptis::app {
 
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> part;
+    std::size_t start = 0;
+    for (std::size_t p = text.find(sep); p != std::string::npos; p = text.find(sep, start)) {
+        part.push_back(text.substr(start, p - start));
+        start = p + 1;
+    }
+    part.push_back(text.substr(start));
+    return part;
+}
+
 std::vector<Indicator> ward_indicators(const Analysis& a) {
     std::vector<Indicator> out = {
         {"population", "Gyventojai", "Residents", false},
@@ -68,13 +79,7 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
     }
     if (id.rfind("coverage:", 0) == 0) {
         // coverage:<service>:<group>:<unit>:<measure>
-        std::vector<std::string> part;
-        std::size_t start = 0;
-        for (std::size_t p = id.find(':'); p != std::string::npos; p = id.find(':', start)) {
-            part.push_back(id.substr(start, p - start));
-            start = p + 1;
-        }
-        part.push_back(id.substr(start));
+        const std::vector<std::string> part = split(id, ':');
         if (part.size() != 5) return v;
         for (const auto& r : a.coverage.rows) {
             if (r.level != model::AreaLevel::ward || r.service_type != part[1] || r.target_group != part[2] ||

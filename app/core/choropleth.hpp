@@ -23,6 +23,9 @@ std::vector<Indicator> ward_indicators(const Analysis& a);
 /// One value per ward (nullopt = not known), in the order of study.wards.
 std::vector<std::optional<double>> ward_values(const Analysis& a, const std::string& indicator_id);
 
+/// "a:b:c" -> {"a","b","c"} (indicator ids, scripted what-if specs).
+std::vector<std::string> split(const std::string& text, char sep);
+
 enum class Classification { quantiles, equal_interval, manual };
 
 /// Upper bounds of each class (size = classes); values above the last go to the last class.

@@ -68,13 +68,7 @@ int ward_index(const app::Analysis& a, const std::string& code) {
 
 /// "ward:1904;children_day_centre;children;30" or "498000,6085000;...": the what-if hook.
 nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
-    std::vector<std::string> part;
-    std::size_t s = 0;
-    for (std::size_t p = spec.find(';'); p != std::string::npos; p = spec.find(';', s)) {
-        part.push_back(spec.substr(s, p - s));
-        s = p + 1;
-    }
-    part.push_back(spec.substr(s));
+    const std::vector<std::string> part = app::split(spec, ';');
     if (part.size() != 4) throw std::runtime_error("--whatif needs 'where;service;group;places'");
     const app::Analysis* a = v.current();
     geo::XY at;
