@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "geo/errors.hpp"
+
 #include "geo/geom/geometry_ops.hpp"
 #include "geo/geom/raster_area.hpp"
 #include "geo/routing/nearest.hpp"
@@ -81,8 +83,17 @@ AccessRow summarise(const std::vector<std::pair<std::size_t, double>>& unit_weig
 
 } // namespace
 
+std::vector<geo::SnappedPoint> snap_units(const geo::SnapIndex& index, const std::vector<PopulationUnit>& units,
+                                          double max_snap_distance_m) {
+    std::vector<geo::SnappedPoint> out;
+    out.reserve(units.size());
+    for (const PopulationUnit& u : units) out.push_back(index.snap(u.point, max_snap_distance_m));
+    return out;
+}
+
 AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> units, SurfaceReport surface,
-                              const geo::RoadNetwork* network, const AccessSettings& st) {
+                              const NetworkInputs* net, const AccessSettings& st) {
+    const geo::RoadNetwork* network = net ? &net->network : nullptr;
     AccessAnalysis a;
     a.units = std::move(units);
     a.surface = std::move(surface);
@@ -106,29 +117,25 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
         auto& v = located[l.service_type];
         if (std::find(v.begin(), v.end(), l.provider) == v.end()) v.push_back(l.provider);
     }
-    std::set<std::size_t> used;
-    for (const auto& [type, v] : located) used.insert(v.begin(), v.end());
     for (std::size_t i = 0; i < s.providers.size(); ++i)
         if (!s.providers[i].point)
             a.left_out.push_back({i, std::string("no coordinates (located to ") + to_string(s.providers[i].precision) + ")"});
 
-    // Snap people once; reuse for every service type.
-    std::optional<geo::SnapIndex> snap;
+    // People were snapped once when the inputs were loaded; every service type reuses that.
     std::optional<geo::TravelQuery> query;
-    std::vector<geo::SnappedPoint> unit_snaps;
-    if (network) {
-        snap.emplace(*network);
+    if (net) {
+        if (net->unit_snaps.size() != a.units.size())
+            throw Error("internal: " + std::to_string(net->unit_snaps.size()) + " snapped units for " +
+                        std::to_string(a.units.size()) + " population units");
         query.emplace(*network);
-        unit_snaps.reserve(a.units.size());
-        for (const PopulationUnit& u : a.units) {
-            unit_snaps.push_back(snap->snap(u.point, st.max_snap_distance_m));
-            const auto& sp = unit_snaps.back();
+        for (std::size_t u = 0; u < a.units.size(); ++u) {
+            const auto& sp = net->unit_snaps[u];
             if (!sp.snapped) {
                 a.units_not_snapped++;
-                a.population_not_snapped += u.population;
+                a.population_not_snapped += a.units[u].population;
             } else if (sp.component != network->largest_component) {
                 a.units_off_main_network++;
-                a.population_off_main_network += u.population;
+                a.population_off_main_network += a.units[u].population;
             }
         }
         if (a.units_not_snapped)
@@ -157,7 +164,7 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
         if (network) {
             std::vector<geo::SnappedPoint> src;
             for (std::size_t p : providers) {
-                src.push_back(snap->snap(*s.providers[p].point, st.max_snap_distance_m));
+                src.push_back(net->index.snap(*s.providers[p].point, st.max_snap_distance_m));
                 if (!src.back().snapped)
                     a.warnings.push_back(type + ": provider " + s.providers[p].id + " " + s.providers[p].name +
                                          " is farther than the snap limit from any usable road: it reaches no one");
@@ -166,7 +173,7 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
                                          " is on a part of the network not connected to the main one (" +
                                          std::to_string(network->component_size[src.back().component]) + " nodes)");
             }
-            res = geo::nearest_by_network(*query, src, unit_snaps, walk);
+            res = geo::nearest_by_network(*query, src, net->unit_snaps, walk);
             for (std::size_t i = 0; i < providers.size(); ++i) {
                 auto bands = st.catchment_bands_min;
                 std::vector<double> secs;
@@ -183,11 +190,8 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
             for (std::size_t p : providers) src.push_back(*s.providers[p].point);
             res = geo::nearest_by_straight_line(src, unit_points, walk);
             for (std::size_t i = 0; i < providers.size(); ++i)
-                for (double b : st.catchment_bands_min) {
-                    // a circle: the straight-line reach at walking speed
-                    geo::MultiLineString dot{{src[i], geo::XY{src[i].x + 0.01, src[i].y}}};
-                    a.catchments.push_back({providers[i], type, b, geo::buffer_lines(dot, b * 60.0 * walk, 32)});
-                }
+                for (double b : st.catchment_bands_min) // the straight-line reach at walking speed
+                    a.catchments.push_back({providers[i], type, b, geo::circle(src[i], b * 60.0 * walk, 128)});
         }
         sa.per_unit.resize(res.size());
         for (std::size_t i = 0; i < res.size(); ++i)

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "geo/routing/road_network.hpp"
+#include "geo/routing/snap_index.hpp"
 #include "model/coverage.hpp"
 #include "model/population_surface.hpp"
 #include "model/study_area.hpp"
@@ -85,9 +86,21 @@ struct AccessAnalysis {
     std::vector<std::string> warnings;
 };
 
+/// The road network with what does not change between what-if edits: its snap index and
+/// the population units attached to it (built once when the inputs are loaded).
+struct NetworkInputs {
+    const geo::RoadNetwork& network;
+    const geo::SnapIndex& index;
+    const std::vector<geo::SnappedPoint>& unit_snaps; ///< one per population unit
+};
+
+/// Attaches every unit to the nearest usable street within max_snap_distance_m.
+std::vector<geo::SnappedPoint> snap_units(const geo::SnapIndex& index, const std::vector<PopulationUnit>& units,
+                                          double max_snap_distance_m);
+
 /// network: nullptr for straight-line distances.
 AccessAnalysis analyse_access(const StudyArea& study, std::vector<PopulationUnit> units, SurfaceReport surface,
-                              const geo::RoadNetwork* network, const AccessSettings& settings);
+                              const NetworkInputs* network, const AccessSettings& settings);
 
 /// Weighted quantile: the smallest value whose cumulative weight reaches q of the total.
 std::optional<double> weighted_quantile(std::vector<std::pair<double, double>> value_weight, double q);

@@ -38,6 +38,25 @@ std::string line_municipality(const StudyArea& s, const ServiceLine& l) {
     return p.municipality;
 }
 
+/// Sums of one area's lines; utilisation only over lines that give both places and recipients.
+struct Tally {
+    double util_places = 0, util_recipients = 0;
+    void add_line(CoverageRow& r, const ServiceLine& l) {
+        r.lines++;
+        add(r.places, l.places);
+        add(r.recipients, l.recipients);
+        add(r.municipality_funded, l.municipality_funded);
+        add(r.waiting_list, l.waiting_list);
+        if (l.places && l.recipients && *l.places > 0) {
+            util_places += *l.places;
+            util_recipients += *l.recipients;
+        }
+    }
+    void set_utilisation(CoverageRow& r) const {
+        if (util_places > 0) r.utilisation = util_recipients / util_places;
+    }
+};
+
 void finish(CoverageRow& r) {
     const auto& tp = r.target.value;
     if (tp && *tp > 0) {
@@ -104,15 +123,12 @@ CoverageResult compute_coverage(const StudyArea& s) {
     for (const std::string& m : s.municipalities()) {
         // Every (service, group, unit) the municipality has lines or needs for.
         std::map<Key, CoverageRow> muni;
+        std::map<Key, Tally> tally;
         std::map<Key, int> unplaced;
         for (const ServiceLine& l : s.lines) {
             if (line_municipality(s, l) != m) continue;
-            CoverageRow& r = muni[{l.service_type, l.target_group, l.unit}];
-            r.lines++;
-            add(r.places, l.places);
-            add(r.recipients, l.recipients);
-            add(r.municipality_funded, l.municipality_funded);
-            add(r.waiting_list, l.waiting_list);
+            const Key key{l.service_type, l.target_group, l.unit};
+            tally[key].add_line(muni[key], l);
             const Provider& p = s.providers[l.provider];
             const Ward* w = p.ward_code.empty() ? nullptr : s.find_ward(p.ward_code);
             if (!w || w->municipality != m) unplaced[{l.service_type, l.target_group, l.unit}]++;
@@ -132,17 +148,7 @@ CoverageResult compute_coverage(const StudyArea& s) {
             std::tie(r.service_type, r.target_group, r.unit) = key;
             r.lines_unplaced = unplaced[key];
             r.target = municipal_target_population(s, m, r.target_group);
-            if (r.places && r.recipients) {
-                // utilisation only over lines that give both figures
-                double p = 0, q = 0;
-                for (const ServiceLine& l : s.lines)
-                    if (line_municipality(s, l) == m && l.service_type == r.service_type &&
-                        l.target_group == r.target_group && l.unit == r.unit && l.places && l.recipients && *l.places > 0) {
-                        p += *l.places;
-                        q += *l.recipients;
-                    }
-                if (p > 0) r.utilisation = q / p;
-            }
+            tally[key].set_utilisation(r);
             finish(r);
             if (r.lines_unplaced)
                 r.notes = std::to_string(r.lines_unplaced) + " of " + std::to_string(r.lines) +
@@ -158,24 +164,13 @@ CoverageResult compute_coverage(const StudyArea& s) {
                 r.area_name = w.name;
                 r.municipality = m;
                 std::tie(r.service_type, r.target_group, r.unit) = key;
-                double p = 0, q = 0;
+                Tally t;
                 auto found = lines_in_ward.find(w.code);
-                for (const ServiceLine* lp : found == lines_in_ward.end() ? none : found->second) {
-                    const ServiceLine& l = *lp;
-                    if (l.service_type != r.service_type ||
-                        l.target_group != r.target_group || l.unit != r.unit || line_municipality(s, l) != m)
-                        continue;
-                    r.lines++;
-                    add(r.places, l.places);
-                    add(r.recipients, l.recipients);
-                    add(r.municipality_funded, l.municipality_funded);
-                    add(r.waiting_list, l.waiting_list);
-                    if (l.places && l.recipients && *l.places > 0) {
-                        p += *l.places;
-                        q += *l.recipients;
-                    }
-                }
-                if (p > 0) r.utilisation = q / p;
+                for (const ServiceLine* l : found == lines_in_ward.end() ? none : found->second)
+                    if (l->service_type == r.service_type && l->target_group == r.target_group && l->unit == r.unit &&
+                        line_municipality(s, *l) == m)
+                        t.add_line(r, *l);
+                t.set_utilisation(r);
                 r.lines_unplaced = mr.lines_unplaced;
                 // With no line placed here, a count of 0 is a fact only if nothing is unplaced.
                 if (r.lines == 0 && mr.lines_unplaced == 0 && mr.lines > 0) {

@@ -22,6 +22,7 @@ struct StudyArea {
 
     const Ward* find_ward(const std::string& code) const;
     std::vector<std::string> municipalities() const; ///< of the wards, in first-seen order
+    geo::Envelope envelope() const;                   ///< of all wards
 };
 
 } // namespace apreptis::model

@@ -126,6 +126,16 @@ const Ward* StudyArea::find_ward(const std::string& code) const {
     return nullptr;
 }
 
+geo::Envelope StudyArea::envelope() const {
+    geo::Envelope e{1e300, 1e300, -1e300, -1e300};
+    for (const Ward& w : wards) {
+        const geo::Envelope we = geo::envelope_of(w.geometry);
+        e = {std::min(e.min_x, we.min_x), std::min(e.min_y, we.min_y), std::max(e.max_x, we.max_x),
+             std::max(e.max_y, we.max_y)};
+    }
+    return e;
+}
+
 std::vector<std::string> StudyArea::municipalities() const {
     std::vector<std::string> out;
     for (const Ward& w : wards)

@@ -16,12 +16,7 @@ namespace apreptis::app {
 namespace {
 
 geo::Envelope study_envelope(const model::StudyArea& s, double margin) {
-    geo::Envelope e{1e300, 1e300, -1e300, -1e300};
-    for (const auto& w : s.wards) {
-        auto we = geo::envelope_of(w.geometry);
-        e = {std::min(e.min_x, we.min_x), std::min(e.min_y, we.min_y), std::max(e.max_x, we.max_x),
-             std::max(e.max_y, we.max_y)};
-    }
+    const geo::Envelope e = s.envelope();
     return {e.min_x - margin, e.min_y - margin, e.max_x + margin, e.max_y + margin};
 }
 
@@ -110,6 +105,11 @@ void load_access_inputs(Analysis& a) {
         a.study.warnings.push_back("ward " + w + " has no population-surface point: its population is put at one point inside it");
     a.units = std::make_shared<const std::vector<model::PopulationUnit>>(std::move(units));
     a.surface = std::move(rep);
+    if (a.network) { // units do not move between what-if edits: attach them to the network once
+        a.snap_index = std::make_shared<const geo::SnapIndex>(*a.network);
+        a.unit_snaps = std::make_shared<const std::vector<geo::SnappedPoint>>(
+            model::snap_units(*a.snap_index, *a.units, p.access->max_snap_distance_m));
+    }
 }
 
 void run_access(Analysis& a) {
@@ -120,7 +120,9 @@ void run_access(Analysis& a) {
     st.threshold_min = p.access->threshold_min;
     st.catchment_bands_min = p.access->catchment_bands_min;
     st.catchment_buffer_m = p.access->catchment_buffer_m;
-    a.access = model::analyse_access(a.study, *a.units, a.surface, a.network.get(), st);
+    std::optional<model::NetworkInputs> net;
+    if (a.network) net.emplace(model::NetworkInputs{*a.network, *a.snap_index, *a.unit_snaps});
+    a.access = model::analyse_access(a.study, *a.units, a.surface, net ? &*net : nullptr, st);
     for (const auto& w : a.access->warnings) a.study.warnings.push_back(w);
     if (!a.network)
         a.study.warnings.push_back("no road network: travel distances are STRAIGHT-LINE estimates at walking speed");
@@ -147,17 +149,7 @@ void compute(Analysis& a) {
 }
 
 Analysis with_scenario(const Analysis& loaded, const model::Scenario& scenario) {
-    Analysis a;
-    a.project = loaded.project;
-    a.study = loaded.study; // the network and the population units are shared, not copied
-    a.ward_report = loaded.ward_report;
-    a.inputs = loaded.inputs;
-    a.wards_source_crs = loaded.wards_source_crs;
-    a.providers_source_crs = loaded.providers_source_crs;
-    a.network = loaded.network;
-    a.network_report = loaded.network_report;
-    a.units = loaded.units;
-    a.surface = loaded.surface;
+    Analysis a = loaded; // the network, snap index and population units are shared, not copied
     a.project.scenario.edits.insert(a.project.scenario.edits.end(), scenario.edits.begin(), scenario.edits.end());
     if (!scenario.name.empty()) a.project.scenario.name = scenario.name;
     model::apply_scenario(a.study, scenario);

@@ -29,6 +29,8 @@ struct Analysis {
     std::shared_ptr<const geo::RoadNetwork> network; ///< null: straight-line distances
     std::optional<geo::NetworkReport> network_report;
     std::shared_ptr<const std::vector<model::PopulationUnit>> units; ///< null: no distance analysis
+    std::shared_ptr<const geo::SnapIndex> snap_index;                  ///< with a network
+    std::shared_ptr<const std::vector<geo::SnappedPoint>> unit_snaps;  ///< with a network, per unit
     model::SurfaceReport surface;
     std::optional<model::AccessAnalysis> access;
     double seconds = 0;

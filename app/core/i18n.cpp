@@ -45,6 +45,7 @@ const char* tr(Language lang, const std::string& key) {
         {"precision", {"Vietos tikslumas", "Location precision"}},
         {"error", {"Klaida", "Error"}},
         {"straight_line", {"Atstumai tiesia linija (kelių tinklo nėra)", "Straight-line distances (no road network)"}},
+        {"straight_line_short", {"tiesia linija", "straight line"}},
         {"attribution", {"Duomenys", "Data"}},
         {"edits", {"Pakeitimai", "Edits"}},
         {"none_selected", {"Nieko nepasirinkta", "Nothing selected"}},

@@ -246,6 +246,7 @@ Project load_project(const std::string& path) {
                 for (const toml::node& e : *codes) {
                     if (auto sv = e.value<std::string>()) c.residential_codes.push_back(*sv);
                     else if (auto iv = e.value<std::int64_t>()) c.residential_codes.push_back(std::to_string(*iv));
+                    else throw Error(r.at(e) + ": population_surface.residential_codes entries must be codes");
                 }
         }
         c.description = r.str(t, "population_surface", "description", false);
@@ -260,13 +261,20 @@ Project load_project(const std::string& path) {
         c.catchment_buffer_m = r.number(t, "access", "catchment_buffer_m", 50);
         if (const toml::array* b = t->get_as<toml::array>("catchment_bands_min")) {
             c.catchment_bands_min.clear();
-            for (const toml::node& e : *b)
-                if (auto v = e.value<double>()) c.catchment_bands_min.push_back(*v);
+            for (const toml::node& e : *b) {
+                auto v = e.value<double>();
+                if (!v || *v <= 0) throw Error(r.at(e) + ": access.catchment_bands_min needs minutes > 0");
+                c.catchment_bands_min.push_back(*v);
+            }
             std::sort(c.catchment_bands_min.begin(), c.catchment_bands_min.end());
         }
         if (const toml::table* th = t->get_as<toml::table>("threshold_min"))
-            for (const auto& [k, v] : *th)
-                if (auto d = v.value<double>()) c.threshold_min[std::string(k.str())] = *d;
+            for (const auto& [k, v] : *th) {
+                auto d = v.value<double>();
+                if (!d || *d <= 0)
+                    throw Error(r.at(v) + ": access.threshold_min." + std::string(k.str()) + " needs minutes > 0");
+                c.threshold_min[std::string(k.str())] = *d;
+            }
         p.access = c;
     }
     if (p.roads && !p.access) {

@@ -37,29 +37,20 @@ Colour service_colour(const std::string& type) {
 ViewerApp::ViewerApp(const std::string& project_path, const std::string&) {
     try {
         m_project = app::load_project(project_path);
-        m_loaded = app::load_inputs(m_project);
-        m_scenario = m_project.scenario; // a scenario file opens with its edits
-        m_loaded.project.scenario = {};
-        if (!m_scenario.edits.empty()) {
-            // load_inputs applied them; start from the base instead so undo works
-            app::Project base = m_project;
-            base.scenario = {};
-            m_loaded = app::load_inputs(base);
-        }
-        auto first = std::make_shared<app::Analysis>(app::with_scenario(m_loaded, m_scenario));
-        m_current = first;
+        // A scenario file opens with its edits applied on top of the base inputs, so that
+        // undo can go back past them: load the base once, keep the edits apart.
+        m_scenario = m_project.scenario;
+        app::Project base = m_project;
+        base.scenario = {};
+        m_loaded = app::load_inputs(base);
+        m_current = std::make_shared<app::Analysis>(app::with_scenario(m_loaded, m_scenario));
         std::vector<geo::MultiPolygon> polys;
         for (const auto& w : m_loaded.study.wards) polys.push_back(w.geometry);
         m_locator = std::make_unique<geo::PolygonIndex>(polys);
-        geo::Envelope e{1e300, 1e300, -1e300, -1e300};
-        for (const auto& p : polys) {
-            auto we = geo::envelope_of(p);
-            e = {std::min(e.min_x, we.min_x), std::min(e.min_y, we.min_y), std::max(e.max_x, we.max_x),
-                 std::max(e.max_y, we.max_y)};
-        }
+        const geo::Envelope e = m_loaded.study.envelope();
         m_origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
         for (const auto& w : m_loaded.study.wards) m_ward_tris.push_back(geo::triangulate(w.geometry));
-        // a sensible first indicator: the first service with located lines, else density
+        rebuild_geometry();
         indicator = "density";
         scenario_path = (std::filesystem::path(m_project.file).parent_path() / "scenario.toml").string();
     } catch (const std::exception& e) {
@@ -69,12 +60,7 @@ ViewerApp::ViewerApp(const std::string& project_path, const std::string&) {
 
 void ViewerApp::fit() {
     if (!m_current) return;
-    geo::Envelope e{1e300, 1e300, -1e300, -1e300};
-    for (const auto& w : m_current->study.wards) {
-        auto we = geo::envelope_of(w.geometry);
-        e = {std::min(e.min_x, we.min_x), std::min(e.min_y, we.min_y), std::max(e.max_x, we.max_x),
-             std::max(e.max_y, we.max_y)};
-    }
+    const geo::Envelope e = m_current->study.envelope();
     // fit into the free band between the panels, then shift the centre to that band
     ViewTransform band = view;
     band.width = std::max(100, view.width - static_cast<int>(inset_left + inset_right));
@@ -103,6 +89,7 @@ void ViewerApp::poll() {
         try {
             m_current = m_pending.get();
             m_error.clear();
+            rebuild_geometry();
         } catch (const std::exception& e) {
             m_error = e.what();
             if (!m_undo.empty()) { // the edit was refused: take it back
@@ -120,8 +107,13 @@ void ViewerApp::poll() {
     }
 }
 
-void ViewerApp::add_provider(geo::XY at) {
+void ViewerApp::push_edit(model::ScenarioEdit e) {
     m_undo.push_back(m_scenario);
+    m_scenario.edits.push_back(std::move(e));
+    recompute();
+}
+
+void ViewerApp::add_provider(geo::XY at) {
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::add;
     e.provider_id = "PLAN-" + std::to_string(m_next_id++);
@@ -130,41 +122,34 @@ void ViewerApp::add_provider(geo::XY at) {
     e.target_group = new_group;
     e.point = at;
     e.places = new_places;
-    m_scenario.edits.push_back(e);
-    recompute();
+    push_edit(std::move(e));
 }
 
 void ViewerApp::move_provider(std::size_t index, geo::XY to) {
     if (!m_current || index >= m_current->study.providers.size()) return;
-    m_undo.push_back(m_scenario);
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::move;
     e.provider_id = m_current->study.providers[index].id;
     e.point = to;
-    m_scenario.edits.push_back(e);
-    recompute();
+    push_edit(std::move(e));
 }
 
 void ViewerApp::remove_provider(std::size_t index) {
     if (!m_current || index >= m_current->study.providers.size()) return;
-    m_undo.push_back(m_scenario);
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::remove;
     e.provider_id = m_current->study.providers[index].id;
-    m_scenario.edits.push_back(e);
     selected_provider = -1;
-    recompute();
+    push_edit(std::move(e));
 }
 
 void ViewerApp::set_places(std::size_t index, double places) {
     if (!m_current || index >= m_current->study.providers.size()) return;
-    m_undo.push_back(m_scenario);
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::set_places;
     e.provider_id = m_current->study.providers[index].id;
     e.places = places;
-    m_scenario.edits.push_back(e);
-    recompute();
+    push_edit(std::move(e));
 }
 
 void ViewerApp::undo() {
@@ -230,14 +215,50 @@ void ViewerApp::refresh_style() {
     breaks = app::class_breaks(values, classification, classes, manual_breaks);
     colours = app::palette(static_cast<int>(breaks.size()));
     try {
-        rebuild_static_meshes();
-        rebuild_dynamic_meshes();
+        rebuild_styled_meshes();
     } catch (const std::exception& e) { // a geometry the renderer cannot take: say so, keep going
         m_error = std::string("drawing: ") + e.what();
     }
 }
 
-void ViewerApp::rebuild_static_meshes() {
+void ViewerApp::rebuild_geometry() {
+    // What depends on the analysis only, not on the indicator or the selection: built once per
+    // analysis, not on every click.
+    const auto& a = *m_current;
+    std::vector<geo::XY> pts;
+    std::vector<Colour> cols;
+    if (a.network) {
+        for (const auto& e : a.network->edges)
+            for (std::uint32_t k = e.first_point + 1; k < e.first_point + e.point_count; ++k) {
+                pts.push_back(a.network->edge_points[k - 1]);
+                pts.push_back(a.network->edge_points[k]);
+                const bool main = a.network->component[e.from] == a.network->largest_component;
+                const Colour c = main ? Colour{0.45f, 0.45f, 0.45f, 0.8f} : Colour{0.85f, 0.1f, 0.1f, 1};
+                cols.push_back(c);
+                cols.push_back(c);
+            }
+    }
+    m_roads.upload(Primitive::lines, pts, cols, m_origin);
+    pts.clear();
+    cols.clear();
+    if (a.units)
+        for (const auto& u : *a.units) {
+            pts.push_back(u.point);
+            cols.push_back({0.3f, 0.3f, 0.3f, 0.6f});
+        }
+    m_units.upload(Primitive::points, pts, cols, m_origin);
+    // catchments, largest band first so that smaller ones show on top
+    m_catchment_tris.clear();
+    try {
+        if (a.access)
+            for (auto it = a.access->catchments.rbegin(); it != a.access->catchments.rend(); ++it)
+                m_catchment_tris.push_back({it->service_type, geo::triangulate(it->area)});
+    } catch (const std::exception& e) { // a geometry the renderer cannot take: say so, keep going
+        m_error = std::string("drawing catchments: ") + e.what();
+    }
+}
+
+void ViewerApp::rebuild_styled_meshes() {
     const auto& a = *m_current;
     std::vector<geo::XY> pts;
     std::vector<Colour> cols;
@@ -267,32 +288,6 @@ void ViewerApp::rebuild_static_meshes() {
     m_outline.upload(Primitive::lines, pts, cols, m_origin);
     pts.clear();
     cols.clear();
-    if (a.network) {
-        for (const auto& e : a.network->edges)
-            for (std::uint32_t k = e.first_point + 1; k < e.first_point + e.point_count; ++k) {
-                pts.push_back(a.network->edge_points[k - 1]);
-                pts.push_back(a.network->edge_points[k]);
-                const bool main = a.network->component[e.from] == a.network->largest_component;
-                const Colour c = main ? Colour{0.45f, 0.45f, 0.45f, 0.8f} : Colour{0.85f, 0.1f, 0.1f, 1};
-                cols.push_back(c);
-                cols.push_back(c);
-            }
-    }
-    m_roads.upload(Primitive::lines, pts, cols, m_origin);
-    pts.clear();
-    cols.clear();
-    if (a.units)
-        for (const auto& u : *a.units) {
-            pts.push_back(u.point);
-            cols.push_back({0.3f, 0.3f, 0.3f, 0.6f});
-        }
-    m_units.upload(Primitive::points, pts, cols, m_origin);
-}
-
-void ViewerApp::rebuild_dynamic_meshes() {
-    const auto& a = *m_current;
-    std::vector<geo::XY> pts;
-    std::vector<Colour> cols;
     std::vector<float> sizes;
     for (std::size_t i = 0; i < a.study.providers.size(); ++i) {
         const auto& p = a.study.providers[i];
@@ -313,20 +308,14 @@ void ViewerApp::rebuild_dynamic_meshes() {
     m_points.upload(Primitive::points, pts, cols, m_origin, sizes);
     pts.clear();
     cols.clear();
-    // catchments of the indicator's service type (largest band first, so smaller ones show on top)
-    if (a.access) {
-        std::string type;
-        if (indicator.rfind("access:", 0) == 0 || indicator.rfind("coverage:", 0) == 0) {
-            const auto c1 = indicator.find(':') + 1;
-            type = indicator.substr(c1, indicator.find(':', c1) - c1);
-        }
-        for (auto it = a.access->catchments.rbegin(); it != a.access->catchments.rend(); ++it) {
-            if (!type.empty() && it->service_type != type) continue;
-            auto tris = geo::triangulate(it->area);
-            pts.insert(pts.end(), tris.begin(), tris.end());
-            const Colour c = service_colour(it->service_type);
-            cols.insert(cols.end(), tris.size(), Colour{c.r, c.g, c.b, 0.5f});
-        }
+    // catchments of the indicator's service type only
+    std::string type;
+    if (indicator.rfind("access:", 0) == 0 || indicator.rfind("coverage:", 0) == 0) type = app::split(indicator, ':')[1];
+    for (const auto& [service, tris] : m_catchment_tris) {
+        if (!type.empty() && service != type) continue;
+        pts.insert(pts.end(), tris.begin(), tris.end());
+        const Colour c = service_colour(service);
+        cols.insert(cols.end(), tris.size(), Colour{c.r, c.g, c.b, 0.5f});
     }
     m_catchments.upload(Primitive::triangles, pts, cols, m_origin);
 }

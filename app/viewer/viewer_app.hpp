@@ -82,8 +82,9 @@ public:
 
 private:
     void recompute();
-    void rebuild_static_meshes();
-    void rebuild_dynamic_meshes();
+    void push_edit(model::ScenarioEdit e);
+    void rebuild_geometry();      ///< when the analysis changes: roads, units, catchment triangles
+    void rebuild_styled_meshes(); ///< when the indicator, classes or selection change
 
     app::Project m_project;
     app::Analysis m_loaded;                       ///< inputs, no scenario applied
@@ -96,6 +97,7 @@ private:
     int m_next_id = 1;
     geo::XY m_origin;
     std::vector<std::vector<geo::XY>> m_ward_tris; ///< per ward
+    std::vector<std::pair<std::string, std::vector<geo::XY>>> m_catchment_tris; ///< service type, triangles
     Mesh m_fill, m_outline, m_points, m_units, m_roads, m_catchments;
     bool m_dirty = true;
     std::unique_ptr<geo::PolygonIndex> m_locator;

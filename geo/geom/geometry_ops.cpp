@@ -1,6 +1,7 @@
 #include "geo/geom/geometry_ops.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "geo/detail/geos_handle.hpp"
 #include "geo/errors.hpp"
@@ -68,6 +69,15 @@ XY point_on_surface(const MultiPolygon& mp) {
     GEOSGeomGetX_r(h, p.get(), &out.x);
     GEOSGeomGetY_r(h, p.get(), &out.y);
     return out;
+}
+
+MultiPolygon circle(XY c, double radius, int segments) {
+    Ring r;
+    for (int i = 0; i <= segments; ++i) {
+        const double a = 2 * 3.14159265358979323846 * (i % segments) / segments;
+        r.push_back({c.x + radius * std::cos(a), c.y + radius * std::sin(a)});
+    }
+    return {Polygon{std::move(r), {}}};
 }
 
 MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int quarter_segments) {

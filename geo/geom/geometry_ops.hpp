@@ -25,6 +25,9 @@ XY point_on_surface(const MultiPolygon& mp);
 /// The area within `distance` of the lines, dissolved (catchment polygons from reached streets).
 MultiPolygon buffer_lines(const MultiLineString& lines, double distance, int quarter_segments = 4);
 
+/// A regular polygon of `segments` vertices on a circle (a straight-line catchment).
+MultiPolygon circle(XY centre, double radius, int segments);
+
 /// Triangles covering the polygons (holes and several parts handled), three XY per triangle;
 /// GEOS constrained Delaunay triangulation. For drawing fills.
 std::vector<XY> triangulate(const MultiPolygon& mp);

@@ -69,13 +69,13 @@ std::vector<Way> read_line_ways(const std::string& path, const LineFieldMap& map
         return i >= 0 && f.values[static_cast<std::size_t>(i)] ? *f.values[static_cast<std::size_t>(i)] : std::string();
     };
     std::vector<Way> ways;
-    std::size_t not_lines = 0;
     for (const FeatureRecord& f : t.features) {
         const auto* ml = std::get_if<MultiLineString>(&f.geometry);
-        if (!ml) {
-            ++not_lines;
-            continue;
-        }
+        if (!ml) // a road layer with points or polygons in it is not what the project says it is
+            throw IoError(t.where(f) + ": expected a line, found " +
+                          (std::holds_alternative<std::monostate>(f.geometry) ? "no geometry"
+                           : std::holds_alternative<XY>(f.geometry)           ? "a point"
+                                                                               : "a polygon"));
         for (const LineString& l : *ml) {
             Way w;
             w.id = f.fid;
@@ -89,8 +89,6 @@ std::vector<Way> read_line_ways(const std::string& path, const LineFieldMap& map
             ways.push_back(std::move(w));
         }
     }
-    if (ways.empty())
-        throw IoError(where(path, t.layer) + ": no line features (" + std::to_string(not_lines) + " other geometries)");
     return ways;
 }
 

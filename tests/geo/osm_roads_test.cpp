@@ -129,3 +129,14 @@ TEST(LineRoads, a_line_layer_without_the_mapped_fields_is_refused) {
     ASSERT_EQ(ways.size(), 1u);
     EXPECT_NEAR(polyline_length(ways[0].points), 64.0, 1.0); // 0.001 deg of longitude at 54.9 N
 }
+
+TEST(LineRoads, a_point_in_a_road_layer_is_named_not_dropped) {
+    test::ScratchDir d;
+    test::write_file(d / "streets.geojson", R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[24,54.9],[24.001,54.9]]}},
+      {"type":"Feature","properties":{"highway":"bus_stop"},"geometry":{"type":"Point","coordinates":[24,54.9]}}]})");
+    LineFieldMap m;
+    m.highway = "highway";
+    test::expect_error<IoError>([&] { read_line_ways(d / "streets.geojson", m, "EPSG:3346"); },
+                                {"streets.geojson", "fid 1", "expected a line, found a point"});
+}

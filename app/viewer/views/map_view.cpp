@@ -64,7 +64,11 @@ void draw_map_interaction(ViewerApp& app) {
         const auto& ward = a->study.wards[static_cast<std::size_t>(w)];
         ImGui::BeginTooltip();
         ImGui::Text("%s %s", ward.code.c_str(), ward.name.c_str());
-        ImGui::Text("%s: %s", app::tr(app.lang, "value"), format_value(app.values[static_cast<std::size_t>(w)], 2).c_str());
+        bool estimated = false;
+        for (const auto& i : app::ward_indicators(*a))
+            if (i.id == app.indicator) estimated = i.estimated;
+        ImGui::Text("%s: %s%s", app::tr(app.lang, "value"), format_value(app.values[static_cast<std::size_t>(w)], 2).c_str(),
+                    estimated ? (std::string(" (") + app::tr(app.lang, "estimate") + ")").c_str() : "");
         ImGui::EndTooltip();
     }
 }

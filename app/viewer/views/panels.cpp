@@ -144,11 +144,17 @@ void draw_inspector_panel(ViewerApp& app) {
             }
             ImGui::EndTable();
         }
-        if (a->access)
+        if (a->access) {
+            // every distance figure says how it was measured
+            const bool straight = a->access->method == model::DistanceMethod::straight_line;
             for (const auto& r : a->access->rows)
-                if (r.level == model::AreaLevel::ward && r.area_code == w.code)
-                    ImGui::BulletText("%s: %.0f%% ≤ %.0f min, %s %s min", r.service_type.c_str(), r.share_within * 100,
-                                      r.threshold_min, "median", format_value(r.median_min, 1).c_str());
+                if (r.level == model::AreaLevel::ward && r.area_code == w.code) {
+                    ImGui::Bullet();
+                    ImGui::TextWrapped("%s: %.0f%% ≤ %.0f min, median %s min%s%s", r.service_type.c_str(),
+                                      r.share_within * 100, r.threshold_min, format_value(r.median_min, 1).c_str(),
+                                      straight ? " — " : "", straight ? tr(app.lang, "straight_line_short") : "");
+                }
+        }
     } else {
         ImGui::TextDisabled("%s", tr(app.lang, "none_selected"));
     }
