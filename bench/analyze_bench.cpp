@@ -25,8 +25,8 @@ void report_peak_rss(benchmark::State& state) {
 void BM_AnalyzeKaunas(benchmark::State& state) {
     Project p = load_project(dataset("kaunas/kaunas.toml"));
     for (auto _ : state) {
-        Analysis a = run_analysis(p);
-        benchmark::DoNotOptimize(a.coverage.rows.data());
+        Analysis a = run_analysis(ProjectRun{p});
+        benchmark::DoNotOptimize(a.out().coverage.rows.data());
     }
     state.counters["wards"] = 11;
     report_peak_rss(state);
@@ -37,8 +37,8 @@ void BM_AnalyzeLithuania(benchmark::State& state) {
     // 554 units: read 3.8 MB GeoJSON, reproject, validate and repair 2, overlap check, coverage
     Project p = load_project(dataset("lithuania/lithuania.toml"));
     for (auto _ : state) {
-        Analysis a = run_analysis(p);
-        benchmark::DoNotOptimize(a.study.wards.data());
+        Analysis a = run_analysis(ProjectRun{p});
+        benchmark::DoNotOptimize(a.study().wards.data());
     }
     state.counters["wards"] = 554;
     report_peak_rss(state);
@@ -46,7 +46,7 @@ void BM_AnalyzeLithuania(benchmark::State& state) {
 BENCHMARK(BM_AnalyzeLithuania)->Unit(benchmark::kMillisecond);
 
 void BM_WriteOutputsKaunas(benchmark::State& state) {
-    Analysis a = run_analysis(load_project(dataset("kaunas/kaunas.toml")));
+    Analysis a = run_analysis(load_run(dataset("kaunas/kaunas.toml")));
     const auto out = std::filesystem::temp_directory_path() / "apreptis_bench_out";
     for (auto _ : state) write_outputs(a, out.string());
     std::filesystem::remove_all(out);

@@ -63,14 +63,14 @@ BENCHMARK(BM_BuildLiechtenstein)->Unit(benchmark::kMillisecond);
 
 void BM_NearestPharmacyLiechtenstein(benchmark::State& state) {
     // one multi-source search (4 pharmacies) + evaluation for 3 719 population units
-    app::Analysis a = app::run_analysis(app::load_project(li("liechtenstein/liechtenstein.toml")));
-    geo::SnapIndex idx(*a.network);
-    geo::TravelQuery q(*a.network);
+    app::Analysis a = app::run_analysis(app::load_run(li("liechtenstein/liechtenstein.toml")));
+    geo::SnapIndex idx(a.in().routing->network());
+    geo::TravelQuery q(a.in().routing->network());
     std::vector<geo::SnappedPoint> units, src;
-    for (const auto& u : a.access->units) units.push_back(idx.snap(u.point, 500));
-    for (const auto& sa : a.access->services)
+    for (const auto& u : a.in().routing->units()) units.push_back(idx.snap(u.point, 500));
+    for (const auto& sa : a.out().access->services)
         if (sa.service_type == "pharmacy")
-            for (auto p : sa.providers) src.push_back(idx.snap(*a.study.providers[p].point, 500));
+            for (auto p : sa.providers) src.push_back(idx.snap(*a.study().providers[p].point, 500));
     for (auto _ : state) benchmark::DoNotOptimize(geo::nearest_by_network(q, src, units, 1.25));
     state.counters["units"] = static_cast<double>(units.size());
 }
@@ -80,7 +80,7 @@ void BM_AnalyzeLiechtenstein(benchmark::State& state) {
     // everything: read OSM, build, surface, 2 service types, ward/municipal aggregation,
     // 15 catchment polygons, allocation
     app::Project p = app::load_project(li("liechtenstein/liechtenstein.toml"));
-    for (auto _ : state) benchmark::DoNotOptimize(app::run_analysis(p));
+    for (auto _ : state) benchmark::DoNotOptimize(app::run_analysis(app::ProjectRun{p}));
     peak_rss(state);
 }
 BENCHMARK(BM_AnalyzeLiechtenstein)->Unit(benchmark::kMillisecond);

@@ -8,9 +8,9 @@
 
 #include "geo/geom/geometry_ops.hpp"
 #include "geo/geom/raster_area.hpp"
+#include "geo/routing/allocation.hpp"
+#include "geo/routing/catchment.hpp"
 #include "geo/routing/nearest.hpp"
-#include "geo/routing/snap_index.hpp"
-#include "geo/routing/travel_query.hpp"
 
 namespace apreptis::model {
 
@@ -60,7 +60,7 @@ AccessRow summarise(const std::vector<std::pair<std::size_t, double>>& unit_weig
         const double tm = t.time_s / 60.0;
         times.push_back({tm, w});
         dists.push_back({t.distance_m, w});
-        if (t.provider == UINT32_MAX) {
+        if (t.provider == geo::invalid_index) {
             r.unreachable += w;
             continue;
         }
@@ -83,20 +83,10 @@ AccessRow summarise(const std::vector<std::pair<std::size_t, double>>& unit_weig
 
 } // namespace
 
-std::vector<geo::SnappedPoint> snap_units(const geo::SnapIndex& index, const std::vector<PopulationUnit>& units,
-                                          double max_snap_distance_m) {
-    std::vector<geo::SnappedPoint> out;
-    out.reserve(units.size());
-    for (const PopulationUnit& u : units) out.push_back(index.snap(u.point, max_snap_distance_m));
-    return out;
-}
-
-AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> units, SurfaceReport surface,
-                              const NetworkInputs* net, const AccessSettings& st) {
-    const geo::RoadNetwork* network = net ? &net->network : nullptr;
+AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, const AccessSettings& st) {
+    const geo::RoadNetwork* network = routing.has_network() ? &routing.network() : nullptr;
+    const std::vector<PopulationUnit>& units = routing.units();
     AccessAnalysis a;
-    a.units = std::move(units);
-    a.surface = std::move(surface);
     const double walk = geo::walking_speed_mps(st.profile);
     a.method = network ? DistanceMethod::network : DistanceMethod::straight_line;
     char buf[160];
@@ -123,25 +113,22 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
 
     // People were snapped once when the inputs were loaded; every service type reuses that.
     std::optional<geo::TravelQuery> query;
-    if (net) {
-        if (net->unit_snaps.size() != a.units.size())
-            throw Error("internal: " + std::to_string(net->unit_snaps.size()) + " snapped units for " +
-                        std::to_string(a.units.size()) + " population units");
+    if (network) {
         query.emplace(*network);
-        for (std::size_t u = 0; u < a.units.size(); ++u) {
-            const auto& sp = net->unit_snaps[u];
+        for (std::size_t u = 0; u < units.size(); ++u) {
+            const auto& sp = routing.unit_snaps()[u];
             if (!sp.snapped) {
                 a.units_not_snapped++;
-                a.population_not_snapped += a.units[u].population;
+                a.population_not_snapped += units[u].population;
             } else if (sp.component != network->largest_component) {
                 a.units_off_main_network++;
-                a.population_off_main_network += a.units[u].population;
+                a.population_off_main_network += units[u].population;
             }
         }
         if (a.units_not_snapped)
             a.warnings.push_back(std::to_string(a.units_not_snapped) + " population units (" +
                                  std::to_string(static_cast<long long>(std::round(a.population_not_snapped))) +
-                                 " residents) are farther than " + std::to_string(static_cast<int>(st.max_snap_distance_m)) +
+                                 " residents) are farther than " + std::to_string(static_cast<int>(routing.max_snap_distance_m())) +
                                  " m from any usable road: counted as unreachable");
         if (a.units_off_main_network)
             a.warnings.push_back(std::to_string(a.units_off_main_network) + " population units (" +
@@ -150,9 +137,9 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
     }
     std::vector<geo::XY> unit_points;
     std::vector<std::vector<std::size_t>> units_of_ward(s.wards.size());
-    for (std::size_t u = 0; u < a.units.size(); ++u) {
-        unit_points.push_back(a.units[u].point);
-        units_of_ward[a.units[u].ward].push_back(u);
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        unit_points.push_back(units[u].point);
+        units_of_ward[units[u].ward].push_back(u);
     }
 
     for (const auto& [type, providers] : located) {
@@ -164,16 +151,21 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
         if (network) {
             std::vector<geo::SnappedPoint> src;
             for (std::size_t p : providers) {
-                src.push_back(net->index.snap(*s.providers[p].point, st.max_snap_distance_m));
-                if (!src.back().snapped)
-                    a.warnings.push_back(type + ": provider " + s.providers[p].id + " " + s.providers[p].name +
-                                         " is farther than the snap limit from any usable road: it reaches no one");
+                const geo::XY at = *s.providers[p].point;
+                src.push_back(routing.snap_index().snap(at, routing.max_snap_distance_m()));
+                const std::string who = type + ": provider " + s.providers[p].id + " " + s.providers[p].name;
+                if (!src.back().snapped && st.road_clip && !st.road_clip->contains(at))
+                    a.warnings.push_back(who + " lies outside the area whose roads were read (the wards plus [roads] "
+                                               "margin_m): it reaches no one; raise margin_m to include its streets");
+                else if (!src.back().snapped)
+                    a.warnings.push_back(who + " is farther than " +
+                                         std::to_string(static_cast<int>(routing.max_snap_distance_m())) +
+                                         " m (max_snap_distance_m) from any road usable on this profile: it reaches no one");
                 else if (src.back().component != network->largest_component)
-                    a.warnings.push_back(type + ": provider " + s.providers[p].id + " " + s.providers[p].name +
-                                         " is on a part of the network not connected to the main one (" +
+                    a.warnings.push_back(who + " is on a part of the network not connected to the main one (" +
                                          std::to_string(network->component_size[src.back().component]) + " nodes)");
             }
-            res = geo::nearest_by_network(*query, src, net->unit_snaps, walk);
+            res = geo::nearest_by_network(*query, src, routing.unit_snaps(), walk);
             for (std::size_t i = 0; i < providers.size(); ++i) {
                 auto bands = st.catchment_bands_min;
                 std::vector<double> secs;
@@ -205,7 +197,7 @@ AccessAnalysis analyse_access(const StudyArea& s, std::vector<PopulationUnit> un
                 bool est = false;
                 const double share = group_share(s, s.wards[w], group, est);
                 std::vector<std::pair<std::size_t, double>> uw;
-                for (std::size_t u : units_of_ward[w]) uw.push_back({u, a.units[u].population * share});
+                for (std::size_t u : units_of_ward[w]) uw.push_back({u, units[u].population * share});
                 AccessRow r = summarise(uw, sa, group);
                 r.level = AreaLevel::ward;
                 r.area_code = s.wards[w].code;

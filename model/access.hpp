@@ -11,10 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "geo/routing/road_network.hpp"
-#include "geo/routing/snap_index.hpp"
+#include "geo/constants.hpp"
 #include "model/coverage.hpp"
-#include "model/population_surface.hpp"
+#include "model/routing_index.hpp"
 #include "model/study_area.hpp"
 
 namespace apreptis::model {
@@ -27,12 +26,13 @@ struct AccessSettings {
     std::map<std::string, double> threshold_min; ///< per service type; else the catalogue default, else 30
     std::vector<double> catchment_bands_min{10, 20, 30};
     double catchment_buffer_m = 50;            ///< street linework -> polygon
+    std::optional<geo::Envelope> road_clip;    ///< roads were read inside this box only
 };
 
 struct UnitTime {
     float time_s = geo::unreachable;
     float distance_m = geo::unreachable;
-    std::uint32_t provider = UINT32_MAX; ///< index into StudyArea::providers
+    std::uint32_t provider = geo::invalid_index; ///< index into StudyArea::providers
 };
 
 struct ServiceAccess {
@@ -69,11 +69,10 @@ struct Allocation {
     geo::MultiLineString lines;
 };
 
+/// Per service type and population unit (the units of the RoutingIndex it was computed on).
 struct AccessAnalysis {
     DistanceMethod method = DistanceMethod::straight_line;
     std::string method_label;
-    std::vector<PopulationUnit> units;
-    SurfaceReport surface;
     std::vector<ServiceAccess> services;
     std::vector<AccessRow> rows;
     std::vector<Catchment> catchments;
@@ -86,21 +85,9 @@ struct AccessAnalysis {
     std::vector<std::string> warnings;
 };
 
-/// The road network with what does not change between what-if edits: its snap index and
-/// the population units attached to it (built once when the inputs are loaded).
-struct NetworkInputs {
-    const geo::RoadNetwork& network;
-    const geo::SnapIndex& index;
-    const std::vector<geo::SnappedPoint>& unit_snaps; ///< one per population unit
-};
-
-/// Attaches every unit to the nearest usable street within max_snap_distance_m.
-std::vector<geo::SnappedPoint> snap_units(const geo::SnapIndex& index, const std::vector<PopulationUnit>& units,
-                                          double max_snap_distance_m);
-
-/// network: nullptr for straight-line distances.
-AccessAnalysis analyse_access(const StudyArea& study, std::vector<PopulationUnit> units, SurfaceReport surface,
-                              const NetworkInputs* network, const AccessSettings& settings);
+/// Travel times from every unit of `routing` to the nearest located provider of each service
+/// type, over its network when it has one, else in a straight line (labelled).
+AccessAnalysis analyse_access(const StudyArea& study, const RoutingIndex& routing, const AccessSettings& settings);
 
 /// Weighted quantile: the smallest value whose cumulative weight reaches q of the total.
 std::optional<double> weighted_quantile(std::vector<std::pair<double, double>> value_weight, double q);

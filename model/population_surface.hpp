@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "geo/geometry.hpp"
-#include "model/ward.hpp"
+#include "model/study_area.hpp"
 
 namespace apreptis::model {
 
@@ -29,11 +29,16 @@ struct SurfaceReport {
     std::vector<std::string> wards_without_points; ///< got one unit at a point inside the ward
 };
 
-/// Points outside every ward are counted and not used. Throws DataError for a negative weight.
-std::vector<PopulationUnit> distribute_to_points(const std::vector<Ward>& wards, const std::vector<WeightedPoint>& points,
+/// Points outside every ward are counted and not used. Needs index_wards(). Throws DataError
+/// for a negative or non-finite weight.
+std::vector<PopulationUnit> distribute_to_points(const StudyArea& study, const std::vector<WeightedPoint>& points,
                                                  const std::string& method, SurfaceReport& report);
 
-/// Points at the centres of a cell_m grid, equal shares within each ward.
-std::vector<PopulationUnit> distribute_to_grid(const std::vector<Ward>& wards, double cell_m, SurfaceReport& report);
+/// Most grid cells distribute_to_grid() examines before it refuses (memory and time).
+inline constexpr double max_grid_cells = 2e7;
+
+/// Points at the centres of a cell_m grid (cell_m > 0), equal shares within each ward.
+/// Needs index_wards(). Throws DataError when the grid would exceed max_grid_cells.
+std::vector<PopulationUnit> distribute_to_grid(const StudyArea& study, double cell_m, SurfaceReport& report);
 
 } // namespace apreptis::model

@@ -1,9 +1,10 @@
 #include "model/scenario.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/errors.hpp"
-#include "model/ward_checks.hpp"
+#include "model/provider_placement.hpp"
 
 namespace apreptis::model {
 
@@ -17,50 +18,79 @@ const char* to_string(ScenarioEdit::Kind k) {
     return "add";
 }
 
+std::optional<ScenarioEdit::Kind> edit_kind_from_string(const std::string& s) {
+    for (auto k : {ScenarioEdit::Kind::add, ScenarioEdit::Kind::move, ScenarioEdit::Kind::remove,
+                   ScenarioEdit::Kind::set_places})
+        if (s == to_string(k)) return k;
+    return std::nullopt;
+}
+
 namespace {
 
-std::size_t find_provider(const StudyArea& s, const ScenarioEdit& e, std::size_t n) {
+std::string describe(const ScenarioEdit& e, std::size_t n) {
+    return (e.origin.empty() ? std::string() : e.origin + ": ") + "scenario edit " + std::to_string(n + 1) + " (" +
+           to_string(e.kind) + " " + e.provider_id + ")";
+}
+
+std::size_t find_provider(const StudyArea& s, const ScenarioEdit& e, const std::string& where) {
     for (std::size_t i = 0; i < s.providers.size(); ++i)
         if (s.providers[i].id == e.provider_id) return i;
-    throw DataError("scenario edit " + std::to_string(n + 1) + " (" + to_string(e.kind) + "): no provider '" +
-                    e.provider_id + "'");
+    throw DataError(where + ": no provider '" + e.provider_id + "'");
+}
+
+void check_places(const ScenarioEdit& e, const std::string& where) {
+    if (!e.places) throw DataError(where + ": places is required");
+    if (!std::isfinite(*e.places) || *e.places < 0)
+        throw DataError(where + ": places must be a finite number >= 0, found " + std::to_string(*e.places));
+}
+
+void check_point(const ScenarioEdit& e, const std::string& where) {
+    if (!std::isfinite(e.point.x) || !std::isfinite(e.point.y))
+        throw DataError(where + ": x and y must be finite numbers in the working CRS");
 }
 
 } // namespace
 
-void apply_scenario(StudyArea& s, const Scenario& sc) {
+std::vector<std::string> apply_scenario(StudyArea& s, const Scenario& sc) {
+    std::vector<std::size_t> added; // providers planned by this scenario
     for (std::size_t n = 0; n < sc.edits.size(); ++n) {
         const ScenarioEdit& e = sc.edits[n];
-        const std::string where = "scenario edit " + std::to_string(n + 1) + " (" + to_string(e.kind) + ")";
+        const std::string where = describe(e, n);
+        if (e.provider_id.empty()) throw DataError(where + ": the provider id is empty");
         switch (e.kind) {
         case ScenarioEdit::Kind::add: {
             if (std::any_of(s.providers.begin(), s.providers.end(), [&](const Provider& p) { return p.id == e.provider_id; }))
                 throw DataError(where + ": provider id '" + e.provider_id + "' already exists");
-            if (!s.catalogue.find_service(e.service_type))
+            const ServiceType* type = s.catalogue.find_service(e.service_type);
+            if (!type)
                 throw DataError(where + ": service type '" + e.service_type + "' is not in the catalogue (known: " +
                                 s.catalogue.service_codes() + ")");
             if (!s.catalogue.find_group(e.target_group))
-                throw DataError(where + ": target group '" + e.target_group + "' is not in the catalogue");
+                throw DataError(where + ": target group '" + e.target_group + "' is not in the catalogue (known: " +
+                                s.catalogue.group_codes() + ")");
+            check_point(e, where);
+            check_places(e, where);
             Provider p;
             p.id = e.provider_id;
             p.name = e.name.empty() ? e.provider_id : e.name;
             p.precision = LocationPrecision::planned;
             p.point = e.point;
             p.location_basis = "scenario: planned site placed by the planner";
-            p.serves_municipality = s.wards.empty() ? "" : s.wards.front().municipality;
             s.providers.push_back(p);
+            added.push_back(s.providers.size() - 1);
             ServiceLine l;
             l.provider = s.providers.size() - 1;
             l.service_type = e.service_type;
             l.target_group = e.target_group;
-            l.unit = s.catalogue.find_service(e.service_type)->counting_unit;
+            l.unit = type->counting_unit;
             l.places = e.places;
             l.source = "scenario";
             s.lines.push_back(l);
             break;
         }
         case ScenarioEdit::Kind::move: {
-            Provider& p = s.providers[find_provider(s, e, n)];
+            check_point(e, where);
+            Provider& p = s.providers[find_provider(s, e, where)];
             p.point = e.point;
             p.ward_code.clear();
             if (!has_point(p.precision)) p.precision = LocationPrecision::planned;
@@ -68,7 +98,7 @@ void apply_scenario(StudyArea& s, const Scenario& sc) {
             break;
         }
         case ScenarioEdit::Kind::remove: {
-            const std::size_t i = find_provider(s, e, n);
+            const std::size_t i = find_provider(s, e, where);
             s.providers.erase(s.providers.begin() + static_cast<std::ptrdiff_t>(i));
             std::vector<ServiceLine> kept;
             for (ServiceLine& l : s.lines) {
@@ -77,24 +107,39 @@ void apply_scenario(StudyArea& s, const Scenario& sc) {
                 kept.push_back(std::move(l));
             }
             s.lines = std::move(kept);
+            for (std::size_t& a : added)
+                if (a > i) --a;
+            added.erase(std::remove(added.begin(), added.end(), i), added.end());
             break;
         }
         case ScenarioEdit::Kind::set_places: {
-            const std::size_t i = find_provider(s, e, n);
+            check_places(e, where);
+            const std::size_t i = find_provider(s, e, where);
+            bool any = false;
             for (ServiceLine& l : s.lines)
-                if (l.provider == i && (e.service_type.empty() || l.service_type == e.service_type)) l.places = e.places;
+                if (l.provider == i && (e.service_type.empty() || l.service_type == e.service_type)) {
+                    l.places = e.places;
+                    any = true;
+                }
+            if (!any)
+                throw DataError(where + ": provider '" + e.provider_id + "' has no service line" +
+                                (e.service_type.empty() ? std::string() : " of type '" + e.service_type + "'"));
             break;
         }
         }
     }
-    if (sc.edits.empty()) return;
-    const auto before = s.warnings;
-    place_providers(s);
-    // keep only warnings the edits caused, not a second copy of the base data's
-    std::vector<std::string> merged = before;
-    for (std::size_t i = before.size(); i < s.warnings.size(); ++i)
-        if (std::find(before.begin(), before.end(), s.warnings[i]) == before.end()) merged.push_back(s.warnings[i]);
-    s.warnings = std::move(merged);
+    if (sc.edits.empty()) return {};
+    std::vector<std::string> warnings = place_providers(s);
+    // A planned site belongs to the municipality whose ward it lies in (not to the first
+    // ward's, which in a multi-municipality project would be the wrong one).
+    for (std::size_t i : added) {
+        Provider& p = s.providers[i];
+        if (p.ward_code.empty())
+            throw DataError("scenario: planned provider '" + p.id + "' at (" + std::to_string(p.point->x) + ", " +
+                            std::to_string(p.point->y) + ") lies outside every ward of the study area");
+        p.serves_municipality = p.municipality;
+    }
+    return warnings;
 }
 
 } // namespace apreptis::model

@@ -1,7 +1,8 @@
 #pragma once
 // What-if edits on the providers: add a planned site, move, remove, change places. A
-// scenario is plain data; the viewer builds one edit by edit, the CLI reads it from a file
-// (docs/PROJECT_FILE.md#scenarios). Coordinates are in the working CRS.
+// scenario is plain data, an ordered list of edits applied one after another; the viewer
+// builds one edit by edit, the CLI reads it from a scenario file (app/core/scenario_file.hpp,
+// docs/PROJECT_FILE.md#scenarios). Coordinates are in the working CRS.
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,19 +20,23 @@ struct ScenarioEdit {
     std::string service_type;  ///< add; set_places: optional filter
     std::string target_group;  ///< add
     geo::XY point;             ///< add, move
-    std::optional<double> places; ///< add, set_places
+    std::optional<double> places; ///< add, set_places (required there)
+    std::string origin;        ///< where the edit came from ("scenario.toml:12"), for messages
 };
 
 const char* to_string(ScenarioEdit::Kind k);
+std::optional<ScenarioEdit::Kind> edit_kind_from_string(const std::string& s);
 
 struct Scenario {
     std::string name;
     std::vector<ScenarioEdit> edits;
 };
 
-/// Applies the edits in order, then places providers in wards again. Throws DataError for an
-/// unknown provider id, a duplicate new id, or a service type / target group not in the
-/// catalogue.
-void apply_scenario(StudyArea& study, const Scenario& scenario);
+/// Applies the edits in order, then places providers in wards again (the study must have
+/// its ward index). Throws DataError naming the edit for: an unknown provider id, a duplicate
+/// new id, a service type or target group not in the catalogue, places missing, negative or
+/// not finite, a point not finite, a planned site outside every ward. A planned site counts
+/// for the municipality of the ward it lies in. Returns the placement warnings the edits cause.
+std::vector<std::string> apply_scenario(StudyArea& study, const Scenario& scenario);
 
 } // namespace apreptis::model

@@ -1,5 +1,10 @@
 #pragma once
-// Everything one analysis reads, after loading and checking.
+// Everything one analysis reads, after loading and checking: wards, providers and their
+// service lines, population groups, the plan's needs, the catalogue. Immutable once loaded;
+// a what-if works on a copy whose providers and lines are edited (the ward index is shared).
+#include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +13,10 @@
 #include "model/population.hpp"
 #include "model/provider.hpp"
 #include "model/ward.hpp"
+
+namespace apreptis::geo {
+class PolygonIndex;
+}
 
 namespace apreptis::model {
 
@@ -18,11 +27,18 @@ struct StudyArea {
     std::vector<ServiceLine> lines;
     PopulationGroups groups;
     std::vector<NeedRow> needs;
-    std::vector<std::string> warnings; ///< reported, never silently dropped
+    /// Point-in-polygon over `wards`, built once by index_wards() when the wards are final;
+    /// thread-safe, shared by every copy of the study.
+    std::shared_ptr<const geo::PolygonIndex> ward_index;
 
     const Ward* find_ward(const std::string& code) const;
+    /// Index of the ward containing p (boundary counts as inside). Needs index_wards().
+    std::optional<std::size_t> ward_at(geo::XY p) const;
     std::vector<std::string> municipalities() const; ///< of the wards, in first-seen order
     geo::Envelope envelope() const;                   ///< of all wards
 };
+
+/// Builds study.ward_index from study.wards (after checks and repairs).
+void index_wards(StudyArea& study);
 
 } // namespace apreptis::model

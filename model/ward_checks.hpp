@@ -1,6 +1,6 @@
 #pragma once
 // Checks across all wards, done once at load: duplicate codes, invalid polygons (with an
-// optional repair that says what it changed), overlaps. Then providers are placed in wards.
+// optional repair that says what it changed), overlaps.
 #include <string>
 #include <vector>
 
@@ -29,10 +29,5 @@ struct WardCheckReport {
 /// Validates and (if allowed) repairs; fills Ward::area_m2. Throws DataError listing every
 /// offending ward (file, fid, code, name, reason).
 WardCheckReport check_wards(std::vector<Ward>& wards, const WardCheckOptions& options, const std::string& source);
-
-/// Point-in-polygon for providers with a point: sets ward_code (and municipality). Points
-/// outside every ward, and wards given in the data that disagree with the point or do not
-/// exist, are added to study.warnings with counts.
-void place_providers(StudyArea& study);
 
 } // namespace apreptis::model

@@ -1,8 +1,11 @@
 #pragma once
 // Helpers shared by the test suites: a scratch directory per test, and file writing.
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -33,6 +36,30 @@ inline std::string write_file(const std::string& path, const std::string& conten
     std::ofstream f(path, std::ios::binary);
     f << content;
     return path;
+}
+
+/// Runs the apreptis CLI with a shell argument string; stdout and stderr together.
+struct CliRun {
+    int rc = -1;
+    std::string output;
+};
+
+#ifdef APREPTIS_CLI
+inline CliRun run_cli(const std::string& args, const std::string& env = {}) {
+    CliRun r;
+    const std::string cmd = env + (env.empty() ? "" : " ") + std::string(APREPTIS_CLI) + " " + args + " 2>&1";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
+    const int status = ::pclose(p);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : (WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1);
+    return r;
+}
+#endif
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), {});
 }
 
 /// Expects `f` to throw E whose message contains every needle.

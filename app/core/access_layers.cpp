@@ -15,27 +15,31 @@ Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(); }
 Value fin(double v) { return std::isfinite(v) ? Value(v) : Value(); }
 
 std::string method_code(const Analysis& a) {
-    return a.access->method == model::DistanceMethod::network ? "network" : "straight_line";
+    return a.out().access->method == model::DistanceMethod::network ? "network" : "straight_line";
 }
 
 } // namespace
 
 std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     std::vector<geo::OutLayer> out;
-    if (!a.access) return out;
-    const model::AccessAnalysis& x = *a.access;
+    if (!a.out().access) return out;
+    const model::AccessAnalysis& x = *a.out().access;
+    const model::RoutingIndex& routing = *a.in().routing;
+    const auto& unit_list = routing.units();
+    const model::SurfaceReport& surface = routing.surface();
+    const model::StudyArea& study = a.study();
     const std::string method = method_code(a);
 
     geo::OutLayer units;
     units.name = "units";
     units.geometry_type = geo::GeometryType::point;
-    units.description = "Population units: " + x.surface.method;
+    units.description = "Population units: " + surface.method;
     units.fields = {{"unit_id", FieldType::integer}, {"ward_code", FieldType::text}, {"population", FieldType::real},
                     {"surface_method", FieldType::text}};
-    for (std::size_t i = 0; i < x.units.size(); ++i)
-        units.features.push_back({{static_cast<std::int64_t>(i), a.study.wards[x.units[i].ward].code,
-                                   x.units[i].population, x.surface.method},
-                                  x.units[i].point});
+    for (std::size_t i = 0; i < unit_list.size(); ++i)
+        units.features.push_back({{static_cast<std::int64_t>(i), study.wards[unit_list[i].ward].code,
+                                   unit_list[i].population, surface.method},
+                                  unit_list[i].point});
     out.push_back(std::move(units));
 
     geo::OutLayer ua;
@@ -46,11 +50,11 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     for (const auto& sa : x.services)
         for (std::size_t i = 0; i < sa.per_unit.size(); ++i) {
             const auto& t = sa.per_unit[i];
-            const bool ok = t.provider != UINT32_MAX;
+            const bool ok = t.provider != geo::invalid_index;
             ua.features.push_back({{static_cast<std::int64_t>(i), sa.service_type,
                                     ok ? Value(static_cast<double>(t.time_s) / 60.0) : Value(),
                                     ok ? Value(static_cast<double>(t.distance_m)) : Value(),
-                                    ok ? Value(a.study.providers[t.provider].id) : Value(), method},
+                                    ok ? Value(study.providers[t.provider].id) : Value(), method},
                                    {}});
         }
     out.push_back(std::move(ua));
@@ -88,29 +92,29 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
                   {"service_type", FieldType::text}, {"band_min", FieldType::real}, {"method", FieldType::text}};
     for (const auto& c : x.catchments)
         if (!c.area.empty())
-            cat.features.push_back({{a.study.providers[c.provider].id, a.study.providers[c.provider].name, c.service_type,
+            cat.features.push_back({{study.providers[c.provider].id, study.providers[c.provider].name, c.service_type,
                                      c.band_min, method},
                                     c.area});
     out.push_back(std::move(cat));
 
-    if (a.network) {
+    if (routing.has_network()) {
         geo::OutLayer al;
         al.name = "allocation";
         al.geometry_type = geo::GeometryType::multilinestring;
         al.description = "Each piece of the network assigned to its nearest provider (by travel time)";
         al.fields = {{"provider_id", FieldType::text}, {"service_type", FieldType::text}};
         for (const auto& z : x.allocations)
-            if (!z.lines.empty()) al.features.push_back({{a.study.providers[z.provider].id, z.service_type}, z.lines});
+            if (!z.lines.empty()) al.features.push_back({{study.providers[z.provider].id, z.service_type}, z.lines});
         out.push_back(std::move(al));
 
         geo::OutLayer roads;
         roads.name = "roads";
         roads.geometry_type = geo::GeometryType::multilinestring;
-        roads.description = std::string("Road network used, ") + geo::to_string(a.network->profile) + " profile";
+        roads.description = std::string("Road network used, ") + geo::to_string(routing.network().profile) + " profile";
         roads.fields = {{"edge_id", FieldType::integer}, {"length_m", FieldType::real},
                         {"forward_min", FieldType::real}, {"backward_min", FieldType::real},
                         {"component", FieldType::integer}, {"main_network", FieldType::integer}};
-        const auto& net = *a.network;
+        const auto& net = routing.network();
         for (std::size_t e = 0; e < net.edges.size(); ++e) {
             const auto& ed = net.edges[e];
             geo::LineString l(net.edge_points.begin() + ed.first_point,
@@ -130,37 +134,39 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
 std::string access_record_json(const Analysis& a) {
     using nlohmann::json;
     json j;
-    if (!a.access) {
+    if (!a.out().access) {
         j["distance_method"] = "none: no [access] section in the project";
         return j.dump();
     }
-    const auto& x = *a.access;
+    const auto& x = *a.out().access;
+    const model::RoutingIndex& routing = *a.in().routing;
+    const model::StudyArea& study = a.study();
     j["distance_method"] = method_code(a);
     j["distance_method_label"] = x.method_label;
-    j["population_surface"] = {{"method", x.surface.method},
-                               {"units", x.units.size()},
-                               {"points_read", x.surface.points_read},
-                               {"points_outside_wards", x.surface.points_outside_wards},
-                               {"wards_without_points", x.surface.wards_without_points}};
+    j["population_surface"] = {{"method", routing.surface().method},
+                               {"units", routing.units().size()},
+                               {"points_read", routing.surface().points_read},
+                               {"points_outside_wards", routing.surface().points_outside_wards},
+                               {"wards_without_points", routing.surface().wards_without_points}};
     j["units_not_snapped"] = x.units_not_snapped;
     j["population_not_snapped"] = x.population_not_snapped;
     j["units_off_main_network"] = x.units_off_main_network;
     j["population_off_main_network"] = x.population_off_main_network;
     json left = json::array();
     for (const auto& [p, why] : x.left_out)
-        left.push_back({{"provider_id", a.study.providers[p].id}, {"name", a.study.providers[p].name}, {"reason", why}});
+        left.push_back({{"provider_id", study.providers[p].id}, {"name", study.providers[p].name}, {"reason", why}});
     j["providers_left_out"] = left;
     json services = json::array();
     for (const auto& sa : x.services) {
         json used = json::array();
-        for (auto p : sa.providers) used.push_back(a.study.providers[p].id);
+        for (auto p : sa.providers) used.push_back(study.providers[p].id);
         services.push_back({{"service_type", sa.service_type}, {"threshold_min", sa.threshold_min}, {"providers", used}});
     }
     j["services"] = services;
-    if (a.network_report) {
-        const auto& r = *a.network_report;
+    if (routing.has_network()) {
+        const auto& r = routing.network_report();
         j["network"] = {{"summary", r.summary()},
-                        {"profile", geo::to_string(a.network->profile)},
+                        {"profile", geo::to_string(routing.network().profile)},
                         {"ways_read", r.ways_read},
                         {"ways_used", r.ways_used},
                         {"ways_excluded", r.ways_excluded},

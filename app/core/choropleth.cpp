@@ -27,23 +27,23 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
         {"providers_located", "Paslaugų teikėjai seniūnijoje", "Providers placed in the ward", false},
     };
     std::set<std::tuple<std::string, std::string, std::string>> seen;
-    for (const auto& r : a.coverage.rows) {
+    for (const auto& r : a.out().coverage.rows) {
         if (r.level != model::AreaLevel::ward) continue;
         if (!seen.insert({r.service_type, r.target_group, r.unit}).second) continue;
-        const auto* st = a.study.catalogue.find_service(r.service_type);
-        const auto* tg = a.study.catalogue.find_group(r.target_group);
+        const auto* st = a.study().catalogue.find_service(r.service_type);
+        const auto* tg = a.study().catalogue.find_group(r.target_group);
         const std::string lt = (st ? st->name_lt : r.service_type) + " — " + (tg ? tg->name_lt : r.target_group);
         const std::string en = (st ? st->name_en : r.service_type) + " — " + (tg ? tg->name_en : r.target_group);
         const std::string key = "coverage:" + r.service_type + ":" + r.target_group + ":" + r.unit;
         out.push_back({key + ":recipients_per_1000", lt + ": gavėjai 1000-iui", en + ": recipients per 1000", r.estimated});
         out.push_back({key + ":places_per_1000", lt + ": vietos 1000-iui", en + ": places per 1000", r.estimated});
     }
-    if (a.access) {
+    if (a.out().access) {
         std::set<std::pair<std::string, std::string>> acc;
-        for (const auto& r : a.access->rows) {
+        for (const auto& r : a.out().access->rows) {
             if (r.level != model::AreaLevel::ward || !acc.insert({r.service_type, r.target_group}).second) continue;
-            const auto* st = a.study.catalogue.find_service(r.service_type);
-            const bool straight = a.access->method == model::DistanceMethod::straight_line;
+            const auto* st = a.study().catalogue.find_service(r.service_type);
+            const bool straight = a.out().access->method == model::DistanceMethod::straight_line;
             char thr[32];
             std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
             out.push_back({"access:" + r.service_type + ":" + r.target_group,
@@ -58,7 +58,7 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
 }
 
 std::vector<std::optional<double>> ward_values(const Analysis& a, const std::string& id) {
-    const auto& wards = a.study.wards;
+    const auto& wards = a.study().wards;
     std::vector<std::optional<double>> v(wards.size());
     auto index_of = [&](const std::string& code) -> std::optional<std::size_t> {
         for (std::size_t i = 0; i < wards.size(); ++i)
@@ -67,8 +67,8 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
     };
     if (id == "population" || id == "density" || id == "children_est" || id == "older_est" ||
         id == "providers_located") {
-        for (std::size_t i = 0; i < a.coverage.wards.size() && i < wards.size(); ++i) {
-            const auto& w = a.coverage.wards[i];
+        for (std::size_t i = 0; i < a.out().coverage.wards.size() && i < wards.size(); ++i) {
+            const auto& w = a.out().coverage.wards[i];
             if (id == "population") v[i] = static_cast<double>(w.population);
             if (id == "density") v[i] = w.density_per_km2;
             if (id == "children_est") v[i] = w.children.value;
@@ -81,7 +81,7 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
         // coverage:<service>:<group>:<unit>:<measure>
         const std::vector<std::string> part = split(id, ':');
         if (part.size() != 5) return v;
-        for (const auto& r : a.coverage.rows) {
+        for (const auto& r : a.out().coverage.rows) {
             if (r.level != model::AreaLevel::ward || r.service_type != part[1] || r.target_group != part[2] ||
                 r.unit != part[3])
                 continue;
@@ -90,10 +90,10 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
         }
         return v;
     }
-    if (id.rfind("access:", 0) == 0 && a.access) {
+    if (id.rfind("access:", 0) == 0 && a.out().access) {
         const auto c2 = id.find(':', 7);
         const std::string type = id.substr(7, c2 - 7), group = id.substr(c2 + 1);
-        for (const auto& r : a.access->rows)
+        for (const auto& r : a.out().access->rows)
             if (r.level == model::AreaLevel::ward && r.service_type == type && r.target_group == group)
                 if (auto i = index_of(r.area_code)) v[*i] = r.share_within * 100.0;
     }

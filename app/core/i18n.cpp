@@ -44,6 +44,7 @@ const char* tr(Language lang, const std::string& key) {
         {"value", {"Reikšmė", "Value"}},
         {"precision", {"Vietos tikslumas", "Location precision"}},
         {"error", {"Klaida", "Error"}},
+        {"loading", {"Įkeliama:", "Loading:"}},
         {"straight_line", {"Atstumai tiesia linija (kelių tinklo nėra)", "Straight-line distances (no road network)"}},
         {"straight_line_short", {"tiesia linija", "straight line"}},
         {"attribution", {"Duomenys", "Data"}},

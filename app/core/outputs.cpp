@@ -35,14 +35,14 @@ geo::OutLayer wards_layer(const Analysis& a) {
                 {"age_estimated", FieldType::integer}, {"age_basis", FieldType::text},
                 {"providers_located", FieldType::integer}, {"service_lines_located", FieldType::integer},
                 {"beds_located", FieldType::real}, {"geometry_repaired", FieldType::integer}};
-    for (std::size_t i = 0; i < a.coverage.wards.size(); ++i) {
-        const auto& w = a.coverage.wards[i];
+    for (std::size_t i = 0; i < a.out().coverage.wards.size(); ++i) {
+        const auto& w = a.out().coverage.wards[i];
         geo::OutFeature f;
-        f.values = {w.code, w.name, w.municipality, i64(w.population), str(a.project.ward_population_source),
+        f.values = {w.code, w.name, w.municipality, i64(w.population), str(a.project().ward_population_source),
                     w.area_km2, w.density_per_km2, opt(w.children.value), opt(w.working_age.value),
                     opt(w.older.value), i64(w.older.estimated ? 1 : 0), str(w.older.basis),
                     i64(w.providers_located), i64(w.lines_located), opt(w.beds_located), i64(w.repaired ? 1 : 0)};
-        f.geometry = a.study.wards[i].geometry;
+        f.geometry = a.study().wards[i].geometry;
         L.features.push_back(std::move(f));
     }
     return L;
@@ -64,7 +64,7 @@ geo::OutLayer coverage_table(const Analysis& a) {
                 {"unmet_need", FieldType::real}, {"assessed_need_per_1000", FieldType::real},
                 {"unmet_share", FieldType::real}, {"need_codes", FieldType::text}, {"estimated", FieldType::integer},
                 {"notes", FieldType::text}};
-    for (const auto& r : a.coverage.rows) {
+    for (const auto& r : a.out().coverage.rows) {
         geo::OutFeature f;
         f.values = {std::string(model::to_string(r.level)), r.area_code, r.area_name, r.municipality,
                     r.service_type, r.target_group, r.unit, i64(r.lines), i64(r.lines_unplaced), opt(r.places),
@@ -92,8 +92,8 @@ geo::OutLayer providers_layer(const Analysis& a, bool located_only) {
                 {"serves_municipality", FieldType::text}, {"address", FieldType::text},
                 {"location_basis", FieldType::text}, {"x", FieldType::real}, {"y", FieldType::real},
                 {"source", FieldType::text}};
-    for (const auto& l : a.study.lines) {
-        const auto& p = a.study.providers[l.provider];
+    for (const auto& l : a.study().lines) {
+        const auto& p = a.study().providers[l.provider];
         if (located_only && !p.point) continue;
         geo::OutFeature f;
         f.values = {p.id, p.name, l.service_type, l.target_group, l.unit, opt(l.places), opt(l.recipients),
@@ -117,7 +117,7 @@ geo::OutLayer audit_table(const Analysis& a) {
                 {"recomputed_per_1000", FieldType::real}, {"verdict", FieldType::text},
                 {"matched_denominator", FieldType::text}, {"matched_scale", FieldType::real},
                 {"explanation", FieldType::text}, {"source", FieldType::text}};
-    for (const auto& r : a.audit) {
+    for (const auto& r : a.out().audit) {
         geo::OutFeature f;
         f.values = {r.municipality, r.code, r.label_en, r.column, r.printed, r.numerator,
                     str(r.declared_denominator), opt(r.declared_denominator_value), opt(r.recomputed_per_1000),
@@ -141,51 +141,68 @@ std::string run_record(const Analysis& a) {
     json j;
     j["tool"] = {{"name", "apreptis"}, {"version", tool_version}, {"gdal", v.gdal}, {"geos", v.geos}, {"proj", v.proj}};
     j["run_at_utc"] = utc_now();
-    j["seconds"] = a.seconds;
-    j["project"] = {{"file", a.project.file}, {"name", a.project.name}};
-    j["parameters"] = {{"working_crs", a.project.working_crs},
-                       {"repair_invalid", a.project.repair_invalid},
-                       {"overlap_tolerance_m2", a.project.overlap_tolerance_m2},
-                       {"ward_code_field", a.project.ward_code_field},
-                       {"ward_population_field", a.project.ward_population_field}};
+    const Project& project = a.project();
+    const model::StudyArea& study = a.study();
+    j["seconds"] = {{"load", a.in().seconds}, {"compute", a.out().seconds}};
+    j["project"] = {{"file", project.file}, {"name", project.name}};
+    j["parameters"] = {{"working_crs", project.working_crs},
+                       {"repair_invalid", project.repair_invalid},
+                       {"overlap_tolerance_m2", project.overlap_tolerance_m2},
+                       {"ward_code_field", project.ward_code_field},
+                       {"ward_population_field", project.ward_population_field}};
     j["distances"] = nlohmann::json::parse(access_record_json(a));
     json edits = json::array();
-    for (const auto& e : a.project.scenario.edits)
-        edits.push_back({{"kind", model::to_string(e.kind)}, {"provider_id", e.provider_id},
-                         {"service_type", e.service_type}, {"x", e.point.x}, {"y", e.point.y}});
-    j["scenario"] = {{"file", a.project.scenario_file}, {"name", a.project.scenario.name}, {"edits", edits}};
+    for (const auto& e : a.out().scenario.edits) {
+        json edit = {{"kind", model::to_string(e.kind)}, {"provider_id", e.provider_id}};
+        if (!e.service_type.empty()) edit["service_type"] = e.service_type;
+        if (e.kind == model::ScenarioEdit::Kind::add || e.kind == model::ScenarioEdit::Kind::move) {
+            edit["x"] = e.point.x;
+            edit["y"] = e.point.y;
+        }
+        if (e.places) edit["places"] = *e.places;
+        edits.push_back(edit);
+    }
+    j["scenario"] = {{"file", a.scenario_file}, {"name", a.out().scenario.name}, {"edits", edits}};
     json inputs = json::array();
-    for (const auto& d : a.inputs)
-        inputs.push_back({{"path", d.path}, {"size_bytes", d.size_bytes}, {"fnv1a64", d.fnv1a64}});
+    for (const auto& d : a.in().digests)
+        inputs.push_back({{"path", d.path}, {"size_bytes", d.size_bytes}, {"sha256", d.sha256}});
     j["inputs"] = inputs;
-    j["source_crs"] = {{"wards", a.wards_source_crs}, {"providers", a.providers_source_crs}};
+    j["source_crs"] = {{"wards", a.in().wards_source_crs}, {"providers", a.in().providers_source_crs}};
     long long pop = 0;
-    for (const auto& w : a.study.wards) pop += w.population;
+    for (const auto& w : study.wards) pop += w.population;
     json prec = json::object();
-    for (const auto& p : a.study.providers) prec[model::to_string(p.precision)] = prec.value(model::to_string(p.precision), 0) + 1;
-    j["counts"] = {{"wards", a.study.wards.size()},
+    for (const auto& p : study.providers) prec[model::to_string(p.precision)] = prec.value(model::to_string(p.precision), 0) + 1;
+    j["counts"] = {{"wards", study.wards.size()},
                    {"residents", pop},
-                   {"providers", a.study.providers.size()},
-                   {"service_lines", a.study.lines.size()},
+                   {"providers", study.providers.size()},
+                   {"service_lines", study.lines.size()},
                    {"providers_by_location_precision", prec},
-                   {"coverage_rows", a.coverage.rows.size()},
-                   {"audit_cells", a.audit.size()}};
+                   {"coverage_rows", a.out().coverage.rows.size()},
+                   {"audit_cells", a.out().audit.size()}};
     json repairs = json::array();
-    for (const auto& r : a.ward_report.repairs)
+    for (const auto& r : a.in().ward_report.repairs)
         repairs.push_back({{"code", r.code}, {"name", r.name}, {"reason", r.reason},
                            {"area_before_m2", r.area_before_m2}, {"area_after_m2", r.area_after_m2}});
     j["geometry_repairs"] = repairs;
-    j["warnings"] = a.study.warnings;
+    j["warnings"] = a.warnings();
     j["estimates"] = json::array({"ward target-group populations other than residents are estimates: the "
                                   "municipal group size shared out by each ward's share of census population"});
-    j["attribution"] = a.project.attribution;
-    return j.dump(2) + "\n";
+    j["attribution"] = project.attribution;
+    // text that is not valid UTF-8 is replaced, never a reason to lose the run
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 } // namespace
 
-void write_outputs(const Analysis& a, const std::string& out_dir) {
-    geo::StagedDirectory dir(out_dir);
+geo::StagedDirectoryOptions output_options(const Project& project, const std::string& scenario_file) {
+    geo::StagedDirectoryOptions o;
+    o.protected_paths = project.input_files();
+    if (!scenario_file.empty()) o.protected_paths.push_back(scenario_file);
+    return o;
+}
+
+std::vector<std::string> write_outputs(const Analysis& a, const std::string& out_dir) {
+    geo::StagedDirectory dir(out_dir, output_options(a.project(), a.scenario_file));
     const std::filesystem::path d(dir.staging_path());
     auto wards = wards_layer(a);
     auto coverage = coverage_table(a);
@@ -195,15 +212,17 @@ void write_outputs(const Analysis& a, const std::string& out_dir) {
     std::vector<geo::OutLayer> layers{wards, coverage, located, audit};
     auto extra = access_layers(a);
     for (auto& l : extra) layers.push_back(l);
-    geo::write_geopackage((d / "coverage.gpkg").string(), a.project.working_crs, layers);
+    geo::write_geopackage((d / "coverage.gpkg").string(), a.project().working_crs, layers);
     for (const auto& l : extra)
         if (l.name == "access" || l.name == "unit_access") geo::write_csv((d / (l.name + ".csv")).string(), l);
     geo::write_csv((d / "wards.csv").string(), wards);
     geo::write_csv((d / "coverage.csv").string(), coverage);
     geo::write_csv((d / "providers.csv").string(), all_providers);
     geo::write_csv((d / "plan_audit.csv").string(), audit);
+    // run.json last: its presence marks a complete output (the staged directory relies on it)
     geo::write_text_file((d / "run.json").string(), run_record(a));
     dir.commit();
+    return dir.notes();
 }
 
 } // namespace apreptis::app

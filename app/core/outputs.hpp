@@ -3,12 +3,19 @@
 // providers, plan_audit; the same tables as CSV; run.json. Written into a staging directory
 // and moved into place only when everything succeeded.
 #include <string>
+#include <vector>
 
 #include "app/core/analysis.hpp"
+#include "geo/io/staged_directory.hpp"
 
 namespace apreptis::app {
 
-/// Throws apreptis::Error; on failure `out_dir` is left as it was.
-void write_outputs(const Analysis& analysis, const std::string& out_dir);
+/// The output folder's rules for a project: it may not replace any input of it (or the
+/// scenario file), and must be empty, new or an earlier output (geo/io/staged_directory.hpp).
+geo::StagedDirectoryOptions output_options(const Project& project, const std::string& scenario_file);
+
+/// Throws apreptis::Error; on failure `out_dir` is left as it was. Returns what was found and
+/// done about leftovers of interrupted earlier runs (for the CLI to print).
+std::vector<std::string> write_outputs(const Analysis& analysis, const std::string& out_dir);
 
 } // namespace apreptis::app

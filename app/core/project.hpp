@@ -1,36 +1,43 @@
 #pragma once
 // The project file (TOML) names every input and parameter of a run; paths are relative to
-// the file. Format: docs/PROJECT_FILE.md.
+// the file. Format: docs/PROJECT_FILE.md. It is read strictly and validated once, here:
+// unknown keys are errors, every length, time and count is range-checked where it is read,
+// and every choice is an enum from then on.
+#include <map>
 #include <optional>
 #include <string>
-#include <map>
 #include <vector>
 
+#include "geo/routing/profile.hpp"
 #include "geo/routing/road_reader.hpp"
-#include "model/scenario.hpp"
 
 namespace apreptis::app {
 
 struct LayerSource {
-    std::string path;  ///< absolute after loading
+    std::string path;  ///< absolute after loading (or a "PG:" connection string)
     std::string layer; ///< empty: the only layer
     std::string crs;   ///< declared CRS (needed for x/y columns or files without one)
     std::string x_field;
     std::string y_field;
 };
 
+enum class RoadFormat { osm, lines };
+const char* to_string(RoadFormat f);
+
 struct RoadsConfig {
     std::string path;
-    std::string format = "osm";   ///< osm | lines
+    RoadFormat format = RoadFormat::osm;
     std::string osmconf;          ///< default: datasets/osm/osmconf_roads.ini next to the catalogue
-    std::string profile = "walk"; ///< walk | senior_walk | drive
     double margin_m = 2000;       ///< ways within this distance of the wards' bounding box are kept
     double snap_tolerance_m = 0.5;///< generic lines: ends closer than this are joined
     geo::LineFieldMap fields;     ///< generic lines only
 };
 
+enum class SurfaceMethod { grid, points };
+const char* to_string(SurfaceMethod m);
+
 struct SurfaceConfig {
-    std::string method = "grid";  ///< grid | points
+    SurfaceMethod method = SurfaceMethod::grid;
     double grid_cell_m = 250;
     LayerSource points;           ///< method = points
     std::string weight_field;     ///< e.g. floors; 0 or empty counts as 1
@@ -40,10 +47,10 @@ struct SurfaceConfig {
 };
 
 struct AccessConfig {
-    std::string profile = "walk";
+    geo::Profile profile = geo::Profile::walk;
     double max_snap_distance_m = 500;
     std::map<std::string, double> threshold_min;
-    std::vector<double> catchment_bands_min{10, 20, 30};
+    std::vector<double> catchment_bands_min{10, 20, 30}; ///< ascending
     double catchment_buffer_m = 50;
 };
 
@@ -73,18 +80,17 @@ struct Project {
 
     std::optional<RoadsConfig> roads;
     std::optional<SurfaceConfig> surface;
-    std::optional<AccessConfig> access; ///< travel-distance analysis runs when set
+    std::optional<AccessConfig> access; ///< travel-distance analysis runs when set (or with [roads])
 
-    model::Scenario scenario;  ///< what-if edits (empty for a plain project)
-    std::string scenario_file; ///< the scenario file when the project came through one
+    /// Every input file the project names (for run.json and to protect them from --out).
+    std::vector<std::string> input_files() const;
 };
 
-/// A scenario file: [scenario] base = "<project.toml>" plus edits; see docs/PROJECT_FILE.md.
-/// load_project() accepts both kinds.
-void write_scenario_file(const std::string& path, const std::string& base_project, const model::Scenario& scenario);
-
-/// Throws apreptis::Error with file:line:column for TOML syntax errors and for missing or
-/// mistyped keys.
+/// Throws apreptis::Error with file:line:column for TOML syntax errors, unknown keys (with a
+/// suggestion), missing or mistyped keys and values out of range.
 Project load_project(const std::string& path);
+
+/// Overrides from the command line, checked like the file's values (messages name the flag).
+void set_working_crs(Project& project, const std::string& crs, const std::string& origin);
 
 } // namespace apreptis::app

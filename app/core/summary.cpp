@@ -34,28 +34,30 @@ std::string summary_text(const Analysis& a) {
     std::string o;
     char buf[256];
     long long total = 0;
-    for (const auto& w : a.study.wards) total += w.population;
-    o += "Aprėptis — " + a.project.name + "\n";
-    o += "Working CRS " + a.project.working_crs + "; wards read from " + a.wards_source_crs + "\n\n";
+    const model::StudyArea& study = a.study();
+    const Project& project = a.project();
+    for (const auto& w : study.wards) total += w.population;
+    o += "Aprėptis — " + project.name + "\n";
+    o += "Working CRS " + project.working_crs + "; wards read from " + a.in().wards_source_crs + "\n\n";
     o += pad("ward", 8) + pad("name", 22) + pad("population", 12) + pad("km2", 9) + pad("per km2", 9) +
          pad("children*", 11) + pad("older*", 9) + "providers placed\n";
-    for (const auto& w : a.coverage.wards) {
+    for (const auto& w : a.out().coverage.wards) {
         std::snprintf(buf, sizeof buf, "%.2f", w.area_km2);
         std::string km2 = buf;
         std::snprintf(buf, sizeof buf, "%.0f", w.density_per_km2);
         o += pad(w.code, 8) + pad(w.name, 22) + pad(thousands(w.population), 12) + pad(km2, 9) + pad(buf, 9) +
              pad(num(w.children.value), 11) + pad(num(w.older.value), 9) + std::to_string(w.providers_located) + "\n";
     }
-    o += "\n" + thousands(total) + " residents in " + std::to_string(a.study.wards.size()) + " wards";
-    if (!a.project.ward_population_source.empty()) o += " (" + a.project.ward_population_source + ")";
+    o += "\n" + thousands(total) + " residents in " + std::to_string(study.wards.size()) + " wards";
+    if (!project.ward_population_source.empty()) o += " (" + project.ward_population_source + ")";
     o += "\n* estimate: municipal age group shared out by the ward's share of census population\n";
 
-    if (!a.study.lines.empty() || !a.study.needs.empty()) {
+    if (!study.lines.empty() || !study.needs.empty()) {
         o += "\nMunicipal coverage (per 1000 of the target group):\n";
         o += pad("service type", 27) + pad("target group", 38) + pad("unit", 9) + pad("lines", 7) +
              pad("no ward", 9) + pad("recipients", 12) + pad("per 1000", 10) + pad("assessed", 10) +
              pad("per 1000", 10) + "unmet\n";
-        for (const auto& r : a.coverage.rows) {
+        for (const auto& r : a.out().coverage.rows) {
             if (r.level != model::AreaLevel::municipality) continue;
             o += pad(r.service_type, 27) + pad(r.target_group, 38) + pad(r.unit, 9) + pad(std::to_string(r.lines), 7) +
                  pad(std::to_string(r.lines_unplaced), 9) + pad(num(r.recipients), 12) +
@@ -64,21 +66,23 @@ std::string summary_text(const Analysis& a) {
         }
     }
 
-    if (!a.audit.empty()) {
+    const auto& audit = a.out().audit;
+    if (!audit.empty()) {
         std::map<std::string, int> counts;
-        for (const auto& r : a.audit) counts[model::to_string(r.verdict)]++;
-        o += "\nPlan audit: " + std::to_string(a.audit.size()) + " printed ratios recomputed:";
+        for (const auto& r : audit) counts[model::to_string(r.verdict)]++;
+        o += "\nPlan audit: " + std::to_string(audit.size()) + " printed ratios recomputed:";
         for (const auto& [k, v] : counts) o += " " + k + " " + std::to_string(v) + ";";
         o += "\n";
-        for (const auto& r : a.audit)
+        for (const auto& r : audit)
             if (r.verdict != model::AuditVerdict::matches && r.verdict != model::AuditVerdict::wrong_scale)
                 o += "  " + r.code + " " + r.column + " printed " + r.printed + ": " + r.explanation + "\n";
         o += "  (wrong_scale: printed per 100 under a per-1000 header; every cell is in plan_audit.csv)\n";
     }
-    if (a.access) {
-        const auto& x = *a.access;
+    if (a.out().access) {
+        const auto& x = *a.out().access;
+        const model::RoutingIndex& routing = *a.in().routing;
         o += "\nTravel distance to the nearest provider (" + x.method_label + ")\n";
-        o += "Population surface: " + x.surface.method + "; " + std::to_string(x.units.size()) + " units\n";
+        o += "Population surface: " + routing.surface().method + "; " + std::to_string(routing.units().size()) + " units\n";
         o += pad("service type", 20) + pad("area", 22) + pad("threshold", 11) + pad("within", 9) + pad("median", 9) +
              pad("p90", 9) + "unreachable\n";
         for (const auto& r : x.rows) {
@@ -92,9 +96,10 @@ std::string summary_text(const Analysis& a) {
         o += "(times in minutes; " + std::to_string(x.left_out.size()) +
              " providers without coordinates are left out, see run.json distances.providers_left_out)\n";
     }
-    if (!a.study.warnings.empty()) {
+    const std::vector<std::string> warnings = a.warnings();
+    if (!warnings.empty()) {
         o += "\nWarnings:\n";
-        for (const auto& w : a.study.warnings) o += "  - " + w + "\n";
+        for (const auto& w : warnings) o += "  - " + w + "\n";
     }
     return o;
 }

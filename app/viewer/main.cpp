@@ -61,8 +61,8 @@ Options parse(int argc, char** argv) {
 }
 
 int ward_index(const app::Analysis& a, const std::string& code) {
-    for (std::size_t i = 0; i < a.study.wards.size(); ++i)
-        if (a.study.wards[i].code == code) return static_cast<int>(i);
+    for (std::size_t i = 0; i < a.study().wards.size(); ++i)
+        if (a.study().wards[i].code == code) return static_cast<int>(i);
     return -1;
 }
 
@@ -75,7 +75,7 @@ nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
     if (part[0].rfind("ward:", 0) == 0) {
         const int w = ward_index(*a, part[0].substr(5));
         if (w < 0) throw std::runtime_error("--whatif: no ward " + part[0]);
-        at = geo::point_on_surface(a->study.wards[static_cast<std::size_t>(w)].geometry);
+        at = geo::point_on_surface(a->study().wards[static_cast<std::size_t>(w)].geometry);
     } else if (std::sscanf(part[0].c_str(), "%lf,%lf", &at.x, &at.y) != 2) {
         throw std::runtime_error("--whatif: bad point " + part[0]);
     }
@@ -83,7 +83,7 @@ nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
     v.new_group = part[2];
     v.new_places = std::stof(part[3]);
     const int ward = v.ward_at(at);
-    v.indicator = "coverage:" + part[1] + ":" + part[2] + ":" + a->study.catalogue.find_service(part[1])->counting_unit +
+    v.indicator = "coverage:" + part[1] + ":" + part[2] + ":" + a->study().catalogue.find_service(part[1])->counting_unit +
                   ":places_per_1000";
     v.refresh_style();
     const auto before = ward >= 0 ? v.values[static_cast<std::size_t>(ward)] : std::nullopt;
@@ -94,7 +94,7 @@ nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
     const auto after = ward >= 0 ? v.values[static_cast<std::size_t>(ward)] : std::nullopt;
     nlohmann::json j{{"x", at.x}, {"y", at.y}, {"indicator", v.indicator}, {"edit_to_update_ms", ms}};
     a = v.current(); // the edit swapped in a new analysis: the old pointer is gone
-    j["ward"] = ward >= 0 ? a->study.wards[static_cast<std::size_t>(ward)].code : "";
+    j["ward"] = ward >= 0 ? a->study().wards[static_cast<std::size_t>(ward)].code : "";
     j["before"] = nullptr;
     j["after"] = nullptr;
     if (before.has_value()) j["before"] = before.value();
@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     try {
         GlWindow window(opt.width, opt.height, "Aprėptis", opt.frames < 0);
         MapRenderer renderer(find_shader_dir(argv[0]));
-        ViewerApp v(opt.project, "");
+        ViewerApp v(opt.project); // loads on a worker thread: the window is up meanwhile
         if (opt.lang == "en") v.lang = app::Language::en;
         if (opt.plain) {
             v.layers.ward_opacity = 1;
@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
         }
         v.view.width = window.width();
         v.view.height = window.height();
-        v.fit();
+        if (opt.frames >= 0) v.wait(); // scripted: the frames are of the loaded data
         v.poll();
         if (!opt.indicator.empty()) v.indicator = opt.indicator;
         if (!opt.select.empty() && v.current()) v.selected_ward = ward_index(*v.current(), opt.select);
@@ -153,19 +153,25 @@ int main(int argc, char** argv) {
                                    static_cast<float>(window.height()), v.inset_left,
                                    static_cast<float>(window.width()) - v.inset_right);
             }
+            if (!v.current() && v.loading()) draw_loading(v, static_cast<float>(window.width()),
+                                                          static_cast<float>(window.height()));
             draw_error_popup(v);
             v.draw_map(renderer);
             if (opt.frames > 0 && frame == opt.frames - 1 && !opt.screenshot.empty())
                 window.capture_next_frame(opt.screenshot);
             window.end_frame();
             if (export_now) {
-                export_map_png(v, renderer, export_path, export_size[0], export_size[1]);
+                if (!export_map_png(v, renderer, export_path, export_size[0], export_size[1]))
+                    v.report_error(export_path + ": the map could not be exported as PNG");
                 export_now = false;
             }
             frame_ms_total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             ++frame;
         }
-        if (!opt.export_png.empty()) export_map_png(v, renderer, opt.export_png, opt.export_w, opt.export_h);
+        if (!opt.export_png.empty() && !export_map_png(v, renderer, opt.export_png, opt.export_w, opt.export_h)) {
+            std::fprintf(stderr, "apreptis-viewer: %s: the map could not be exported as PNG\n", opt.export_png.c_str());
+            return 2;
+        }
         if (!opt.probe.empty()) {
             probe["frames"] = frame;
             probe["mean_frame_ms"] = frame ? frame_ms_total / frame : 0;
@@ -173,17 +179,17 @@ int main(int argc, char** argv) {
             probe["font"] = window.font_path();
             probe["error"] = v.error();
             probe["indicator"] = v.indicator;
-            probe["selected_ward"] = v.selected_ward >= 0 && v.current() ? v.current()->study.wards[static_cast<std::size_t>(v.selected_ward)].code : "";
+            probe["selected_ward"] = v.selected_ward >= 0 && v.current() ? v.current()->study().wards[static_cast<std::size_t>(v.selected_ward)].code : "";
             nlohmann::json legend = nlohmann::json::array();
             for (const auto& c : v.colours) legend.push_back({c.r, c.g, c.b});
             probe["legend"] = legend;
             probe["breaks"] = v.breaks;
             nlohmann::json wards = nlohmann::json::array();
             if (const app::Analysis* a = v.current())
-                for (std::size_t i = 0; i < a->study.wards.size(); ++i) {
-                    const geo::XY s = v.view.to_screen(geo::point_on_surface(a->study.wards[i].geometry));
+                for (std::size_t i = 0; i < a->study().wards.size(); ++i) {
+                    const geo::XY s = v.view.to_screen(geo::point_on_surface(a->study().wards[i].geometry));
                     const app::Rgb c = v.ward_colour(i);
-                    wards.push_back({{"code", a->study.wards[i].code},
+                    wards.push_back({{"code", a->study().wards[i].code},
                                      {"x", s.x},
                                      {"y", s.y},
                                      {"class", app::class_of(v.values[i], v.breaks)},

@@ -5,7 +5,8 @@
 #include <filesystem>
 #include <functional>
 
-#include "app/core/project.hpp"
+#include "app/core/scenario_file.hpp"
+#include <cstdlib>
 #include "geo/errors.hpp"
 #include "geo/geom/geometry_ops.hpp"
 
@@ -34,33 +35,53 @@ Colour service_colour(const std::string& type) {
 
 } // namespace
 
-ViewerApp::ViewerApp(const std::string& project_path, const std::string&) {
-    try {
-        m_project = app::load_project(project_path);
-        // A scenario file opens with its edits applied on top of the base inputs, so that
-        // undo can go back past them: load the base once, keep the edits apart.
-        m_scenario = m_project.scenario;
-        app::Project base = m_project;
-        base.scenario = {};
-        m_loaded = app::load_inputs(base);
-        m_current = std::make_shared<app::Analysis>(app::with_scenario(m_loaded, m_scenario));
-        std::vector<geo::MultiPolygon> polys;
-        for (const auto& w : m_loaded.study.wards) polys.push_back(w.geometry);
-        m_locator = std::make_unique<geo::PolygonIndex>(polys);
-        const geo::Envelope e = m_loaded.study.envelope();
-        m_origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
-        for (const auto& w : m_loaded.study.wards) m_ward_tris.push_back(geo::triangulate(w.geometry));
-        rebuild_geometry();
-        indicator = "density";
-        scenario_path = (std::filesystem::path(m_project.file).parent_path() / "scenario.toml").string();
-    } catch (const std::exception& e) {
-        m_error = e.what();
-    }
+ViewerApp::ViewerApp(const std::string& project_path) : m_path(project_path) {
+    // A scenario file opens with its edits applied on top of the base inputs, so that undo can
+    // go back past them: the base is loaded once, the edits are kept apart.
+    m_loading = std::async(std::launch::async, [path = project_path]() {
+        app::ProjectRun run = app::load_run(path);
+        Loaded l;
+        l.inputs = app::load_inputs(run.project);
+        l.results = app::compute(*l.inputs, run.scenario);
+        l.scenario = run.scenario;
+        l.scenario_file = run.scenario_file;
+        return l;
+    });
+}
+
+void ViewerApp::on_loaded(Loaded l) {
+    m_inputs = l.inputs;
+    m_scenario = l.scenario;
+    m_current = app::Analysis{l.inputs, l.results, l.scenario_file};
+    const geo::Envelope e = m_inputs->study->envelope();
+    m_origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
+    m_ward_tris.clear();
+    for (const auto& w : m_inputs->study->wards) m_ward_tris.push_back(geo::triangulate(w.geometry));
+    build_static_geometry();
+    rebuild_geometry();
+    if (indicator == "population") indicator = "density";
+    scenario_path = (std::filesystem::path(m_inputs->project.file).parent_path() / "scenario.toml").string();
+    advance_next_id();
+    fit();
+}
+
+void ViewerApp::advance_next_id() {
+    // planned ids continue after the highest PLAN-n in the scenario and the data, so that the
+    // next add never collides with an edit loaded from a file
+    auto bump = [&](const std::string& id) {
+        if (id.rfind("PLAN-", 0) != 0) return;
+        char* end = nullptr;
+        const long n = std::strtol(id.c_str() + 5, &end, 10);
+        if (end && *end == '\0' && n >= m_next_id) m_next_id = static_cast<int>(n) + 1;
+    };
+    for (const auto& e : m_scenario.edits) bump(e.provider_id);
+    if (m_inputs)
+        for (const auto& p : m_inputs->study->providers) bump(p.id);
 }
 
 void ViewerApp::fit() {
     if (!m_current) return;
-    const geo::Envelope e = m_current->study.envelope();
+    const geo::Envelope e = m_current->study().envelope();
     // fit into the free band between the panels, then shift the centre to that band
     ViewTransform band = view;
     band.width = std::max(100, view.width - static_cast<int>(inset_left + inset_right));
@@ -71,36 +92,67 @@ void ViewerApp::fit() {
 }
 
 void ViewerApp::recompute() {
-    if (m_pending.valid()) m_pending.wait(); // one at a time; edits are queued in m_scenario
+    if (!m_inputs) return;
+    if (m_job.result.valid()) { // one job at a time: the newest scenario runs when it ends
+        m_rerun = true;
+        return;
+    }
+    start_job();
+}
+
+void ViewerApp::start_job() {
+    m_rerun = false;
     m_started = std::chrono::steady_clock::now();
-    // copies of the inputs and the edits: the worker never touches UI state
-    m_pending = std::async(std::launch::async, [loaded = &m_loaded, sc = m_scenario]() {
-        return std::shared_ptr<const app::Analysis>(std::make_shared<app::Analysis>(app::with_scenario(*loaded, sc)));
+    m_job.scenario = m_scenario;
+    m_job.undo_depth = m_undo.size();
+    // the worker gets shared const inputs and a copy of the edits: it never touches UI state
+    m_job.result = std::async(std::launch::async, [inputs = m_inputs, sc = m_scenario]() {
+        return app::compute(*inputs, sc);
     });
 }
 
+void ViewerApp::finish_job() {
+    try {
+        std::shared_ptr<const app::Results> r = m_job.result.get(); // get() always: a failure is never lost
+        if (!m_rerun) { // only the newest scenario is shown; an older result is superseded
+            m_current = app::Analysis{m_inputs, std::move(r), m_current ? m_current->scenario_file : ""};
+            m_good_undo_depth = m_job.undo_depth;
+            m_error.clear();
+            rebuild_geometry();
+        }
+    } catch (const std::exception& e) {
+        // This job's edit was refused: go back to what is shown, dropping the edits made since
+        // (they were built on the refused one).
+        m_error = e.what();
+        m_scenario = m_current ? m_current->out().scenario : model::Scenario{};
+        m_undo.resize(std::min(m_undo.size(), m_good_undo_depth));
+        m_rerun = false;
+    }
+    last_recompute_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    if (m_current && selected_provider >= static_cast<int>(m_current->study().providers.size())) selected_provider = -1;
+    m_dirty = true;
+    if (m_rerun) start_job();
+}
+
 void ViewerApp::wait() {
-    if (m_pending.valid()) m_pending.wait();
-    poll();
+    while (busy()) {
+        if (m_loading.valid()) m_loading.wait();
+        if (m_job.result.valid()) m_job.result.wait();
+        poll();
+    }
 }
 
 void ViewerApp::poll() {
-    if (m_pending.valid() && m_pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         try {
-            m_current = m_pending.get();
-            m_error.clear();
-            rebuild_geometry();
+            on_loaded(m_loading.get());
+            m_dirty = true;
         } catch (const std::exception& e) {
             m_error = e.what();
-            if (!m_undo.empty()) { // the edit was refused: take it back
-                m_scenario = m_undo.back();
-                m_undo.pop_back();
-            }
         }
-        last_recompute_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
-        if (selected_provider >= static_cast<int>(m_current->study.providers.size())) selected_provider = -1;
-        m_dirty = true;
     }
+    if (m_job.result.valid() && m_job.result.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        finish_job();
     if (m_dirty && m_current) {
         refresh_style();
         m_dirty = false;
@@ -126,28 +178,28 @@ void ViewerApp::add_provider(geo::XY at) {
 }
 
 void ViewerApp::move_provider(std::size_t index, geo::XY to) {
-    if (!m_current || index >= m_current->study.providers.size()) return;
+    if (!m_current || index >= m_current->study().providers.size()) return;
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::move;
-    e.provider_id = m_current->study.providers[index].id;
+    e.provider_id = m_current->study().providers[index].id;
     e.point = to;
     push_edit(std::move(e));
 }
 
 void ViewerApp::remove_provider(std::size_t index) {
-    if (!m_current || index >= m_current->study.providers.size()) return;
+    if (!m_current || index >= m_current->study().providers.size()) return;
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::remove;
-    e.provider_id = m_current->study.providers[index].id;
+    e.provider_id = m_current->study().providers[index].id;
     selected_provider = -1;
     push_edit(std::move(e));
 }
 
 void ViewerApp::set_places(std::size_t index, double places) {
-    if (!m_current || index >= m_current->study.providers.size()) return;
+    if (!m_current || index >= m_current->study().providers.size()) return;
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::set_places;
-    e.provider_id = m_current->study.providers[index].id;
+    e.provider_id = m_current->study().providers[index].id;
     e.places = places;
     push_edit(std::move(e));
 }
@@ -162,7 +214,8 @@ void ViewerApp::undo() {
 void ViewerApp::save_scenario(const std::string& path) {
     try {
         m_scenario.name = std::filesystem::path(path).stem().string();
-        app::write_scenario_file(path, m_project.file, m_scenario);
+        if (!m_inputs) return;
+        app::write_scenario_file(path, m_inputs->project.file, m_scenario);
         m_error.clear();
     } catch (const std::exception& e) {
         m_error = e.what();
@@ -171,9 +224,13 @@ void ViewerApp::save_scenario(const std::string& path) {
 
 void ViewerApp::load_scenario(const std::string& path) {
     try {
-        app::Project p = app::load_project(path);
+        const app::ProjectRun run = app::load_run(path);
+        if (m_inputs && std::filesystem::absolute(run.project.file) != std::filesystem::absolute(m_inputs->project.file))
+            throw Error(path + ": its base is " + run.project.file + ", not the project open here (" +
+                        m_inputs->project.file + ")");
         m_undo.push_back(m_scenario);
-        m_scenario = p.scenario;
+        m_scenario = run.scenario;
+        advance_next_id();
         recompute();
     } catch (const std::exception& e) {
         m_error = e.what();
@@ -181,8 +238,8 @@ void ViewerApp::load_scenario(const std::string& path) {
 }
 
 int ViewerApp::ward_at(geo::XY p) const {
-    if (!m_locator) return -1;
-    auto w = m_locator->locate(p);
+    if (!m_inputs) return -1;
+    auto w = m_inputs->study->ward_at(p);
     return w ? static_cast<int>(*w) : -1;
 }
 
@@ -190,8 +247,8 @@ int ViewerApp::provider_at(geo::XY px, double radius) const {
     if (!m_current) return -1;
     int best = -1;
     double bd = radius;
-    for (std::size_t i = 0; i < m_current->study.providers.size(); ++i) {
-        const auto& p = m_current->study.providers[i];
+    for (std::size_t i = 0; i < m_current->study().providers.size(); ++i) {
+        const auto& p = m_current->study().providers[i];
         if (!p.point) continue;
         const geo::XY s = view.to_screen(*p.point);
         const double d = std::hypot(s.x - px.x, s.y - px.y);
@@ -221,18 +278,18 @@ void ViewerApp::refresh_style() {
     }
 }
 
-void ViewerApp::rebuild_geometry() {
-    // What depends on the analysis only, not on the indicator or the selection: built once per
-    // analysis, not on every click.
-    const auto& a = *m_current;
+void ViewerApp::build_static_geometry() {
+    // Roads and population units do not change with what-if edits: built once per load.
+    const app::LoadedInputs& in = *m_inputs;
     std::vector<geo::XY> pts;
     std::vector<Colour> cols;
-    if (a.network) {
-        for (const auto& e : a.network->edges)
+    if (in.routing && in.routing->has_network()) {
+        const geo::RoadNetwork& net = in.routing->network();
+        for (const auto& e : net.edges)
             for (std::uint32_t k = e.first_point + 1; k < e.first_point + e.point_count; ++k) {
-                pts.push_back(a.network->edge_points[k - 1]);
-                pts.push_back(a.network->edge_points[k]);
-                const bool main = a.network->component[e.from] == a.network->largest_component;
+                pts.push_back(net.edge_points[k - 1]);
+                pts.push_back(net.edge_points[k]);
+                const bool main = net.component[e.from] == net.largest_component;
                 const Colour c = main ? Colour{0.45f, 0.45f, 0.45f, 0.8f} : Colour{0.85f, 0.1f, 0.1f, 1};
                 cols.push_back(c);
                 cols.push_back(c);
@@ -241,17 +298,22 @@ void ViewerApp::rebuild_geometry() {
     m_roads.upload(Primitive::lines, pts, cols, m_origin);
     pts.clear();
     cols.clear();
-    if (a.units)
-        for (const auto& u : *a.units) {
+    if (in.routing)
+        for (const auto& u : in.routing->units()) {
             pts.push_back(u.point);
             cols.push_back({0.3f, 0.3f, 0.3f, 0.6f});
         }
     m_units.upload(Primitive::points, pts, cols, m_origin);
-    // catchments, largest band first so that smaller ones show on top
+}
+
+void ViewerApp::rebuild_geometry() {
+    // What depends on the results only, not on the indicator or the selection: built once per
+    // result, not on every click. Catchments, largest band first so that smaller ones show on top.
+    const auto& a = *m_current;
     m_catchment_tris.clear();
     try {
-        if (a.access)
-            for (auto it = a.access->catchments.rbegin(); it != a.access->catchments.rend(); ++it)
+        if (a.out().access)
+            for (auto it = a.out().access->catchments.rbegin(); it != a.out().access->catchments.rend(); ++it)
                 m_catchment_tris.push_back({it->service_type, geo::triangulate(it->area)});
     } catch (const std::exception& e) { // a geometry the renderer cannot take: say so, keep going
         m_error = std::string("drawing catchments: ") + e.what();
@@ -270,9 +332,9 @@ void ViewerApp::rebuild_styled_meshes() {
     m_fill.upload(Primitive::triangles, pts, cols, m_origin);
     pts.clear();
     cols.clear();
-    for (std::size_t w = 0; w < a.study.wards.size(); ++w) {
+    for (std::size_t w = 0; w < a.study().wards.size(); ++w) {
         const Colour c = static_cast<int>(w) == selected_ward ? Colour{0.9f, 0.45f, 0.0f, 1} : Colour{0.25f, 0.25f, 0.3f, 1};
-        for (const auto& poly : a.study.wards[w].geometry) {
+        for (const auto& poly : a.study().wards[w].geometry) {
             auto ring_lines = [&](const geo::Ring& r) {
                 for (std::size_t i = 1; i < r.size(); ++i) {
                     pts.push_back(r[i - 1]);
@@ -289,12 +351,12 @@ void ViewerApp::rebuild_styled_meshes() {
     pts.clear();
     cols.clear();
     std::vector<float> sizes;
-    for (std::size_t i = 0; i < a.study.providers.size(); ++i) {
-        const auto& p = a.study.providers[i];
+    for (std::size_t i = 0; i < a.study().providers.size(); ++i) {
+        const auto& p = a.study().providers[i];
         if (!p.point) continue;
         double places = 0;
         std::string type;
-        for (const auto& l : a.study.lines)
+        for (const auto& l : a.study().lines)
             if (l.provider == i) {
                 places += l.places.value_or(0);
                 if (type.empty()) type = l.service_type;

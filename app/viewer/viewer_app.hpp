@@ -1,7 +1,8 @@
 #pragma once
 // The viewer's state and behaviour. Views draw from `current()` (a const Analysis computed
 // by the same model code as the CLI) and change things only through commands, which are
-// applied between frames; recomputation runs on a worker thread and is swapped in whole.
+// applied between frames. Loading and every recomputation run on a worker thread and are
+// swapped in whole; while they run the window stays responsive.
 #include <future>
 #include <memory>
 #include <optional>
@@ -11,7 +12,6 @@
 #include "app/core/analysis.hpp"
 #include "app/core/choropleth.hpp"
 #include "app/core/i18n.hpp"
-#include "geo/geom/polygon_index.hpp"
 #include "render/map_renderer.hpp"
 
 namespace apreptis::viewer {
@@ -25,13 +25,18 @@ enum class Tool { select, add, move };
 
 class ViewerApp {
 public:
-    ViewerApp(const std::string& project_path, const std::string& shader_dir);
+    /// Starts loading the project (or scenario file) on a worker thread and returns at once.
+    explicit ViewerApp(const std::string& project_path);
 
     // --- state the views read ---
-    const app::Analysis* current() const { return m_current.get(); }
+    /// Null until the first load has finished.
+    const app::Analysis* current() const { return m_current ? &*m_current : nullptr; }
     const std::string& error() const { return m_error; }
     void clear_error() { m_error.clear(); }
-    bool busy() const { return m_pending.valid(); }
+    void report_error(std::string message) { m_error = std::move(message); }
+    bool loading() const { return m_loading.valid(); }
+    bool busy() const { return m_job.result.valid() || m_loading.valid(); }
+    const std::string& project_path() const { return m_path; }
     app::Language lang = app::Language::lt;
     Layers layers;
     Tool tool = Tool::select;
@@ -68,30 +73,50 @@ public:
     void fit();
     const model::Scenario& scenario() const { return m_scenario; }
 
-    /// Call once per frame: swaps in a finished recompute, uploads meshes.
+    /// Call once per frame: swaps in a finished load or recompute, uploads meshes.
     void poll();
     /// Draws the map with the GL renderer (before ImGui).
     void draw_map(MapRenderer& r);
-    /// Waits for any running recompute (tests and scripted use).
+    /// Waits for the load and any running recompute (tests and scripted use).
     void wait();
 
     int ward_at(geo::XY map_point) const;
     int provider_at(geo::XY screen_px, double radius_px) const;
     app::Rgb ward_colour(std::size_t ward) const;
-    std::string project_file() const { return m_project.file; }
+    std::string project_file() const { return m_inputs ? m_inputs->project.file : m_path; }
 
 private:
+    /// One recomputation in flight: the scenario it computes and the undo depth after its edit.
+    struct Job {
+        std::future<std::shared_ptr<const app::Results>> result;
+        model::Scenario scenario;
+        std::size_t undo_depth = 0;
+    };
+    struct Loaded {
+        std::shared_ptr<const app::LoadedInputs> inputs;
+        std::shared_ptr<const app::Results> results;
+        model::Scenario scenario;
+        std::string scenario_file;
+    };
+    void on_loaded(Loaded loaded);
     void recompute();
+    void start_job();
+    void finish_job();
     void push_edit(model::ScenarioEdit e);
-    void rebuild_geometry();      ///< when the analysis changes: roads, units, catchment triangles
+    void advance_next_id();
+    void build_static_geometry(); ///< once per load: roads, units
+    void rebuild_geometry();      ///< when the results change: catchment triangles
     void rebuild_styled_meshes(); ///< when the indicator, classes or selection change
 
-    app::Project m_project;
-    app::Analysis m_loaded;                       ///< inputs, no scenario applied
-    std::shared_ptr<const app::Analysis> m_current;
-    model::Scenario m_scenario;
+    std::string m_path;
+    std::future<Loaded> m_loading;
+    std::shared_ptr<const app::LoadedInputs> m_inputs; ///< read once, shared with every job
+    std::optional<app::Analysis> m_current;
+    model::Scenario m_scenario;                        ///< the latest requested
+    std::size_t m_good_undo_depth = 0;                 ///< undo depth of what m_current shows
     std::vector<model::Scenario> m_undo;
-    std::future<std::shared_ptr<const app::Analysis>> m_pending;
+    Job m_job;                                         ///< m_job.result.valid() while running
+    bool m_rerun = false;                              ///< edits arrived while a job ran
     std::chrono::steady_clock::time_point m_started;
     std::string m_error;
     int m_next_id = 1;
@@ -100,7 +125,6 @@ private:
     std::vector<std::pair<std::string, std::vector<geo::XY>>> m_catchment_tris; ///< service type, triangles
     Mesh m_fill, m_outline, m_points, m_units, m_roads, m_catchments;
     bool m_dirty = true;
-    std::unique_ptr<geo::PolygonIndex> m_locator;
 };
 
 } // namespace apreptis::viewer

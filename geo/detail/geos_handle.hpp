@@ -47,10 +47,11 @@ struct PreparedDeleter {
 using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
 
 /// Checks a GEOS result: throws GeometryError("<what>: <GEOS message>") when null.
-GEOSGeometry* check(GEOSGeometry* g, const char* what);
+GEOSGeometry* check(GEOSGeometry* g, const char* what, const GeosContext& ctx = GeosContext::for_this_thread());
 
-GeomPtr to_geos(const MultiPolygon& mp);
-GeomPtr to_geos(XY p);
+/// Made in `ctx`: the geometry must not outlive it (PolygonIndex owns a context for that).
+GeomPtr to_geos(const MultiPolygon& mp, const GeosContext& ctx = GeosContext::for_this_thread());
+GeomPtr to_geos(XY p, const GeosContext& ctx = GeosContext::for_this_thread());
 /// Polygons and multipolygons (and polygonal parts of collections) back to plain values.
 MultiPolygon polygons_from_geos(const GEOSGeometry* g);
 

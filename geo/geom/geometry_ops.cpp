@@ -5,6 +5,7 @@
 
 #include "geo/detail/geos_handle.hpp"
 #include "geo/errors.hpp"
+#include "geo/preconditions.hpp"
 
 namespace apreptis::geo {
 
@@ -15,14 +16,16 @@ using detail::GeosContext;
 using detail::to_geos;
 
 Envelope envelope_of(const MultiPolygon& mp) {
-    Envelope e{1e300, 1e300, -1e300, -1e300};
+    Envelope e;
     for (const Polygon& p : mp)
-        for (const XY& c : p.outer) {
-            e.min_x = std::min(e.min_x, c.x);
-            e.min_y = std::min(e.min_y, c.y);
-            e.max_x = std::max(e.max_x, c.x);
-            e.max_y = std::max(e.max_y, c.y);
-        }
+        for (const XY& c : p.outer) e.expand(c);
+    return e;
+}
+
+Envelope envelope_of(const MultiLineString& lines) {
+    Envelope e;
+    for (const LineString& l : lines)
+        for (const XY& c : l) e.expand(c);
     return e;
 }
 
@@ -72,6 +75,8 @@ XY point_on_surface(const MultiPolygon& mp) {
 }
 
 MultiPolygon circle(XY c, double radius, int segments) {
+    require(std::isfinite(radius) && radius >= 0, "circle: finite radius >= 0");
+    require(segments >= 3, "circle: at least 3 segments");
     Ring r;
     for (int i = 0; i <= segments; ++i) {
         const double a = 2 * 3.14159265358979323846 * (i % segments) / segments;

@@ -21,18 +21,19 @@ GeosContext& GeosContext::for_this_thread() {
     return ctx;
 }
 
-GEOSGeometry* check(GEOSGeometry* g, const char* what) {
-    if (!g) throw GeometryError(std::string(what) + ": " + GeosContext::for_this_thread().last_error());
+GEOSGeometry* check(GEOSGeometry* g, const char* what, const GeosContext& ctx) {
+    if (!g) throw GeometryError(std::string(what) + ": " + ctx.last_error());
     return g;
 }
 
 namespace {
 
-GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
+GEOSGeometry* make_ring(const GeosContext& ctx, const Ring& ring) {
+    GEOSContextHandle_t h = ctx.get();
     GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(ring.size()), 2);
     if (!seq) throw GeometryError("GEOS: cannot allocate a coordinate sequence");
     for (unsigned i = 0; i < ring.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, ring[i].x, ring[i].y);
-    return check(GEOSGeom_createLinearRing_r(h, seq), "ring");
+    return check(GEOSGeom_createLinearRing_r(h, seq), "ring", ctx);
 }
 
 Ring ring_from(GEOSContextHandle_t h, const GEOSGeometry* ring) {
@@ -61,26 +62,26 @@ void collect(GEOSContextHandle_t h, const GEOSGeometry* g, MultiPolygon& out) {
 
 } // namespace
 
-GeomPtr to_geos(const MultiPolygon& mp) {
-    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+GeomPtr to_geos(const MultiPolygon& mp, const GeosContext& ctx) {
+    GEOSContextHandle_t h = ctx.get();
     std::vector<GEOSGeometry*> polys;
     polys.reserve(mp.size());
     for (const Polygon& p : mp) {
-        GEOSGeometry* shell = make_ring(h, p.outer);
+        GEOSGeometry* shell = make_ring(ctx, p.outer);
         std::vector<GEOSGeometry*> holes;
-        for (const Ring& r : p.holes) holes.push_back(make_ring(h, r));
+        for (const Ring& r : p.holes) holes.push_back(make_ring(ctx, r));
         polys.push_back(check(GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())),
-                              "polygon"));
+                              "polygon", ctx));
     }
     return GeomPtr(check(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(),
                                                      static_cast<unsigned>(polys.size())),
-                         "multipolygon"),
+                         "multipolygon", ctx),
                    GeomDeleter{h});
 }
 
-GeomPtr to_geos(XY p) {
-    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
-    return GeomPtr(check(GEOSGeom_createPointFromXY_r(h, p.x, p.y), "point"), GeomDeleter{h});
+GeomPtr to_geos(XY p, const GeosContext& ctx) {
+    GEOSContextHandle_t h = ctx.get();
+    return GeomPtr(check(GEOSGeom_createPointFromXY_r(h, p.x, p.y), "point", ctx), GeomDeleter{h});
 }
 
 MultiPolygon polygons_from_geos(const GEOSGeometry* g) {

@@ -1,6 +1,7 @@
 #include "geo/geom/polygon_index.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 #include "geo/detail/geos_handle.hpp"
 #include "geo/errors.hpp"
@@ -9,8 +10,13 @@ namespace apreptis::geo {
 
 using namespace detail;
 
+// The index owns its GEOS context (a context must outlive the geometries made in it, and a
+// thread's own context dies with the thread) and serialises queries on it, so one index built
+// at load serves the viewer's worker threads too.
 struct PolygonIndex::Impl {
+    GeosContext ctx;
     GEOSContextHandle_t h = nullptr;
+    mutable std::mutex mutex;
     std::vector<GeomPtr> geoms;
     std::vector<PreparedPtr> prepared;
     std::vector<std::size_t> ids; // stable storage for the tree's item pointers
@@ -22,15 +28,15 @@ struct PolygonIndex::Impl {
 
 PolygonIndex::PolygonIndex(const std::vector<MultiPolygon>& polygons) : m_impl(std::make_unique<Impl>()) {
     Impl& m = *m_impl;
-    m.h = GeosContext::for_this_thread().get();
+    m.h = m.ctx.get();
     m.tree = GEOSSTRtree_create_r(m.h, 10);
     if (!m.tree) throw GeometryError("GEOS: cannot create an STRtree");
     m.ids.resize(polygons.size());
     for (std::size_t i = 0; i < polygons.size(); ++i) {
         m.ids[i] = i;
-        m.geoms.push_back(to_geos(polygons[i]));
+        m.geoms.push_back(to_geos(polygons[i], m.ctx));
         m.prepared.emplace_back(GEOSPrepare_r(m.h, m.geoms.back().get()), PreparedDeleter{m.h});
-        if (!m.prepared.back()) throw GeometryError("prepare: " + GeosContext::for_this_thread().last_error());
+        if (!m.prepared.back()) throw GeometryError("prepare: " + m.ctx.last_error());
         GEOSSTRtree_insert_r(m.h, m.tree, m.geoms.back().get(), &m.ids[i]);
     }
 }
@@ -52,14 +58,15 @@ void collect_hit(void* item, void* userdata) {
 
 std::optional<std::size_t> PolygonIndex::locate(XY p) const {
     const Impl& m = *m_impl;
-    GeomPtr pt = to_geos(p);
+    std::lock_guard lock(m.mutex);
+    GeomPtr pt = to_geos(p, m.ctx);
     QueryState st;
     GEOSSTRtree_query_r(m.h, m.tree, pt.get(), &collect_hit, &st);
     std::sort(st.hits.begin(), st.hits.end());
     for (std::size_t i : st.hits) {
         // Intersects (not Contains) so that a point on a shared boundary is found.
         char r = GEOSPreparedIntersects_r(m.h, m.prepared[i].get(), pt.get());
-        if (r == 2) throw GeometryError("point in polygon: " + GeosContext::for_this_thread().last_error());
+        if (r == 2) throw GeometryError("point in polygon: " + m.ctx.last_error());
         if (r == 1) return i;
     }
     return std::nullopt;
@@ -67,6 +74,7 @@ std::optional<std::size_t> PolygonIndex::locate(XY p) const {
 
 std::vector<PolygonIndex::Overlap> PolygonIndex::overlaps(double min_area) const {
     const Impl& m = *m_impl;
+    std::lock_guard lock(m.mutex);
     std::vector<Overlap> out;
     for (std::size_t i = 0; i < m.geoms.size(); ++i) {
         QueryState st;
@@ -79,7 +87,7 @@ std::vector<PolygonIndex::Overlap> PolygonIndex::overlaps(double min_area) const
                 GEOSPreparedWithin_r(m.h, m.prepared[i].get(), m.geoms[j].get()) != 1)
                 continue;
             GeomPtr inter(GEOSIntersection_r(m.h, m.geoms[i].get(), m.geoms[j].get()), GeomDeleter{m.h});
-            if (!inter) throw GeometryError("overlap check: " + GeosContext::for_this_thread().last_error());
+            if (!inter) throw GeometryError("overlap check: " + m.ctx.last_error());
             double a = 0;
             GEOSArea_r(m.h, inter.get(), &a);
             if (a > min_area) out.push_back({i, j, a});

@@ -10,6 +10,7 @@
 
 #include "geo/detail/gdal_util.hpp"
 #include "geo/errors.hpp"
+#include "geo/preconditions.hpp"
 
 namespace apreptis::geo {
 
@@ -22,22 +23,24 @@ Ring ring_of(const OGRLinearRing* r) {
 } // namespace
 
 MultiPolygon raster_buffer(const MultiLineString& lines, double distance, double cell) {
+    require(positive_finite(distance), "raster_buffer: distance > 0 and finite");
+    require(positive_finite(cell), "raster_buffer: cell > 0 and finite");
     MultiPolygon out;
-    if (lines.empty() || cell <= 0) return out;
-    detail::ensure_gdal_registered();
-    detail::QuietErrors quiet;
-    Envelope e{1e300, 1e300, -1e300, -1e300};
-    for (const auto& l : lines)
-        for (const XY& p : l) {
-            e.min_x = std::min(e.min_x, p.x);
-            e.min_y = std::min(e.min_y, p.y);
-            e.max_x = std::max(e.max_x, p.x);
-            e.max_y = std::max(e.max_y, p.y);
-        }
+    if (lines.empty()) return out;
+    const Envelope e = envelope_of(lines);
     const double pad = distance + 2 * cell;
     const double x0 = e.min_x - pad, y1 = e.max_y + pad;
-    const int nx = static_cast<int>(std::ceil((e.max_x - e.min_x + 2 * pad) / cell));
-    const int ny = static_cast<int>(std::ceil((e.max_y - e.min_y + 2 * pad) / cell));
+    const double cols = std::ceil((e.width() + 2 * pad) / cell), rows = std::ceil((e.height() + 2 * pad) / cell);
+    // The grid is held in memory: refuse sizes that would exhaust it, with the numbers that matter.
+    if (!(cols * rows <= max_raster_cells))
+        throw Error("a catchment of " + std::to_string(static_cast<long long>(e.width())) + " x " +
+                    std::to_string(static_cast<long long>(e.height())) + " m at a " + std::to_string(cell) +
+                    " m cell needs " + std::to_string(cols * rows) + " raster cells (limit " +
+                    std::to_string(static_cast<long long>(max_raster_cells)) +
+                    "); use a larger catchment_buffer_m (the cell is half of it)");
+    detail::ensure_gdal_registered();
+    detail::QuietErrors quiet;
+    const int nx = static_cast<int>(cols), ny = static_cast<int>(rows);
     // a cell belongs to the area when its centre is within `distance` of a line (exact
     // point-to-segment distance, so the area is unbiased to within half a cell at its edge)
     std::vector<unsigned char> grid(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0);

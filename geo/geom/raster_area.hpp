@@ -7,6 +7,11 @@
 
 namespace apreptis::geo {
 
+/// Largest raster raster_buffer() builds (one byte a cell): 200 M cells.
+inline constexpr double max_raster_cells = 2e8;
+
+/// distance and cell_m must be finite and > 0. Throws apreptis::Error when the raster would
+/// exceed max_raster_cells.
 MultiPolygon raster_buffer(const MultiLineString& lines, double distance, double cell_m);
 
 } // namespace apreptis::geo

@@ -1,5 +1,6 @@
 #pragma once
-// Size and content hash of an input file, for the run record (reproducibility, not security).
+// Size and SHA-256 of an input file, for the run record: a user can check an input against
+// run.json with `sha256sum`.
 #include <cstdint>
 #include <string>
 
@@ -8,10 +9,11 @@ namespace apreptis::geo {
 struct FileDigest {
     std::string path;
     std::uint64_t size_bytes = 0;
-    std::string fnv1a64; ///< 16 hex digits
+    std::string sha256; ///< 64 lower-case hex digits, as sha256sum prints them
 };
 
-/// Throws IoError when the file cannot be read.
+/// Throws IoError when the file cannot be read. A PostgreSQL source ("PG:...") is not a
+/// file: callers record it without a digest.
 FileDigest digest_file(const std::string& path);
 
 } // namespace apreptis::geo

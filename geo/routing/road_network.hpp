@@ -9,14 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "geo/constants.hpp"
 #include "geo/geometry.hpp"
 #include "geo/routing/profile.hpp"
 
 namespace apreptis::geo {
 
-using NodeId = std::uint32_t;
-inline constexpr NodeId invalid_node = std::numeric_limits<NodeId>::max();
-inline constexpr float unreachable = std::numeric_limits<float>::infinity();
 
 /// One way as read from the source, in the working CRS.
 struct Way {

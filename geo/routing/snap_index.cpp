@@ -4,18 +4,18 @@
 #include <cmath>
 #include <numeric>
 
+#include "geo/preconditions.hpp"
+
 namespace apreptis::geo {
 
 SnapIndex::SnapIndex(const RoadNetwork& net, double cell_m) : m_net(net), m_cell(cell_m) {
-    double x1 = -1e300, y1 = -1e300;
-    m_x0 = m_y0 = 1e300;
-    for (const XY& p : net.edge_points) {
-        m_x0 = std::min(m_x0, p.x);
-        m_y0 = std::min(m_y0, p.y);
-        x1 = std::max(x1, p.x);
-        y1 = std::max(y1, p.y);
-    }
-    if (net.edge_points.empty()) return;
+    require(positive_finite(cell_m), "SnapIndex: cell_m > 0 and finite");
+    Envelope box;
+    for (const XY& p : net.edge_points) box.expand(p);
+    if (box.empty()) return;
+    m_x0 = box.min_x;
+    m_y0 = box.min_y;
+    const double x1 = box.max_x, y1 = box.max_y;
     m_nx = static_cast<std::int64_t>((x1 - m_x0) / m_cell) + 1;
     m_ny = static_cast<std::int64_t>((y1 - m_y0) / m_cell) + 1;
     m_edge_of_point.assign(net.edge_points.size(), 0);

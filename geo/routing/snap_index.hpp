@@ -16,7 +16,7 @@ struct SnappedPoint {
     double offset_m = 0;       ///< along the edge from its `from` node
     double distance_m = 0;     ///< straight access leg, point to road
     XY on_road;
-    std::uint32_t component = UINT32_MAX; ///< connected part of the network
+    std::uint32_t component = invalid_index; ///< connected part of the network
 };
 
 class SnapIndex {

@@ -30,7 +30,7 @@ public:
 
     float time_s(NodeId n) const { return m_stamp[n] == m_round ? m_time[n] : unreachable; }
     float length_m(NodeId n) const { return m_stamp[n] == m_round ? m_length[n] : unreachable; }
-    std::uint32_t label(NodeId n) const { return m_stamp[n] == m_round ? m_label[n] : UINT32_MAX; }
+    std::uint32_t label(NodeId n) const { return m_stamp[n] == m_round ? m_label[n] : invalid_index; }
     std::size_t settled() const { return m_settled; }
     const RoadNetwork& network() const { return m_net; }
 

@@ -14,21 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-    int rc = -1;
-    std::string output;
-};
-
-CliRun run(const std::string& args) {
-    CliRun r;
-    std::string cmd = std::string(APREPTIS_CLI) + " " + args + " 2>&1";
-    FILE* p = ::popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
-    int status = ::pclose(p);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using test::CliRun;
+CliRun run(const std::string& args) { return test::run_cli(args); }
 
 /// A copy of the Kaunas project in a scratch dir, with the wards file replaced if asked.
 std::string project(const test::ScratchDir& d, const std::string& wards_file = "wards.geojson",

@@ -19,11 +19,11 @@ using namespace apreptis::app;
 
 namespace {
 const Analysis& kaunas() {
-    static const Analysis a = run_analysis(load_project(test::source_dir() + "/datasets/kaunas/kaunas.toml"));
+    static const Analysis a = run_analysis(load_run(test::source_dir() + "/datasets/kaunas/kaunas.toml"));
     return a;
 }
 const model::CoverageRow& municipal(const std::string& type, const std::string& group) {
-    for (const auto& r : kaunas().coverage.rows)
+    for (const auto& r : kaunas().out().coverage.rows)
         if (r.level == model::AreaLevel::municipality && r.service_type == type && r.target_group == group) return r;
     throw std::runtime_error("no municipal row " + type + " " + group);
 }
@@ -31,13 +31,13 @@ const model::CoverageRow& municipal(const std::string& type, const std::string& 
 
 TEST(KaunasDefault, eleven_wards_match_the_census_per_ward) {
     const auto& a = kaunas();
-    ASSERT_EQ(a.study.wards.size(), 11u);
+    ASSERT_EQ(a.study().wards.size(), 11u);
     auto census = geo::read_vector(test::source_dir() + "/tests/data/kaunas-wards-census2021.csv");
     int code = census.require_field("SEN_KODAS"), pop = census.require_field("pop_total_2021"),
         area = census.require_field("area_km2_computed_lks94");
     long long total = 0;
     for (const auto& f : census.features) {
-        const auto* w = a.study.find_ward(*f.values[static_cast<std::size_t>(code)]);
+        const auto* w = a.study().find_ward(*f.values[static_cast<std::size_t>(code)]);
         ASSERT_NE(w, nullptr);
         EXPECT_EQ(w->population, std::stoll(*f.values[static_cast<std::size_t>(pop)])) << w->name;
         // area in LKS94, computed independently by the data's provenance (3 decimals)
@@ -59,7 +59,7 @@ TEST(KaunasDefault, plan_figures_are_reproduced) {
     EXPECT_DOUBLE_EQ(*municipal("ltc_institution", "residents").recipients, 1158);
     EXPECT_DOUBLE_EQ(*municipal("ltc_institution", "residents").municipality_funded, 404);
     // #6: population identity of the plan's groups
-    const auto& g = kaunas().study.groups;
+    const auto& g = kaunas().study().groups;
     EXPECT_EQ(g.find("Kauno m. sav.", "children")->value + g.find("Kauno m. sav.", "working_age")->value +
                   g.find("Kauno m. sav.", "older")->value,
               293277);
@@ -67,7 +67,7 @@ TEST(KaunasDefault, plan_figures_are_reproduced) {
 
 TEST(KaunasDefault, ward_estimates_are_labelled_and_add_up_to_the_plan) {
     double older = 0;
-    for (const auto& w : kaunas().coverage.wards) {
+    for (const auto& w : kaunas().out().coverage.wards) {
         EXPECT_TRUE(w.older.estimated);
         EXPECT_NE(w.older.basis.find("estimate"), std::string::npos);
         older += *w.older.value;
@@ -78,7 +78,7 @@ TEST(KaunasDefault, ward_estimates_are_labelled_and_add_up_to_the_plan) {
 TEST(KaunasDefault, providers_are_located_only_as_far_as_the_data_allow) {
     const auto& a = kaunas();
     std::map<model::LocationPrecision, int> n;
-    for (const auto& p : a.study.providers) {
+    for (const auto& p : a.study().providers) {
         n[p.precision]++;
         if (p.point) {
             EXPECT_TRUE(model::has_point(p.precision));
@@ -88,10 +88,10 @@ TEST(KaunasDefault, providers_are_located_only_as_far_as_the_data_allow) {
         }
     }
     EXPECT_EQ(n[model::LocationPrecision::address], 1); // the Eurostat nursing hospital only
-    const auto* hospital = &a.study.providers.back();
+    const auto* hospital = &a.study().providers.back();
     EXPECT_EQ(hospital->ward_code, "1907");             // Kruonio g. 21 is in Panemunė (PROVENANCE)
     bool warned = false;
-    for (const auto& w : a.study.warnings) warned |= w.find("could not be placed in a ward") != std::string::npos;
+    for (const auto& w : a.warnings()) warned |= w.find("have neither a point nor a ward") != std::string::npos;
     EXPECT_TRUE(warned);
 }
 
@@ -106,33 +106,40 @@ TEST(KaunasDefault, outputs_open_with_their_crs_and_record_the_inputs) {
     EXPECT_EQ(wards.features.size(), 11u);
     EXPECT_EQ(wards.source_crs, "EPSG:3346");
     o.layer = "coverage";
-    EXPECT_EQ(geo::read_vector(d / "out/coverage.gpkg", o).features.size(), kaunas().coverage.rows.size());
+    EXPECT_EQ(geo::read_vector(d / "out/coverage.gpkg", o).features.size(), kaunas().out().coverage.rows.size());
     std::ifstream f(d / "out/run.json");
     auto j = nlohmann::json::parse(f);
     EXPECT_EQ(j["counts"]["residents"], 298753);
     EXPECT_GE(j["inputs"].size(), 7u);
-    EXPECT_EQ(j["inputs"][0]["fnv1a64"].get<std::string>().size(), 16u);
+    // the digest is SHA-256 as sha256sum prints it: check it with sha256sum itself
+    const std::string path = j["inputs"][0]["path"].get<std::string>();
+    FILE* p = ::popen(("sha256sum '" + path + "'").c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    char hex[65] = {};
+    ASSERT_EQ(std::fread(hex, 1, 64, p), 64u);
+    ::pclose(p);
+    EXPECT_EQ(j["inputs"][0]["sha256"].get<std::string>(), std::string(hex));
     EXPECT_EQ(j["parameters"]["working_crs"], "EPSG:3346");
 }
 
 TEST(KaunasDefault, distances_are_straight_line_and_say_so) {
     const auto& a = kaunas();
-    ASSERT_TRUE(a.access.has_value());
-    EXPECT_EQ(a.network, nullptr);
-    EXPECT_EQ(a.access->method, model::DistanceMethod::straight_line);
-    EXPECT_NE(a.access->method_label.find("straight line"), std::string::npos);
+    ASSERT_TRUE(a.out().access.has_value());
+    EXPECT_FALSE(a.in().routing->has_network());
+    EXPECT_EQ(a.out().access->method, model::DistanceMethod::straight_line);
+    EXPECT_NE(a.out().access->method_label.find("straight line"), std::string::npos);
     // only the Eurostat nursing hospital has coordinates; every other provider is listed
-    ASSERT_EQ(a.access->services.size(), 1u);
-    EXPECT_EQ(a.access->services[0].service_type, "nursing_hospital");
-    EXPECT_EQ(a.access->left_out.size(), a.study.providers.size() - 1);
+    ASSERT_EQ(a.out().access->services.size(), 1u);
+    EXPECT_EQ(a.out().access->services[0].service_type, "nursing_hospital");
+    EXPECT_EQ(a.out().access->left_out.size(), a.study().providers.size() - 1);
     // the building surface keeps every ward's census total; 3 points lie outside the wards
     double pop = 0;
-    for (const auto& u : a.access->units) pop += u.population;
+    for (const auto& u : a.in().routing->units()) pop += u.population;
     EXPECT_NEAR(pop, 298753, 1e-3);
-    EXPECT_EQ(a.access->surface.points_read, 49487u);
-    EXPECT_EQ(a.access->surface.points_outside_wards, 3u); // PROVENANCE: 3 points outside the simplified edge
+    EXPECT_EQ(a.in().routing->surface().points_read, 49487u);
+    EXPECT_EQ(a.in().routing->surface().points_outside_wards, 3u); // PROVENANCE: 3 points outside the simplified edge
     bool labelled = false;
-    for (const auto& w : a.study.warnings) labelled |= w.find("STRAIGHT-LINE") != std::string::npos;
+    for (const auto& w : a.warnings()) labelled |= w.find("STRAIGHT-LINE") != std::string::npos;
     EXPECT_TRUE(labelled);
     test::ScratchDir d;
     write_outputs(a, d / "out");

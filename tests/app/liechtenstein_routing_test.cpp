@@ -23,7 +23,7 @@ using namespace apreptis::app;
 
 namespace {
 const Analysis& li() {
-    static const Analysis a = run_analysis(load_project(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml"));
+    static const Analysis a = run_analysis(load_run(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml"));
     return a;
 }
 
@@ -44,18 +44,18 @@ double reference_time(const geo::RoadNetwork& net, const geo::SnappedPoint& u, c
 
 TEST(LiechtensteinRouting, unit_times_match_an_independent_computation) {
     const Analysis& a = li();
-    ASSERT_TRUE(a.network && a.access);
-    EXPECT_EQ(a.access->method, model::DistanceMethod::network);
-    const auto& net = *a.network;
+    ASSERT_TRUE(a.in().routing && a.in().routing->has_network() && a.out().access);
+    EXPECT_EQ(a.out().access->method, model::DistanceMethod::network);
+    const auto& net = a.in().routing->network();
     geo::SnapIndex idx(net);
     const double v = geo::walking_speed_mps(geo::Profile::walk);
     std::vector<geo::SnappedPoint> units;
-    for (const auto& u : a.access->units) units.push_back(idx.snap(u.point, 500));
+    for (const auto& u : a.in().routing->units()) units.push_back(idx.snap(u.point, 500));
 
-    for (const auto& sa : a.access->services) {
+    for (const auto& sa : a.out().access->services) {
         std::vector<double> best(units.size(), INFINITY);
         for (std::size_t p : sa.providers) {
-            auto sp = idx.snap(*a.study.providers[p].point, 500);
+            auto sp = idx.snap(*a.study().providers[p].point, 500);
             ASSERT_TRUE(sp.snapped);
             const auto& e = net.edges[sp.edge];
             auto d_from = test::boost_dijkstra(net, e.from, true), d_to = test::boost_dijkstra(net, e.to, true);
@@ -82,7 +82,7 @@ TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
     // every Gemeinde has a row per service type, and the synthetic population adds up
     int rows = 0;
     double pop = 0;
-    for (const auto& r : a.access->rows)
+    for (const auto& r : a.out().access->rows)
         if (r.level == model::AreaLevel::ward && r.service_type == "pharmacy") {
             ++rows;
             pop += r.target_population;
@@ -94,8 +94,8 @@ TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
     // the hospital's catchment polygons grow with the band
     double prev = 0;
     int bands = 0;
-    for (const auto& c : a.access->catchments)
-        if (a.study.providers[c.provider].id == "OSM-N6245") {
+    for (const auto& c : a.out().access->catchments)
+        if (a.study().providers[c.provider].id == "OSM-N6245") {
             const double area = geo::area(c.area);
             EXPECT_GT(area, prev) << c.band_min;
             prev = area;
@@ -117,7 +117,7 @@ TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
 
 TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
     const Analysis& a = li();
-    const auto& net = *a.network;
+    const auto& net = a.in().routing->network();
     std::uint32_t small = UINT32_MAX;
     for (std::uint32_t c = 0; c < net.component_size.size(); ++c)
         if (c != net.largest_component && net.component_size[c] >= 2) small = c;
@@ -137,9 +137,9 @@ TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
     test::write_file(d / "providers.csv", csv + row);
     Project p = load_project(src + "liechtenstein.toml");
     p.providers->path = d / "providers.csv";
-    Analysis b = run_analysis(p);
+    Analysis b = run_analysis(ProjectRun{p});
     bool warned = false;
-    for (const auto& w : b.study.warnings)
+    for (const auto& w : b.warnings())
         warned |= w.find("ISLAND") != std::string::npos && w.find("not connected to the main one") != std::string::npos;
     EXPECT_TRUE(warned);
 }
@@ -153,17 +153,17 @@ TEST(LiechtensteinRouting, a_truncated_road_file_stops_the_run) {
     test::write_file(d / "cut.osm.pbf", head);
     Project p = load_project(src + "liechtenstein.toml");
     p.roads->path = d / "cut.osm.pbf";
-    test::expect_error<apreptis::Error>([&] { run_analysis(p); }, {"cut.osm.pbf"});
+    test::expect_error<apreptis::Error>([&] { run_analysis(ProjectRun{p}); }, {"cut.osm.pbf"});
 }
 
 TEST(LiechtensteinRouting, every_catchment_polygon_triangulates_exactly) {
     // raster outlines with many holes once defeated GEOS's ear clipper (see geometry_ops.cpp)
-    for (const auto& c : li().access->catchments)
+    for (const auto& c : li().out().access->catchments)
         for (const auto& p : c.area) {
-            const auto t = geo::triangulate({p});
+            const auto t = geo::triangulate(geo::MultiPolygon{p});
             double s = 0;
             for (std::size_t i = 0; i < t.size(); i += 3)
                 s += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
-            EXPECT_NEAR(s, geo::area({p}), 1e-6 * geo::area({p}));
+            EXPECT_NEAR(s, geo::area(geo::MultiPolygon{p}), 1e-6 * geo::area(geo::MultiPolygon{p}));
         }
 }

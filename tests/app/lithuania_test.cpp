@@ -11,26 +11,26 @@ using namespace apreptis::app;
 
 TEST(Lithuania, repaired_run_counts_the_whole_census) {
     Project p = load_project(test::source_dir() + "/datasets/lithuania/lithuania.toml");
-    Analysis a = run_analysis(p);
-    EXPECT_EQ(a.study.wards.size(), 554u);
+    Analysis a = run_analysis(ProjectRun{p});
+    EXPECT_EQ(a.study().wards.size(), 554u);
     long long pop = 0;
-    for (const auto& w : a.study.wards) pop += w.population;
+    for (const auto& w : a.study().wards) pop += w.population;
     EXPECT_EQ(pop, 2810755); // PROVENANCE: sum of SEN_GYV over the 554 units
-    ASSERT_EQ(a.ward_report.repairs.size(), 2u);
-    EXPECT_EQ(a.ward_report.repairs[0].name, "Kalvelių sen.");
-    EXPECT_EQ(a.ward_report.repairs[1].name, "Onuškio sen.");
-    EXPECT_EQ(a.study.municipalities().size(), 60u);
+    ASSERT_EQ(a.in().ward_report.repairs.size(), 2u);
+    EXPECT_EQ(a.in().ward_report.repairs[0].name, "Kalvelių sen.");
+    EXPECT_EQ(a.in().ward_report.repairs[1].name, "Onuškio sen.");
+    EXPECT_EQ(a.study().municipalities().size(), 60u);
 }
 
 TEST(Lithuania, without_repair_the_two_invalid_polygons_are_named) {
     Project p = load_project(test::source_dir() + "/datasets/lithuania/lithuania.toml");
     p.repair_invalid = false;
-    test::expect_error<model::DataError>([&] { run_analysis(p); },
+    test::expect_error<model::DataError>([&] { run_analysis(ProjectRun{p}); },
                                          {"2 invalid ward polygon", "Kalvelių sen.", "Onuškio sen.", "Self-intersection"});
 }
 
 TEST(Lithuania, the_sliver_overlap_is_found_at_a_strict_tolerance) {
     Project p = load_project(test::source_dir() + "/datasets/lithuania/lithuania.toml");
     p.overlap_tolerance_m2 = 100;
-    test::expect_error<model::DataError>([&] { run_analysis(p); }, {"Seredžiaus sen.", "Čekiškės sen.", "558 m2"});
+    test::expect_error<model::DataError>([&] { run_analysis(ProjectRun{p}); }, {"Seredžiaus sen.", "Čekiškės sen.", "558 m2"});
 }

@@ -29,7 +29,7 @@ TEST(ProjectFile, a_threshold_that_is_not_minutes_is_refused_with_its_line) {
     test::ScratchDir d;
     test::expect_error<Error>([&] {
         app::load_project(project_with(d, "[access]\n[access.threshold_min]\nhome_help = \"soon\"\n"));
-    }, {"p.toml:9:", "access.threshold_min.home_help", "minutes"});
+    }, {"p.toml:9:", "[access.threshold_min] home_help", "minutes", "found text"});
     test::expect_error<Error>([&] { app::load_project(project_with(d, "[access]\ncatchment_bands_min = [10, -5]\n")); },
                               {"p.toml:8:", "catchment_bands_min"});
 }

@@ -106,17 +106,17 @@ TEST(ViewerGui, scripted_what_if_changes_the_ward_by_what_the_model_computes) {
     EXPECT_EQ(w["ward"], "1904");
     EXPECT_TRUE(w["before"].is_null()); // no children's day centre is known to be in Dainava
     // the same edit through the model, without the viewer
-    auto loaded = app::load_inputs(app::load_project(test::source_dir() + "/datasets/kaunas/kaunas.toml"));
+    auto loaded = app::load_inputs(app::load_run(test::source_dir() + "/datasets/kaunas/kaunas.toml").project);
     model::ScenarioEdit e;
     e.kind = model::ScenarioEdit::Kind::add;
     e.provider_id = "X";
     e.service_type = "children_day_centre";
     e.target_group = "children";
-    e.point = geo::point_on_surface(loaded.study.find_ward("1904")->geometry);
+    e.point = geo::point_on_surface(loaded->study->find_ward("1904")->geometry);
     e.places = 30;
     auto after = app::with_scenario(loaded, {"t", {e}});
     double expected = -1;
-    for (const auto& r : after.coverage.rows)
+    for (const auto& r : after.out().coverage.rows)
         if (r.area_code == "1904" && r.service_type == "children_day_centre" && r.target_group == "children")
             expected = *r.places_per_1000;
     EXPECT_NEAR(w["after"].get<double>(), expected, 1e-9);

@@ -4,6 +4,8 @@
 
 #include "boost_reference.hpp"
 #include "geo/errors.hpp"
+#include "geo/routing/allocation.hpp"
+#include "geo/routing/catchment.hpp"
 #include "geo/routing/nearest.hpp"
 #include "geo/routing/snap_index.hpp"
 #include "geo/routing/travel_query.hpp"

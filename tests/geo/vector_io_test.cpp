@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "geo/errors.hpp"
-#include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/io/vector_writer.hpp"
 #include "test_util.hpp"
@@ -146,24 +145,3 @@ TEST(Csv, quotes_commas_quotes_and_newlines) {
     EXPECT_EQ(all, "a,b,c\n\"x, \"\"y\"\"\",0.1,\n");
 }
 
-TEST(StagedDirectory, nothing_appears_unless_committed) {
-    ScratchDir d;
-    {
-        StagedDirectory s(d / "out");
-        write_file(s.staging_path() + "/a.txt", "half");
-    }
-    EXPECT_FALSE(std::filesystem::exists(d / "out"));
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(d.path()), {}), 0);
-}
-
-TEST(StagedDirectory, commit_replaces_the_previous_output_whole) {
-    ScratchDir d;
-    std::filesystem::create_directory(d / "out");
-    write_file(d / "out/old.txt", "old");
-    StagedDirectory s(d / "out");
-    write_file(s.staging_path() + "/new.txt", "new");
-    s.commit();
-    EXPECT_TRUE(std::filesystem::exists(d / "out/new.txt"));
-    EXPECT_FALSE(std::filesystem::exists(d / "out/old.txt"));
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(d.path()), {}), 1);
-}

@@ -6,38 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
-#include "model/population_surface.hpp"
-#include "model/ward_checks.hpp"
+#include "model/provider_placement.hpp"
 
 using namespace apreptis;
 using namespace apreptis::model;
-
-TEST(PopulationSurface, ward_totals_are_kept_exactly_and_weights_respected) {
-    StudyArea s = test::three_wards();
-    std::vector<WeightedPoint> pts = {{{100, 100}, 1}, {{200, 200}, 3}, // ward A: 1000 -> 250 / 750
-                                      {{1500, 500}, 5},                   // ward B: all 2000
-                                      {{-50, -50}, 2}};                   // outside every ward
-    SurfaceReport rep;
-    auto units = distribute_to_points(s.wards, pts, "test", rep);
-    EXPECT_EQ(rep.points_outside_wards, 1u);
-    ASSERT_EQ(rep.wards_without_points.size(), 1u); // C has no point: one unit inside it
-    EXPECT_NE(rep.wards_without_points[0].find("C"), std::string::npos);
-    std::vector<double> total(3, 0);
-    for (const auto& u : units) total[u.ward] += u.population;
-    EXPECT_NEAR(total[0], 1000, 1e-9);
-    EXPECT_NEAR(total[1], 2000, 1e-9);
-    EXPECT_NEAR(total[2], 7000, 1e-9);
-    EXPECT_NEAR(units[0].population, 250, 1e-9);
-    EXPECT_NEAR(units[1].population, 750, 1e-9);
-}
-
-TEST(PopulationSurface, grid_points_fall_inside_their_ward) {
-    StudyArea s = test::three_wards();
-    SurfaceReport rep;
-    auto units = distribute_to_grid(s.wards, 250, rep);
-    EXPECT_EQ(units.size(), 3u * 16u); // 4 x 4 cells per 1 km square
-    for (const auto& u : units) EXPECT_NEAR(u.population, static_cast<double>(s.wards[u.ward].population) / 16.0, 1e-9);
-}
 
 TEST(Quantile, weighted_median_and_p90_by_hand) {
     std::vector<std::pair<double, double>> vw = {{10, 1}, {20, 1}, {30, 2}, {40, 6}};
@@ -55,8 +27,9 @@ TEST(Access, straight_line_shares_and_statistics_by_hand) {
     // Units at 150 m, 450 m (ward A) and 1350 m (ward B) from P; speed 1.25 m/s (walk)
     std::vector<PopulationUnit> units = {{{150, 500}, 0, 600}, {{450, 500}, 0, 400}, {{1350, 500}, 1, 2000},
                                          {{2500, 500}, 2, 7000}};
+    const RoutingIndex straight(units, SurfaceReport{"test", 0, 0, {}});
     AccessSettings st; // walk, catalogue threshold 20 min = 1500 m
-    AccessAnalysis a = analyse_access(s, units, SurfaceReport{"test", 0, 0, {}}, nullptr, st);
+    AccessAnalysis a = analyse_access(s, straight, st);
     EXPECT_EQ(a.method, DistanceMethod::straight_line);
     EXPECT_NE(a.method_label.find("NO road network"), std::string::npos);
     ASSERT_EQ(a.left_out.size(), 1u); // Q has no coordinates

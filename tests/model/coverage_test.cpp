@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
-#include "model/ward_checks.hpp"
+#include "model/provider_placement.hpp"
 
 using namespace apreptis;
 using namespace apreptis::model;

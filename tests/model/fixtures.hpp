@@ -34,6 +34,7 @@ inline model::StudyArea three_wards() {
     s.wards = {ward("A", 1000, 0), ward("B", 2000, 1000), ward("C", 7000, 2000)};
     s.groups.values = {{"M", "children", 2000, "persons", "2021-01-01", false, "t"},
                        {"M", "older", 1500, "persons", "2021-01-01", false, "t"}};
+    model::index_wards(s);
     return s;
 }
 

@@ -45,18 +45,3 @@ TEST(WardChecks, overlap_beyond_tolerance_is_refused) {
                                   {"overlap", "A (Ward A) and B (Ward B)", "100000 m2"});
     EXPECT_NO_THROW(check_wards(w, {false, 200000.0}, "t.geojson"));
 }
-
-TEST(PlaceProviders, points_are_placed_and_strays_reported) {
-    StudyArea s = test::three_wards();
-    s.providers = {test::provider("IN", geo::XY{1500, 500}), test::provider("OUT", geo::XY{-500, 500}),
-                   test::provider("WRONG", geo::XY{2500, 500}, "A"), test::provider("NOWARD", std::nullopt, "Z")};
-    place_providers(s);
-    EXPECT_EQ(s.providers[0].ward_code, "B");
-    EXPECT_EQ(s.providers[1].ward_code, "");
-    EXPECT_EQ(s.providers[2].ward_code, "C"); // the point wins
-    EXPECT_EQ(s.providers[3].ward_code, "");
-    ASSERT_EQ(s.warnings.size(), 3u);
-    EXPECT_NE(s.warnings[0].find("1 provider(s) have a point outside every ward"), std::string::npos);
-    EXPECT_NE(s.warnings[1].find("data say ward A, point is in C"), std::string::npos);
-    EXPECT_NE(s.warnings[2].find("ward Z"), std::string::npos);
-}

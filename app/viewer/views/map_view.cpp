@@ -49,11 +49,11 @@ void draw_map_interaction(ViewerApp& app) {
     // hover tooltip
     const int p = app.provider_at(mouse, 10);
     if (p >= 0) {
-        const auto& pr = a->study.providers[static_cast<std::size_t>(p)];
+        const auto& pr = a->study().providers[static_cast<std::size_t>(p)];
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(pr.name.c_str());
-        for (const auto& l : a->study.lines)
-            if (&a->study.providers[l.provider] == &pr)
+        for (const auto& l : a->study().lines)
+            if (&a->study().providers[l.provider] == &pr)
                 ImGui::Text("%s / %s: %s %s", l.service_type.c_str(), l.target_group.c_str(),
                             format_value(l.places, 0).c_str(), app::tr(app.lang, "places"));
         ImGui::EndTooltip();
@@ -61,7 +61,7 @@ void draw_map_interaction(ViewerApp& app) {
     }
     const int w = app.ward_at(app.view.to_map(mouse));
     if (w >= 0) {
-        const auto& ward = a->study.wards[static_cast<std::size_t>(w)];
+        const auto& ward = a->study().wards[static_cast<std::size_t>(w)];
         ImGui::BeginTooltip();
         ImGui::Text("%s %s", ward.code.c_str(), ward.name.c_str());
         bool estimated = false;
@@ -140,8 +140,8 @@ void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float
 
     // attribution and distance method, bottom
     std::string attr;
-    for (const auto& s : a->project.attribution) attr += (attr.empty() ? "" : " · ") + s;
-    if (a->access && a->access->method == model::DistanceMethod::straight_line)
+    for (const auto& s : a->project().attribution) attr += (attr.empty() ? "" : " · ") + s;
+    if (a->out().access && a->out().access->method == model::DistanceMethod::straight_line)
         attr = std::string(app::tr(app.lang, "straight_line")) + " · " + attr;
     // wrap at " · " so every source stays readable
     std::vector<std::string> lines{""};

@@ -97,11 +97,11 @@ void draw_inspector_panel(ViewerApp& app) {
     const app::Analysis* a = app.current();
     if (a && app.selected_provider >= 0) {
         const std::size_t i = static_cast<std::size_t>(app.selected_provider);
-        const auto& p = a->study.providers[i];
+        const auto& p = a->study().providers[i];
         ImGui::TextWrapped("%s (%s)", p.name.c_str(), p.id.c_str());
         ImGui::Text("%s: %s", tr(app.lang, "precision"), model::to_string(p.precision));
         if (!p.location_basis.empty()) ImGui::TextWrapped("%s", p.location_basis.c_str());
-        for (const auto& l : a->study.lines)
+        for (const auto& l : a->study().lines)
             if (l.provider == i)
                 ImGui::BulletText("%s / %s: %s %s, %s recipients", l.service_type.c_str(), l.target_group.c_str(),
                                   format_value(l.places, 0).c_str(), tr(app.lang, "places"),
@@ -113,8 +113,8 @@ void draw_inspector_panel(ViewerApp& app) {
         if (ImGui::Button("OK")) app.set_places(i, places);
         if (ImGui::Button(tr(app.lang, "remove"))) app.remove_provider(i);
     } else if (a && app.selected_ward >= 0) {
-        const auto& w = a->study.wards[static_cast<std::size_t>(app.selected_ward)];
-        const auto& ws = a->coverage.wards[static_cast<std::size_t>(app.selected_ward)];
+        const auto& w = a->study().wards[static_cast<std::size_t>(app.selected_ward)];
+        const auto& ws = a->out().coverage.wards[static_cast<std::size_t>(app.selected_ward)];
         ImGui::Text("%s %s, %s", w.code.c_str(), w.name.c_str(), w.municipality.c_str());
         ImGui::Text("%s: %lld; %.2f km²", tr(app.lang, "population"), static_cast<long long>(w.population), ws.area_km2);
         ImGui::Text("0–17: %s*, %s: %s*", format_value(ws.children.value, 0).c_str(),
@@ -127,7 +127,7 @@ void draw_inspector_panel(ViewerApp& app) {
             ImGui::TableSetupColumn(tr(app.lang, "places"));
             ImGui::TableSetupColumn("!");
             ImGui::TableHeadersRow();
-            for (const auto& r : a->coverage.rows) {
+            for (const auto& r : a->out().coverage.rows) {
                 if (r.level != model::AreaLevel::ward || r.area_code != w.code) continue;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
@@ -144,10 +144,10 @@ void draw_inspector_panel(ViewerApp& app) {
             }
             ImGui::EndTable();
         }
-        if (a->access) {
+        if (a->out().access) {
             // every distance figure says how it was measured
-            const bool straight = a->access->method == model::DistanceMethod::straight_line;
-            for (const auto& r : a->access->rows)
+            const bool straight = a->out().access->method == model::DistanceMethod::straight_line;
+            for (const auto& r : a->out().access->rows)
                 if (r.level == model::AreaLevel::ward && r.area_code == w.code) {
                     ImGui::Bullet();
                     ImGui::TextWrapped("%s: %.0f%% ≤ %.0f min, median %s min%s%s", r.service_type.c_str(),
@@ -173,7 +173,7 @@ void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_si
     ImGui::RadioButton(tr(app.lang, "move_provider"), &tool, 2);
     app.tool = static_cast<Tool>(tool);
     if (a && ImGui::BeginCombo(tr(app.lang, "service_type"), app.new_service.c_str())) {
-        for (const auto& s : a->study.catalogue.services)
+        for (const auto& s : a->study().catalogue.services)
             if (ImGui::Selectable(s.code.c_str(), s.code == app.new_service)) {
                 app.new_service = s.code;
                 if (!s.target_groups.empty()) app.new_group = s.target_groups.front();
@@ -181,7 +181,7 @@ void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_si
         ImGui::EndCombo();
     }
     if (a && ImGui::BeginCombo(tr(app.lang, "target_group"), app.new_group.c_str())) {
-        if (const auto* s = a->study.catalogue.find_service(app.new_service))
+        if (const auto* s = a->study().catalogue.find_service(app.new_service))
             for (const auto& g : s->target_groups)
                 if (ImGui::Selectable(g.c_str(), g == app.new_group)) app.new_group = g;
         ImGui::EndCombo();
@@ -207,6 +207,13 @@ void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_si
         export_now = true;
     }
     ImGui::End();
+}
+
+void draw_loading(const ViewerApp& app, float width, float height) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const std::string text = std::string(tr(app.lang, "loading")) + " " + app.project_path();
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    dl->AddText({(width - size.x) / 2, (height - size.y) / 2}, IM_COL32(40, 40, 40, 255), text.c_str());
 }
 
 void draw_error_popup(ViewerApp& app) {

@@ -26,20 +26,20 @@ void draw_tables_panel(ViewerApp& app) {
                 ImGui::TableSetupColumn(tr(app.lang, "value"), ImGuiTableColumnFlags_DefaultSort);
                 ImGui::TableSetupScrollFreeze(0, 1);
                 ImGui::TableHeadersRow();
-                std::vector<std::size_t> order(a->study.wards.size());
+                std::vector<std::size_t> order(a->study().wards.size());
                 std::iota(order.begin(), order.end(), 0);
                 if (ImGuiTableSortSpecs* s = ImGui::TableGetSortSpecs(); s && s->SpecsCount > 0) {
                     const int col = s->Specs[0].ColumnIndex;
                     const bool asc = s->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
                     auto key = [&](std::size_t i) -> double {
-                        if (col == 2) return static_cast<double>(a->study.wards[i].population);
+                        if (col == 2) return static_cast<double>(a->study().wards[i].population);
                         if (col == 3) return app.values[i].value_or(-1e300);
                         return 0;
                     };
                     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
                         if (col <= 1) {
-                            const auto& sx = col == 0 ? a->study.wards[x].code : a->study.wards[x].name;
-                            const auto& sy = col == 0 ? a->study.wards[y].code : a->study.wards[y].name;
+                            const auto& sx = col == 0 ? a->study().wards[x].code : a->study().wards[x].name;
+                            const auto& sy = col == 0 ? a->study().wards[y].code : a->study().wards[y].name;
                             return asc ? sx < sy : sx > sy;
                         }
                         return asc ? key(x) < key(y) : key(x) > key(y);
@@ -50,7 +50,7 @@ void draw_tables_panel(ViewerApp& app) {
                 while (clip.Step())
                     for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
                         const std::size_t i = order[static_cast<std::size_t>(r)];
-                        const auto& w = a->study.wards[i];
+                        const auto& w = a->study().wards[i];
                         ImGui::TableNextRow();
                         ImGui::TableNextColumn();
                         if (ImGui::Selectable(w.code.c_str(), app.selected_ward == static_cast<int>(i),
@@ -76,7 +76,7 @@ void draw_tables_panel(ViewerApp& app) {
             double hi = 0;
             for (const auto& v : app.values)
                 if (v) hi = std::max(hi, *v);
-            const std::size_t n = std::min<std::size_t>(a->study.wards.size(), 60);
+            const std::size_t n = std::min<std::size_t>(a->study().wards.size(), 60);
             const float bw = n ? width / static_cast<float>(n) : width;
             for (std::size_t i = 0; i < n; ++i) {
                 const auto& v = app.values[i];
@@ -99,14 +99,14 @@ void draw_tables_panel(ViewerApp& app) {
                 ImGui::TableSetupColumn(tr(app.lang, "wards"));
                 ImGui::TableSetupScrollFreeze(0, 1);
                 ImGui::TableHeadersRow();
-                std::vector<std::size_t> rows(a->study.lines.size());
+                std::vector<std::size_t> rows(a->study().lines.size());
                 std::iota(rows.begin(), rows.end(), 0);
                 if (ImGuiTableSortSpecs* s = ImGui::TableGetSortSpecs(); s && s->SpecsCount > 0) {
                     const int col = s->Specs[0].ColumnIndex;
                     const bool asc = s->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
                     auto key = [&](std::size_t r) {
-                        const auto& l = a->study.lines[r];
-                        const auto& p = a->study.providers[l.provider];
+                        const auto& l = a->study().lines[r];
+                        const auto& p = a->study().providers[l.provider];
                         return col == 0 ? p.name : col == 1 ? l.service_type : col == 2 ? std::string(model::to_string(p.precision)) : p.ward_code;
                     };
                     std::stable_sort(rows.begin(), rows.end(), [&](std::size_t x, std::size_t y) {
@@ -117,8 +117,8 @@ void draw_tables_panel(ViewerApp& app) {
                 clip.Begin(static_cast<int>(rows.size()));
                 while (clip.Step())
                     for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
-                        const auto& l = a->study.lines[rows[static_cast<std::size_t>(r)]];
-                        const auto& p = a->study.providers[l.provider];
+                        const auto& l = a->study().lines[rows[static_cast<std::size_t>(r)]];
+                        const auto& p = a->study().providers[l.provider];
                         ImGui::TableNextRow();
                         ImGui::TableNextColumn();
                         ImGui::PushID(r);

@@ -16,6 +16,8 @@ void draw_inspector_panel(ViewerApp& app);
 void draw_tables_panel(ViewerApp& app);         ///< wards and providers, sortable, with a bar chart
 void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_size[2], bool& export_now);
 void draw_error_popup(ViewerApp& app);
+/// A "loading ..." note while the project is read on the worker thread.
+void draw_loading(const ViewerApp& app, float width, float height);
 
 /// Legend box, scale bar, north arrow and attribution onto a draw list (screen and export).
 /// x0..x1 is the horizontal band to use (the free map area on screen, the whole image in exports).

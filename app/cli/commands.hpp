@@ -1,0 +1,18 @@
+#pragma once
+// The subcommands of `apreptis`, one file each. Each returns the exit code: 0 done, 2 bad
+// input (apreptis::Error, thrown through), 64 usage (UsageError, thrown through).
+#include <string>
+#include <vector>
+
+namespace apreptis::cli {
+
+struct Command {
+    const char* name;
+    const char* usage;   ///< synopsis and options
+    int (*run)(const std::vector<std::string>& args);
+};
+
+int analyze(const std::vector<std::string>& args);
+extern const char* analyze_usage;
+
+} // namespace apreptis::cli

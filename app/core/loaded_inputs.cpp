@@ -1,0 +1,161 @@
+#include "app/core/loaded_inputs.hpp"
+
+#include <chrono>
+
+#include "app/core/toml_reader.hpp"
+#include "geo/errors.hpp"
+#include "geo/io/vector_reader.hpp"
+#include "geo/routing/road_reader.hpp"
+#include "model/load/loaders.hpp"
+#include "model/load/population_points.hpp"
+#include "model/provider_placement.hpp"
+
+namespace apreptis::app {
+
+namespace {
+
+geo::ReadOptions read_options(const LayerSource& s, const std::string& working_crs) {
+    geo::ReadOptions o;
+    o.layer = s.layer;
+    o.x_field = s.x_field;
+    o.y_field = s.y_field;
+    o.declared_crs = s.crs;
+    o.target_crs = working_crs;
+    return o;
+}
+
+/// Digest of a file input; a database source has none (its connection string is not recorded).
+void record(LoadedInputs& in, const std::string& path) {
+    if (path.rfind("PG:", 0) != 0) in.digests.push_back(geo::digest_file(path));
+}
+
+std::vector<model::PopulationUnit> population_units(LoadedInputs& in, const model::StudyArea& s,
+                                                    model::SurfaceReport& rep) {
+    const Project& p = in.project;
+    if (!p.surface || p.surface->method == SurfaceMethod::grid) {
+        auto units = model::distribute_to_grid(s, p.surface ? p.surface->grid_cell_m : 250.0, rep);
+        if (p.surface && !p.surface->description.empty()) rep.method = p.surface->description + "; " + rep.method;
+        return units;
+    }
+    const SurfaceConfig& c = *p.surface;
+    geo::ReadOptions o = read_options(c.points, p.working_crs);
+    o.geometry_required = true;
+    const geo::FeatureTable t = geo::read_vector(c.points.path, o);
+    record(in, c.points.path);
+    const model::load::PopulationPoints pts =
+        model::load::population_points_from(t, {c.weight_field, c.purpose_field, c.residential_codes});
+    const std::string method = c.description.empty()
+                                   ? "points of " + c.points.path +
+                                         (c.weight_field.empty() ? "" : ", weighted by " + c.weight_field)
+                                   : c.description;
+    auto units = model::distribute_to_points(s, pts.points, method, rep);
+    if (pts.not_residential)
+        in.warnings.push_back(std::to_string(pts.not_residential) + " points of " + c.points.path +
+                              " are not residential by residential_codes and carry no population");
+    return units;
+}
+
+std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const model::StudyArea& s) {
+    const Project& p = in.project;
+    std::optional<geo::RoadNetwork> network;
+    geo::NetworkReport net_report;
+    if (p.roads) {
+        std::vector<geo::Way> ways = p.roads->format == RoadFormat::osm
+                                         ? geo::read_osm_ways(p.roads->path, p.roads->osmconf, p.working_crs)
+                                         : geo::read_line_ways(p.roads->path, p.roads->fields, p.working_crs);
+        record(in, p.roads->path);
+        geo::BuildOptions bo;
+        bo.profile = p.access->profile;
+        bo.noding = p.roads->format == RoadFormat::osm ? geo::Noding::shared_vertices : geo::Noding::endpoints;
+        bo.snap_tolerance_m = p.roads->snap_tolerance_m;
+        in.road_clip = s.envelope().grown(p.roads->margin_m);
+        bo.clip = in.road_clip;
+        network = geo::build_network(ways, bo, net_report, p.roads->path);
+        if (net_report.components > 1)
+            in.warnings.push_back("road network: " + std::to_string(net_report.components) +
+                                  " connected parts; the largest has " +
+                                  std::to_string(net_report.largest_component_nodes) + " of " +
+                                  std::to_string(net_report.nodes) + " nodes (see the roads layer, main_network)");
+    }
+    model::SurfaceReport rep;
+    auto units = population_units(in, s, rep);
+    if (rep.points_outside_wards)
+        in.warnings.push_back(std::to_string(rep.points_outside_wards) +
+                              " population-surface points lie outside every ward and carry no population");
+    for (const auto& w : rep.wards_without_points)
+        in.warnings.push_back("ward " + w +
+                              " has no population-surface point: its population is put at one point inside it");
+    if (!network) return std::make_shared<const model::RoutingIndex>(std::move(units), std::move(rep));
+    // units do not move between what-if edits: they are attached to the network once, here
+    return std::make_shared<const model::RoutingIndex>(std::move(units), std::move(rep), std::move(*network),
+                                                       std::move(net_report), p.access->max_snap_distance_m);
+}
+
+} // namespace
+
+std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto in = std::make_shared<LoadedInputs>();
+    in->project = project;
+    auto study = std::make_shared<model::StudyArea>();
+    model::StudyArea& s = *study;
+
+    record(*in, project.file);
+    s.catalogue = model::load_catalogue(project.service_types, project.target_groups);
+    record(*in, project.service_types);
+    record(*in, project.target_groups);
+    if (project.access) // the catalogue is known only now: check the project's service keys against it
+        for (const auto& [type, minutes] : project.access->threshold_min)
+            if (!s.catalogue.find_service(type)) {
+                std::vector<std::string> codes;
+                for (const auto& st : s.catalogue.services) codes.push_back(st.code);
+                const std::string guess = did_you_mean(type, codes);
+                throw Error(project.file + ": [access.threshold_min] " + type + " is not a service type of " +
+                            project.service_types + (guess.empty() ? "" : " (did you mean " + guess + "?)"));
+            }
+
+    geo::ReadOptions wo = read_options(project.wards, project.working_crs);
+    wo.geometry_required = true;
+    const geo::FeatureTable wt = geo::read_vector(project.wards.path, wo);
+    in->wards_source_crs = wt.source_crs;
+    record(*in, project.wards.path);
+    model::load::WardFields wf;
+    wf.code = project.ward_code_field;
+    wf.name = project.ward_name_field;
+    wf.municipality = project.ward_municipality_field;
+    wf.municipality_name = project.ward_municipality_name;
+    wf.population = project.ward_population_field;
+    s.wards = model::load::wards_from(wt, wf);
+    in->ward_report = model::check_wards(s.wards, {project.repair_invalid, project.overlap_tolerance_m2},
+                                         wt.path + ":" + wt.layer);
+    for (const auto& r : in->ward_report.repairs)
+        in->warnings.push_back("ward " + r.code + " (" + r.name + ") was invalid (" + r.reason +
+                               ") and was repaired: area " + std::to_string(static_cast<long long>(r.area_before_m2)) +
+                               " -> " + std::to_string(static_cast<long long>(r.area_after_m2)) + " m2");
+    model::index_wards(s); // once: placement, the population surface and every what-if use it
+
+    if (project.providers) {
+        const geo::FeatureTable pt = geo::read_vector(project.providers->path, read_options(*project.providers, project.working_crs));
+        in->providers_source_crs = pt.source_crs;
+        record(*in, project.providers->path);
+        model::load::providers_from(pt, s.catalogue, {project.default_municipality}, s.providers, s.lines);
+        in->placement_warnings = model::place_providers(s);
+    }
+    if (project.population_groups) {
+        const geo::FeatureTable gt = geo::read_vector(*project.population_groups);
+        record(*in, *project.population_groups);
+        s.groups = model::load::population_groups_from(gt, s.catalogue);
+    }
+    if (project.needs) {
+        const geo::FeatureTable nt = geo::read_vector(*project.needs);
+        record(*in, *project.needs);
+        s.needs = model::load::needs_from(nt, s.catalogue);
+    }
+    if (project.roads && project.roads->format == RoadFormat::osm) record(*in, project.roads->osmconf);
+    if (project.access) in->routing = routing_index(*in, s);
+    in->study = std::move(study);
+    in->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return in;
+}
+
+} // namespace apreptis::app

@@ -1,0 +1,36 @@
+#pragma once
+// Pipeline stage 1: every input the project names, read and checked once, then immutable.
+// What-if edits and further stages (capacity, siting, plans, comparison) start from here
+// without reading a file again.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/project.hpp"
+#include "geo/io/file_digest.hpp"
+#include "model/routing_index.hpp"
+#include "model/study_area.hpp"
+#include "model/ward_checks.hpp"
+
+namespace apreptis::app {
+
+struct LoadedInputs {
+    Project project;
+    std::shared_ptr<const model::StudyArea> study; ///< as loaded: no scenario applied
+    model::WardCheckReport ward_report;
+    std::vector<geo::FileDigest> digests;          ///< every input file, for run.json
+    std::string wards_source_crs;
+    std::string providers_source_crs;
+    /// Units, surface and (with [roads]) the network; null when the project has no [access].
+    std::shared_ptr<const model::RoutingIndex> routing;
+    std::optional<geo::Envelope> road_clip;        ///< roads were read inside this box
+    std::vector<std::string> placement_warnings;   ///< where providers could not be placed
+    std::vector<std::string> warnings;             ///< everything else reading found
+    double seconds = 0;
+};
+
+/// Reads and checks every input. Throws apreptis::Error (bad input) naming the problem.
+std::shared_ptr<const LoadedInputs> load_inputs(const Project& project);
+
+} // namespace apreptis::app

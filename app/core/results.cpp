@@ -1,0 +1,48 @@
+#include "app/core/results.hpp"
+
+#include <chrono>
+
+namespace apreptis::app {
+
+model::AccessSettings access_settings(const LoadedInputs& in) {
+    const AccessConfig& c = *in.project.access;
+    model::AccessSettings st;
+    st.profile = c.profile;
+    st.max_snap_distance_m = c.max_snap_distance_m;
+    st.threshold_min = c.threshold_min;
+    st.catchment_bands_min = c.catchment_bands_min;
+    st.catchment_buffer_m = c.catchment_buffer_m;
+    st.road_clip = in.road_clip;
+    return st;
+}
+
+std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scenario& scenario) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = std::make_shared<Results>();
+    r->scenario = scenario;
+    if (scenario.edits.empty()) {
+        r->study = in.study;
+        r->warnings = in.placement_warnings;
+    } else {
+        auto edited = std::make_shared<model::StudyArea>(*in.study);
+        r->warnings = model::apply_scenario(*edited, scenario);
+        r->study = std::move(edited);
+    }
+    const model::StudyArea& s = *r->study;
+    if (in.routing) {
+        r->access = model::analyse_access(s, *in.routing, access_settings(in));
+        r->warnings.insert(r->warnings.end(), r->access->warnings.begin(), r->access->warnings.end());
+        if (!in.routing->has_network())
+            r->warnings.push_back("no road network: travel distances are STRAIGHT-LINE estimates at walking speed");
+        if (!r->access->left_out.empty())
+            r->warnings.push_back(std::to_string(r->access->left_out.size()) +
+                                  " providers are left out of the distance analysis: no coordinates (listed in "
+                                  "providers.csv with their location_precision)");
+    }
+    r->coverage = model::compute_coverage(s);
+    r->audit = model::audit_plan_ratios(s.needs, s.groups);
+    r->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return r;
+}
+
+} // namespace apreptis::app

@@ -1,0 +1,36 @@
+#pragma once
+// Pipeline stage 2: what one computation derives from the loaded inputs and a scenario.
+// compute() reads no file and never changes its inputs, so the viewer runs it on a worker
+// thread per edit and the CLI once. Further stages (capacity, siting, plans, comparison) add
+// their results here.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/loaded_inputs.hpp"
+#include "model/access.hpp"
+#include "model/coverage.hpp"
+#include "model/plan_audit.hpp"
+#include "model/scenario.hpp"
+
+namespace apreptis::app {
+
+struct Results {
+    /// The study the figures are about: the loaded one, or an edited copy under a scenario.
+    std::shared_ptr<const model::StudyArea> study;
+    model::Scenario scenario;
+    model::CoverageResult coverage;
+    std::vector<model::AuditRow> audit;
+    std::optional<model::AccessAnalysis> access; ///< with [access]
+    std::vector<std::string> warnings;           ///< this computation's own (placement, access)
+    double seconds = 0;
+};
+
+/// Throws apreptis::Error (bad input) for an edit that cannot be applied.
+std::shared_ptr<const Results> compute(const LoadedInputs& inputs, const model::Scenario& scenario);
+
+/// The access settings the project asks for.
+model::AccessSettings access_settings(const LoadedInputs& inputs);
+
+} // namespace apreptis::app

@@ -1,0 +1,62 @@
+#include "geo/routing/network_point.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace apreptis::geo {
+
+std::vector<Seed> seeds_towards(const RoadNetwork& net, std::span<const SnappedPoint> sources, double walk_mps) {
+    // A source on edge (a,b) at offset o is reached from a by going forward o metres and from
+    // b by going backward len - o metres (searching towards the sources).
+    std::vector<Seed> seeds;
+    for (std::uint32_t i = 0; i < sources.size(); ++i) {
+        const SnappedPoint& s = sources[i];
+        if (!s.snapped) continue;
+        const RoadEdge& e = net.edges[s.edge];
+        const double len = std::max<double>(e.length_m, 1e-9);
+        const double leg_s = s.distance_m / walk_mps;
+        if (std::isfinite(e.forward_s))
+            seeds.push_back({e.from, static_cast<float>(leg_s + s.offset_m / len * e.forward_s),
+                             static_cast<float>(s.distance_m + s.offset_m), i});
+        if (std::isfinite(e.backward_s))
+            seeds.push_back({e.to, static_cast<float>(leg_s + (len - s.offset_m) / len * e.backward_s),
+                             static_cast<float>(s.distance_m + len - s.offset_m), i});
+    }
+    return seeds;
+}
+
+Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset) {
+    Access best;
+    const double len = std::max<double>(e.length_m, 1e-9);
+    if (std::isfinite(e.forward_s) && q.label(e.to) != invalid_index) {
+        const double t = (len - offset) / len * e.forward_s + q.time_s(e.to);
+        if (t < best.time_s) best = {static_cast<float>(t), static_cast<float>(len - offset + q.length_m(e.to)), q.label(e.to)};
+    }
+    if (std::isfinite(e.backward_s) && q.label(e.from) != invalid_index) {
+        const double t = offset / len * e.backward_s + q.time_s(e.from);
+        if (t < best.time_s) best = {static_cast<float>(t), static_cast<float>(offset + q.length_m(e.from)), q.label(e.from)};
+    }
+    return best;
+}
+
+void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge& e, double a, double b) {
+    if (b - a < 1e-6) return;
+    LineString piece;
+    double pos = 0;
+    for (std::uint32_t k = e.first_point; k + 1 < e.first_point + e.point_count; ++k) {
+        const XY p = net.edge_points[k], q = net.edge_points[k + 1];
+        const double seg = std::hypot(q.x - p.x, q.y - p.y);
+        const double s0 = pos, s1 = pos + seg;
+        pos = s1;
+        if (s1 < a || s0 > b || seg == 0) continue;
+        auto at = [&](double s) {
+            double t = std::clamp((s - s0) / seg, 0.0, 1.0);
+            return XY{p.x + t * (q.x - p.x), p.y + t * (q.y - p.y)};
+        };
+        if (piece.empty()) piece.push_back(at(std::max(a, s0)));
+        piece.push_back(at(std::min(b, s1)));
+    }
+    if (piece.size() >= 2) out.push_back(std::move(piece));
+}
+
+} // namespace apreptis::geo

@@ -1,0 +1,35 @@
+#pragma once
+// Points on the network (a SnappedPoint sits at an offset along an edge): how a search is
+// seeded from them, how a search result is read at them, and pieces of an edge's shape.
+// Shared by the nearest-provider search, catchments, allocation and the reach matrix, so
+// that every travel time in the tool is computed by the same formula.
+#include <span>
+#include <vector>
+
+#include "geo/routing/snap_index.hpp"
+#include "geo/routing/travel_query.hpp"
+
+namespace apreptis::geo {
+
+/// Travel from a point to a source: time, distance, and which source (label).
+struct Access {
+    float time_s = unreachable;
+    float distance_m = unreachable; ///< network path plus both straight access legs
+    std::uint32_t source = invalid_index;
+    bool reachable() const { return source != invalid_index; }
+};
+
+/// Seeds for a search towards the sources (Direction::to_seeds): a source on edge (a,b) at
+/// offset o is reached from a by going forward o metres and from b by going backward len - o
+/// metres; its straight access leg is walked at walk_mps. Labels are indices into `sources`;
+/// unsnapped sources give no seed.
+std::vector<Seed> seeds_towards(const RoadNetwork& net, std::span<const SnappedPoint> sources, double walk_mps);
+
+/// After a search towards the seeds: time from a point at `offset` along edge e to the
+/// nearest seed via either end of the edge (not counting the point's own access leg).
+Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset);
+
+/// Appends the part of e's shape between offsets a < b (metres from e.from).
+void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge& e, double a, double b);
+
+} // namespace apreptis::geo
