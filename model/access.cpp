@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "geo/errors.hpp"
 
@@ -45,25 +46,47 @@ double group_share(const StudyArea& s, const Ward& w, const std::string& group, 
     return *t.value / static_cast<double>(w.population);
 }
 
-AccessRow summarise(const std::vector<std::pair<std::size_t, double>>& unit_weights, const ServiceAccess& sa,
+/// Units of one area in ascending time and in ascending distance: the order does not depend
+/// on the target group (only the weights do), so each area is sorted once per service type.
+struct AreaOrder {
+    std::vector<std::uint32_t> by_time, by_distance;
+};
+
+/// The smallest value whose cumulative weight reaches q of the total (as weighted_quantile).
+template <class Value>
+std::optional<double> quantile_in_order(const std::vector<std::uint32_t>& order, const std::vector<double>& weight,
+                                        double total, double q, Value value) {
+    if (total <= 0) return std::nullopt;
+    double acc = 0;
+    for (std::uint32_t u : order) {
+        if (weight[u] <= 0) continue;
+        acc += weight[u];
+        if (acc >= q * total - 1e-9 * total) {
+            const double v = value(u);
+            return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+/// One row from the units of an area (`order`), weighted by `weight` (target-group residents).
+AccessRow summarise(const AreaOrder& order, const std::vector<double>& weight, const ServiceAccess& sa,
                     const std::string& group) {
     AccessRow r;
     r.service_type = sa.service_type;
     r.target_group = group;
     r.threshold_min = sa.threshold_min;
-    std::vector<std::pair<double, double>> times, dists;
     double sum_t = 0, sum_d = 0, reached_w = 0;
-    for (const auto& [u, w] : unit_weights) {
+    for (std::uint32_t u : order.by_time) {
+        const double w = weight[u];
         if (w <= 0) continue;
         const UnitTime& t = sa.per_unit[u];
         r.target_population += w;
-        const double tm = t.time_s / 60.0;
-        times.push_back({tm, w});
-        dists.push_back({t.distance_m, w});
         if (t.provider == geo::invalid_index) {
             r.unreachable += w;
             continue;
         }
+        const double tm = t.time_s / 60.0;
         if (tm <= sa.threshold_min) r.within_threshold += w;
         sum_t += tm * w;
         sum_d += t.distance_m * w;
@@ -74,16 +97,230 @@ AccessRow summarise(const std::vector<std::pair<std::size_t, double>>& unit_weig
         r.mean_min = sum_t / reached_w;
         r.mean_m = sum_d / reached_w;
     }
-    r.median_min = weighted_quantile(times, 0.5);
-    r.p90_min = weighted_quantile(times, 0.9);
-    r.median_m = weighted_quantile(dists, 0.5);
-    r.p90_m = weighted_quantile(dists, 0.9);
+    auto minutes = [&](std::uint32_t u) { return sa.per_unit[u].time_s / 60.0; };
+    auto metres = [&](std::uint32_t u) { return static_cast<double>(sa.per_unit[u].distance_m); };
+    r.median_min = quantile_in_order(order.by_time, weight, r.target_population, 0.5, minutes);
+    r.p90_min = quantile_in_order(order.by_time, weight, r.target_population, 0.9, minutes);
+    r.median_m = quantile_in_order(order.by_distance, weight, r.target_population, 0.5, metres);
+    r.p90_m = quantile_in_order(order.by_distance, weight, r.target_population, 0.9, metres);
     return r;
 }
 
 } // namespace
 
-AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, const AccessSettings& st) {
+namespace {
+
+/// What every service type of one analysis shares.
+struct Context {
+    const StudyArea& s;
+    const RoutingIndex& routing;
+    const AccessSettings& st;
+    const geo::RoadNetwork* network;
+    double walk;
+    std::vector<geo::XY> unit_points;
+    std::vector<std::vector<std::size_t>> units_of_ward;
+    std::stop_token stop;
+};
+
+void check(const Context& c) {
+    if (c.stop.stop_requested()) throw Cancelled();
+}
+
+/// The type's located providers and their target groups, in study order.
+struct TypeInputs {
+    std::vector<std::size_t> providers;
+    std::vector<std::string> groups;
+};
+
+bool same_inputs(const ServiceAccess& prev, const StudyArea& prev_study, const TypeInputs& t, const StudyArea& s) {
+    if (prev.providers.size() != t.providers.size() || prev.target_groups != t.groups) return false;
+    for (std::size_t i = 0; i < t.providers.size(); ++i) {
+        const Provider& a = prev_study.providers[prev.providers[i]];
+        const Provider& b = s.providers[t.providers[i]];
+        if (a.id != b.id || !a.point || !b.point || !(*a.point == *b.point)) return false;
+    }
+    return true;
+}
+
+/// Maps provider indices of the previous study to this one, by id.
+class Remap {
+public:
+    Remap(const StudyArea& prev, const StudyArea& now) : m_prev(prev) {
+        for (std::size_t i = 0; i < now.providers.size(); ++i) m_index.emplace(now.providers[i].id, i);
+    }
+    std::size_t operator()(std::size_t prev_index) const { return m_index.at(m_prev.providers[prev_index].id); }
+
+private:
+    const StudyArea& m_prev;
+    std::unordered_map<std::string, std::size_t> m_index;
+};
+
+ServiceAccess reuse(const ServiceAccess& prev, const Remap& remap) {
+    ServiceAccess sa = prev;
+    for (auto& p : sa.providers) p = remap(p);
+    for (auto& u : sa.per_unit)
+        if (u.provider != geo::invalid_index) u.provider = static_cast<std::uint32_t>(remap(u.provider));
+    for (auto& c : sa.catchments) c.provider = remap(c.provider);
+    for (auto& z : sa.allocations) z.provider = remap(z.provider);
+    return sa;
+}
+
+geo::SnappedPoint snap_provider(const Context& c, const std::string& type, const Provider& p,
+                                std::vector<std::string>& warnings) {
+    const geo::XY at = *p.point;
+    geo::SnappedPoint sp = c.routing.snap_index().snap(at, c.routing.max_snap_distance_m());
+    const std::string who = type + ": provider " + p.id + " " + p.name;
+    if (!sp.snapped && c.st.road_clip && !c.st.road_clip->contains(at))
+        warnings.push_back(who + " lies outside the area whose roads were read (the wards plus [roads] "
+                                 "margin_m): it reaches no one; raise margin_m to include its streets");
+    else if (!sp.snapped)
+        warnings.push_back(who + " is farther than " + std::to_string(static_cast<int>(c.routing.max_snap_distance_m())) +
+                           " m (max_snap_distance_m) from any road usable on this profile: it reaches no one");
+    else if (sp.component != c.network->largest_component)
+        warnings.push_back(who + " is on a part of the network not connected to the main one (" +
+                           std::to_string(c.network->component_size[sp.component]) + " nodes)");
+    return sp;
+}
+
+/// Catchments of one provider, per band.
+std::vector<Catchment> provider_catchments(const Context& c, geo::TravelQuery* query, const std::string& type,
+                                           std::size_t provider, const geo::SnappedPoint* snapped) {
+    std::vector<Catchment> out;
+    if (query) {
+        std::vector<double> secs;
+        for (double b : c.st.catchment_bands_min) secs.push_back(b * 60.0);
+        auto lines = geo::catchment_lines(*query, *snapped, c.walk, secs);
+        for (std::size_t b = 0; b < secs.size(); ++b)
+            out.push_back({provider, type, c.st.catchment_bands_min[b],
+                           geo::raster_buffer(lines[b], c.st.catchment_buffer_m, c.st.catchment_buffer_m / 2)});
+    } else {
+        for (double b : c.st.catchment_bands_min) // the straight-line reach at walking speed
+            out.push_back({provider, type, b, geo::circle(*c.s.providers[provider].point, b * 60.0 * c.walk, 128)});
+    }
+    return out;
+}
+
+void summarise_rows(const Context& c, ServiceAccess& sa) {
+    const StudyArea& s = c.s;
+    const auto& units = c.routing.units();
+    auto by_time = [&](std::uint32_t a, std::uint32_t b) {
+        return sa.per_unit[a].time_s < sa.per_unit[b].time_s || (sa.per_unit[a].time_s == sa.per_unit[b].time_s && a < b);
+    };
+    auto by_distance = [&](std::uint32_t a, std::uint32_t b) {
+        return sa.per_unit[a].distance_m < sa.per_unit[b].distance_m ||
+               (sa.per_unit[a].distance_m == sa.per_unit[b].distance_m && a < b);
+    };
+    // Sort each ward's units once; a municipality's order is its wards' orders merged.
+    std::vector<AreaOrder> ward_order(s.wards.size());
+    std::map<std::string, AreaOrder> muni_order;
+    for (std::size_t w = 0; w < s.wards.size(); ++w) {
+        AreaOrder& o = ward_order[w];
+        o.by_time.assign(c.units_of_ward[w].begin(), c.units_of_ward[w].end());
+        std::sort(o.by_time.begin(), o.by_time.end(), by_time);
+        o.by_distance = o.by_time;
+        std::sort(o.by_distance.begin(), o.by_distance.end(), by_distance);
+        AreaOrder& m = muni_order[s.wards[w].municipality];
+        const auto mid_t = static_cast<std::ptrdiff_t>(m.by_time.size());
+        m.by_time.insert(m.by_time.end(), o.by_time.begin(), o.by_time.end());
+        std::inplace_merge(m.by_time.begin(), m.by_time.begin() + mid_t, m.by_time.end(), by_time);
+        const auto mid_d = static_cast<std::ptrdiff_t>(m.by_distance.size());
+        m.by_distance.insert(m.by_distance.end(), o.by_distance.begin(), o.by_distance.end());
+        std::inplace_merge(m.by_distance.begin(), m.by_distance.begin() + mid_d, m.by_distance.end(), by_distance);
+    }
+    std::vector<double> weight(units.size());
+    for (const std::string& group : sa.target_groups) {
+        std::vector<char> estimated(s.wards.size(), 0);
+        for (std::size_t w = 0; w < s.wards.size(); ++w) {
+            bool est = false;
+            const double share = group_share(s, s.wards[w], group, est);
+            estimated[w] = est;
+            for (std::size_t u : c.units_of_ward[w]) weight[u] = units[u].population * share;
+        }
+        for (std::size_t w = 0; w < s.wards.size(); ++w) {
+            AccessRow r = summarise(ward_order[w], weight, sa, group);
+            r.level = AreaLevel::ward;
+            r.area_code = s.wards[w].code;
+            r.area_name = s.wards[w].name;
+            r.municipality = s.wards[w].municipality;
+            r.estimated = estimated[w];
+            sa.rows.push_back(r);
+        }
+        for (const auto& [mun, order] : muni_order) {
+            AccessRow r = summarise(order, weight, sa, group);
+            r.level = AreaLevel::municipality;
+            r.area_code = r.area_name = r.municipality = mun;
+            r.estimated = group != "residents";
+            sa.rows.push_back(r);
+        }
+    }
+}
+
+/// One service type from scratch, reusing the catchments of providers that did not move.
+ServiceAccess compute_service(const Context& c, const std::string& type, const TypeInputs& t,
+                              const ServiceAccess* prev, const StudyArea* prev_study, std::size_t& catchments_done) {
+    const StudyArea& s = c.s;
+    ServiceAccess sa;
+    sa.service_type = type;
+    sa.threshold_min = threshold_for(s, c.st, type);
+    sa.providers = t.providers;
+    sa.target_groups = t.groups;
+    // catchments of the previous analysis by provider id, kept when the provider stayed put
+    std::map<std::string, std::vector<Catchment>> old_catchments;
+    if (prev)
+        for (const Catchment& k : prev->catchments) {
+            const Provider& p = prev_study->providers[k.provider];
+            old_catchments[p.id].push_back(k);
+        }
+    auto reusable = [&](std::size_t i) -> const std::vector<Catchment>* {
+        const Provider& p = s.providers[t.providers[i]];
+        auto it = old_catchments.find(p.id);
+        if (it == old_catchments.end()) return nullptr;
+        const Provider& q = prev_study->providers[it->second.front().provider];
+        return q.point && p.point && *q.point == *p.point ? &it->second : nullptr;
+    };
+    auto add_catchments = [&](std::size_t i, geo::TravelQuery* query, const geo::SnappedPoint* sp) {
+        check(c);
+        if (const auto* old = reusable(i)) {
+            for (Catchment k : *old) {
+                k.provider = t.providers[i];
+                sa.catchments.push_back(std::move(k));
+            }
+            return;
+        }
+        auto ks = provider_catchments(c, query, type, t.providers[i], sp);
+        sa.catchments.insert(sa.catchments.end(), std::make_move_iterator(ks.begin()), std::make_move_iterator(ks.end()));
+        ++catchments_done;
+    };
+
+    std::vector<geo::Access> res;
+    if (c.network) {
+        geo::TravelQuery query(*c.network);
+        std::vector<geo::SnappedPoint> src;
+        for (std::size_t p : t.providers) src.push_back(snap_provider(c, type, s.providers[p], sa.warnings));
+        res = geo::nearest_by_network(query, src, c.routing.unit_snaps(), c.walk);
+        for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, &query, &src[i]);
+        check(c);
+        auto alloc = geo::allocation_lines(query, src, c.walk);
+        for (std::size_t i = 0; i < t.providers.size(); ++i) sa.allocations.push_back({t.providers[i], type, alloc[i]});
+    } else {
+        std::vector<geo::XY> src;
+        for (std::size_t p : t.providers) src.push_back(*s.providers[p].point);
+        res = geo::nearest_by_straight_line(src, c.unit_points, c.walk);
+        for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, nullptr, nullptr);
+    }
+    sa.per_unit.resize(res.size());
+    for (std::size_t i = 0; i < res.size(); ++i)
+        if (res[i].reachable())
+            sa.per_unit[i] = {res[i].time_s, res[i].distance_m, static_cast<std::uint32_t>(t.providers[res[i].source])};
+    check(c);
+    summarise_rows(c, sa);
+    return sa;
+}
+
+} // namespace
+
+AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, const AccessSettings& st,
+                              const PreviousAccess* previous, std::stop_token stop) {
     const geo::RoadNetwork* network = routing.has_network() ? &routing.network() : nullptr;
     const std::vector<PopulationUnit>& units = routing.units();
     AccessAnalysis a;
@@ -97,24 +334,25 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
         std::snprintf(buf, sizeof buf, "straight line at %.1f km/h: NO road network loaded", walk * 3.6);
     a.method_label = buf;
 
-    // Which service types have located providers; who is left out and why.
-    std::map<std::string, std::vector<std::size_t>> located;
+    // Which service types have located providers (in study order); who is left out and why.
+    std::map<std::string, TypeInputs> types;
     std::map<std::string, std::set<std::string>> groups_of;
     for (const ServiceLine& l : s.lines) {
-        const Provider& p = s.providers[l.provider];
         groups_of[l.service_type].insert(l.target_group);
-        if (!p.point) continue;
-        auto& v = located[l.service_type];
+        if (!s.providers[l.provider].point) continue;
+        auto& v = types[l.service_type].providers;
         if (std::find(v.begin(), v.end(), l.provider) == v.end()) v.push_back(l.provider);
+    }
+    for (auto& [type, t] : types) {
+        std::sort(t.providers.begin(), t.providers.end());
+        t.groups.assign(groups_of[type].begin(), groups_of[type].end());
     }
     for (std::size_t i = 0; i < s.providers.size(); ++i)
         if (!s.providers[i].point)
             a.left_out.push_back({i, std::string("no coordinates (located to ") + to_string(s.providers[i].precision) + ")"});
 
     // People were snapped once when the inputs were loaded; every service type reuses that.
-    std::optional<geo::TravelQuery> query;
     if (network) {
-        query.emplace(*network);
         for (std::size_t u = 0; u < units.size(); ++u) {
             const auto& sp = routing.unit_snaps()[u];
             if (!sp.snapped) {
@@ -135,88 +373,28 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
                                  std::to_string(static_cast<long long>(std::round(a.population_off_main_network))) +
                                  " residents) are on parts of the network not connected to the main one");
     }
-    std::vector<geo::XY> unit_points;
-    std::vector<std::vector<std::size_t>> units_of_ward(s.wards.size());
+    Context c{s, routing, st, network, walk, {}, std::vector<std::vector<std::size_t>>(s.wards.size()), stop};
+    c.unit_points.reserve(units.size());
     for (std::size_t u = 0; u < units.size(); ++u) {
-        unit_points.push_back(units[u].point);
-        units_of_ward[units[u].ward].push_back(u);
+        c.unit_points.push_back(units[u].point);
+        c.units_of_ward[units[u].ward].push_back(u);
     }
 
-    for (const auto& [type, providers] : located) {
-        ServiceAccess sa;
-        sa.service_type = type;
-        sa.threshold_min = threshold_for(s, st, type);
-        sa.providers = providers;
-        std::vector<geo::Access> res;
-        if (network) {
-            std::vector<geo::SnappedPoint> src;
-            for (std::size_t p : providers) {
-                const geo::XY at = *s.providers[p].point;
-                src.push_back(routing.snap_index().snap(at, routing.max_snap_distance_m()));
-                const std::string who = type + ": provider " + s.providers[p].id + " " + s.providers[p].name;
-                if (!src.back().snapped && st.road_clip && !st.road_clip->contains(at))
-                    a.warnings.push_back(who + " lies outside the area whose roads were read (the wards plus [roads] "
-                                               "margin_m): it reaches no one; raise margin_m to include its streets");
-                else if (!src.back().snapped)
-                    a.warnings.push_back(who + " is farther than " +
-                                         std::to_string(static_cast<int>(routing.max_snap_distance_m())) +
-                                         " m (max_snap_distance_m) from any road usable on this profile: it reaches no one");
-                else if (src.back().component != network->largest_component)
-                    a.warnings.push_back(who + " is on a part of the network not connected to the main one (" +
-                                         std::to_string(network->component_size[src.back().component]) + " nodes)");
-            }
-            res = geo::nearest_by_network(*query, src, routing.unit_snaps(), walk);
-            for (std::size_t i = 0; i < providers.size(); ++i) {
-                auto bands = st.catchment_bands_min;
-                std::vector<double> secs;
-                for (double b : bands) secs.push_back(b * 60.0);
-                auto lines = geo::catchment_lines(*query, src[i], walk, secs);
-                for (std::size_t b = 0; b < bands.size(); ++b)
-                    a.catchments.push_back({providers[i], type, bands[b],
-                                            geo::raster_buffer(lines[b], st.catchment_buffer_m, st.catchment_buffer_m / 2)});
-            }
-            auto alloc = geo::allocation_lines(*query, src, walk);
-            for (std::size_t i = 0; i < providers.size(); ++i) a.allocations.push_back({providers[i], type, alloc[i]});
-        } else {
-            std::vector<geo::XY> src;
-            for (std::size_t p : providers) src.push_back(*s.providers[p].point);
-            res = geo::nearest_by_straight_line(src, unit_points, walk);
-            for (std::size_t i = 0; i < providers.size(); ++i)
-                for (double b : st.catchment_bands_min) // the straight-line reach at walking speed
-                    a.catchments.push_back({providers[i], type, b, geo::circle(src[i], b * 60.0 * walk, 128)});
+    std::optional<Remap> remap;
+    if (previous) remap.emplace(previous->study, s);
+    for (const auto& [type, t] : types) {
+        check(c);
+        const ServiceAccess* prev = nullptr;
+        if (previous)
+            for (const ServiceAccess& p : previous->access.services)
+                if (p.service_type == type) prev = &p;
+        if (prev && same_inputs(*prev, previous->study, t, s)) {
+            a.services.push_back(reuse(*prev, *remap));
+            continue;
         }
-        sa.per_unit.resize(res.size());
-        for (std::size_t i = 0; i < res.size(); ++i)
-            if (res[i].reachable())
-                sa.per_unit[i] = {res[i].time_s, res[i].distance_m, static_cast<std::uint32_t>(providers[res[i].source])};
-
-        // Summaries per target group, ward and municipality.
-        for (const std::string& group : groups_of[type]) {
-            std::map<std::string, std::vector<std::pair<std::size_t, double>>> by_municipality;
-            for (std::size_t w = 0; w < s.wards.size(); ++w) {
-                bool est = false;
-                const double share = group_share(s, s.wards[w], group, est);
-                std::vector<std::pair<std::size_t, double>> uw;
-                for (std::size_t u : units_of_ward[w]) uw.push_back({u, units[u].population * share});
-                AccessRow r = summarise(uw, sa, group);
-                r.level = AreaLevel::ward;
-                r.area_code = s.wards[w].code;
-                r.area_name = s.wards[w].name;
-                r.municipality = s.wards[w].municipality;
-                r.estimated = est;
-                a.rows.push_back(r);
-                auto& m = by_municipality[s.wards[w].municipality];
-                m.insert(m.end(), uw.begin(), uw.end());
-            }
-            for (const auto& [mun, uw] : by_municipality) {
-                AccessRow r = summarise(uw, sa, group);
-                r.level = AreaLevel::municipality;
-                r.area_code = r.area_name = r.municipality = mun;
-                r.estimated = group != "residents";
-                a.rows.push_back(r);
-            }
-        }
-        a.services.push_back(std::move(sa));
+        a.services.push_back(compute_service(c, type, t, prev, previous ? &previous->study : nullptr,
+                                             a.catchments_recomputed));
+        ++a.services_recomputed;
     }
     return a;
 }

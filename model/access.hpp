@@ -5,9 +5,15 @@
 // share of the target group within the threshold, and population-weighted mean, median and
 // 90th percentile. Catchment polygons per provider and threshold, allocation of the network
 // to the nearest provider. Formulas: docs/ROUTING.md.
+//
+// Everything about one service type depends only on that type's located providers, so a
+// what-if edit recomputes the types it touches and takes the others from the previous
+// analysis (exactly: the same providers at the same points give the same figures); a
+// provider's catchment depends on that provider alone and is reused likewise.
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -35,13 +41,6 @@ struct UnitTime {
     std::uint32_t provider = geo::invalid_index; ///< index into StudyArea::providers
 };
 
-struct ServiceAccess {
-    std::string service_type;
-    double threshold_min = 30;
-    std::vector<std::size_t> providers; ///< located providers used
-    std::vector<UnitTime> per_unit;
-};
-
 struct AccessRow {
     AreaLevel level = AreaLevel::ward;
     std::string area_code, area_name, municipality;
@@ -57,7 +56,7 @@ struct AccessRow {
 };
 
 struct Catchment {
-    std::size_t provider;
+    std::size_t provider;             ///< index into StudyArea::providers
     std::string service_type;
     double band_min;
     geo::MultiPolygon area;
@@ -69,25 +68,52 @@ struct Allocation {
     geo::MultiLineString lines;
 };
 
+/// Everything about one service type.
+struct ServiceAccess {
+    std::string service_type;
+    double threshold_min = 30;
+    std::vector<std::size_t> providers;   ///< located providers used (indices into StudyArea::providers)
+    std::vector<std::string> target_groups; ///< of the type's service lines
+    std::vector<UnitTime> per_unit;       ///< one per unit of the RoutingIndex
+    std::vector<AccessRow> rows;          ///< per ward and municipality x target group
+    std::vector<Catchment> catchments;    ///< per provider x band
+    std::vector<Allocation> allocations;  ///< with a network: per provider
+    std::vector<std::string> warnings;    ///< providers that reach no one or a detached part
+};
+
 /// Per service type and population unit (the units of the RoutingIndex it was computed on).
 struct AccessAnalysis {
     DistanceMethod method = DistanceMethod::straight_line;
     std::string method_label;
     std::vector<ServiceAccess> services;
-    std::vector<AccessRow> rows;
-    std::vector<Catchment> catchments;
-    std::vector<Allocation> allocations;
     std::vector<std::pair<std::size_t, std::string>> left_out; ///< provider index, why not in the analysis
     std::size_t units_not_snapped = 0;
     double population_not_snapped = 0;
     std::size_t units_off_main_network = 0;
     double population_off_main_network = 0;
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings;    ///< about units; each service's own are in services[i].warnings
+    std::size_t services_recomputed = 0;  ///< how many types were searched (the rest were reused)
+    std::size_t catchments_recomputed = 0;
+};
+
+/// A computation abandoned because a newer request superseded it (the viewer's edits).
+class Cancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
+/// The analysis from which a what-if starts: its study (for provider ids) and its access.
+struct PreviousAccess {
+    const StudyArea& study;
+    const AccessAnalysis& access;
 };
 
 /// Travel times from every unit of `routing` to the nearest located provider of each service
-/// type, over its network when it has one, else in a straight line (labelled).
-AccessAnalysis analyse_access(const StudyArea& study, const RoutingIndex& routing, const AccessSettings& settings);
+/// type, over its network when it has one, else in a straight line (labelled). With
+/// `previous`, service types whose located providers are unchanged, and catchments of
+/// unchanged providers, are taken from it. Throws Cancelled when `stop` is requested.
+AccessAnalysis analyse_access(const StudyArea& study, const RoutingIndex& routing, const AccessSettings& settings,
+                              const PreviousAccess* previous = nullptr, std::stop_token stop = {});
 
 /// Weighted quantile: the smallest value whose cumulative weight reaches q of the total.
 std::optional<double> weighted_quantile(std::vector<std::pair<double, double>> value_weight, double q);

@@ -71,10 +71,9 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
                   {"median_min", FieldType::real}, {"p90_min", FieldType::real}, {"mean_m", FieldType::real},
                   {"median_m", FieldType::real}, {"p90_m", FieldType::real}, {"estimated", FieldType::integer},
                   {"providers_used", FieldType::integer}};
-    for (const auto& r : x.rows) {
-        std::int64_t used = 0;
-        for (const auto& sa : x.services)
-            if (sa.service_type == r.service_type) used = static_cast<std::int64_t>(sa.providers.size());
+    for (const auto& sa : x.services)
+    for (const auto& r : sa.rows) {
+        const auto used = static_cast<std::int64_t>(sa.providers.size());
         acc.features.push_back({{std::string(model::to_string(r.level)), r.area_code, r.area_name, r.municipality,
                                  r.service_type, r.target_group, method, r.threshold_min, r.target_population,
                                  r.within_threshold, r.share_within, r.unreachable, opt(r.mean_min), opt(r.median_min),
@@ -90,7 +89,8 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     cat.description = "Area from which each provider is reached within each band. Method: " + x.method_label;
     cat.fields = {{"provider_id", FieldType::text}, {"provider_name", FieldType::text},
                   {"service_type", FieldType::text}, {"band_min", FieldType::real}, {"method", FieldType::text}};
-    for (const auto& c : x.catchments)
+    for (const auto& sa : x.services)
+    for (const auto& c : sa.catchments)
         if (!c.area.empty())
             cat.features.push_back({{study.providers[c.provider].id, study.providers[c.provider].name, c.service_type,
                                      c.band_min, method},
@@ -103,7 +103,8 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
         al.geometry_type = geo::GeometryType::multilinestring;
         al.description = "Each piece of the network assigned to its nearest provider (by travel time)";
         al.fields = {{"provider_id", FieldType::text}, {"service_type", FieldType::text}};
-        for (const auto& z : x.allocations)
+        for (const auto& sa : x.services)
+        for (const auto& z : sa.allocations)
             if (!z.lines.empty()) al.features.push_back({{study.providers[z.provider].id, z.service_type}, z.lines});
         out.push_back(std::move(al));
 

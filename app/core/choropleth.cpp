@@ -40,7 +40,8 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
     }
     if (a.out().access) {
         std::set<std::pair<std::string, std::string>> acc;
-        for (const auto& r : a.out().access->rows) {
+        for (const auto& sa : a.out().access->services)
+        for (const auto& r : sa.rows) {
             if (r.level != model::AreaLevel::ward || !acc.insert({r.service_type, r.target_group}).second) continue;
             const auto* st = a.study().catalogue.find_service(r.service_type);
             const bool straight = a.out().access->method == model::DistanceMethod::straight_line;
@@ -93,7 +94,8 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
     if (id.rfind("access:", 0) == 0 && a.out().access) {
         const auto c2 = id.find(':', 7);
         const std::string type = id.substr(7, c2 - 7), group = id.substr(c2 + 1);
-        for (const auto& r : a.out().access->rows)
+        for (const auto& sa : a.out().access->services)
+        for (const auto& r : sa.rows)
             if (r.level == model::AreaLevel::ward && r.service_type == type && r.target_group == group)
                 if (auto i = index_of(r.area_code)) v[*i] = r.share_within * 100.0;
     }

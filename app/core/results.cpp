@@ -16,7 +16,8 @@ model::AccessSettings access_settings(const LoadedInputs& in) {
     return st;
 }
 
-std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scenario& scenario) {
+std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scenario& scenario,
+                                       const Results* previous, std::stop_token stop) {
     const auto t0 = std::chrono::steady_clock::now();
     auto r = std::make_shared<Results>();
     r->scenario = scenario;
@@ -30,8 +31,13 @@ std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scen
     }
     const model::StudyArea& s = *r->study;
     if (in.routing) {
-        r->access = model::analyse_access(s, *in.routing, access_settings(in));
+        std::optional<model::PreviousAccess> prev;
+        if (previous && previous->access) prev.emplace(model::PreviousAccess{*previous->study, *previous->access});
+        r->incremental = prev.has_value();
+        r->access = model::analyse_access(s, *in.routing, access_settings(in), prev ? &*prev : nullptr, stop);
         r->warnings.insert(r->warnings.end(), r->access->warnings.begin(), r->access->warnings.end());
+        for (const auto& sa : r->access->services)
+            r->warnings.insert(r->warnings.end(), sa.warnings.begin(), sa.warnings.end());
         if (!in.routing->has_network())
             r->warnings.push_back("no road network: travel distances are STRAIGHT-LINE estimates at walking speed");
         if (!r->access->left_out.empty())

@@ -5,6 +5,7 @@
 // their results here.
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,15 @@ struct Results {
     std::optional<model::AccessAnalysis> access; ///< with [access]
     std::vector<std::string> warnings;           ///< this computation's own (placement, access)
     double seconds = 0;
+    bool incremental = false;                    ///< started from a previous result
 };
 
-/// Throws apreptis::Error (bad input) for an edit that cannot be applied.
-std::shared_ptr<const Results> compute(const LoadedInputs& inputs, const model::Scenario& scenario);
+/// Throws apreptis::Error (bad input) for an edit that cannot be applied. With `previous`
+/// (a result from the same inputs), what the scenario's edits cannot have changed is taken
+/// from it instead of being computed again: the figures are identical either way (tested).
+/// Throws model::Cancelled as soon as `stop` is requested (a newer edit supersedes this one).
+std::shared_ptr<const Results> compute(const LoadedInputs& inputs, const model::Scenario& scenario,
+                                       const Results* previous = nullptr, std::stop_token stop = {});
 
 /// The access settings the project asks for.
 model::AccessSettings access_settings(const LoadedInputs& inputs);

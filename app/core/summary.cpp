@@ -85,7 +85,8 @@ std::string summary_text(const Analysis& a) {
         o += "Population surface: " + routing.surface().method + "; " + std::to_string(routing.units().size()) + " units\n";
         o += pad("service type", 20) + pad("area", 22) + pad("threshold", 11) + pad("within", 9) + pad("median", 9) +
              pad("p90", 9) + "unreachable\n";
-        for (const auto& r : x.rows) {
+        for (const auto& sa : x.services)
+        for (const auto& r : sa.rows) {
             if (r.target_group != "residents" && r.level == model::AreaLevel::ward) continue;
             std::snprintf(buf, sizeof buf, "%.0f min", r.threshold_min);
             std::string thr = buf;

@@ -2,6 +2,7 @@
 // Kaunas default. Scripted use (tests, screenshots, benchmarks):
 //   --size WxH --frames N --screenshot out.png --probe out.json --lang lt|en
 //   --indicator ID --select WARD --whatif "ward:CODE|X,Y;service;group;places"
+//   --whatif-series "N;service;group" (N scripted edits: edit -> update p50/p95 in the probe)
 //   --export-png map.png --export-size WxH
 #include <chrono>
 #include <cstdio>
@@ -11,7 +12,9 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "app/core/edit_script.hpp"
 #include "apreptis/build_info.hpp"
+#include <algorithm>
 #include "export_png.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "platform/gl_window.hpp"
@@ -28,7 +31,7 @@ struct Options {
     std::string project = std::string(app::source_dir) + "/datasets/kaunas/kaunas.toml";
     int width = 1280, height = 800;
     int frames = -1; // -1: interactive
-    std::string screenshot, probe, indicator, select, whatif, export_png, lang;
+    std::string screenshot, probe, indicator, select, whatif, whatif_series, export_png, lang;
     bool plain = false; ///< wards only, fully opaque: pixel tests
     int export_w = 1600, export_h = 1200;
 };
@@ -50,6 +53,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--indicator") o.indicator = next();
         else if (a == "--select") o.select = next();
         else if (a == "--whatif") o.whatif = next();
+        else if (a == "--whatif-series") o.whatif_series = next();
         else if (a == "--export-png") o.export_png = next();
         else if (a == "--export-size") parse_size(next(), o.export_w, o.export_h);
         else if (a == "--lang") o.lang = next();
@@ -102,6 +106,41 @@ nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
     return j;
 }
 
+/// N scripted edits (app/core/edit_script.hpp), each timed from the edit to the recoloured
+/// map: what a planner waits for. p50 / p95 / max go into the probe.
+nlohmann::json run_whatif_series(ViewerApp& v, const std::string& spec) {
+    const std::vector<std::string> part = app::split(spec, ';');
+    if (part.size() != 3) throw std::runtime_error("--whatif-series needs 'N;service;group'");
+    const int n = std::stoi(part[0]);
+    std::vector<double> ms;
+    double compute = 0, triangles = 0, geometry = 0, style = 0, latency = 0;
+    std::size_t recomputed = 0, reused = 0;
+    for (int i = 0; i < n; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        v.push_edit(app::scripted_edit(*v.inputs(), i, part[1], part[2]));
+        v.wait();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        if (!v.error().empty()) throw std::runtime_error("--whatif-series: edit " + std::to_string(i) + ": " + v.error());
+        compute += v.last_timing.compute_ms;
+        triangles += v.last_timing.triangles_ms;
+        latency += v.last_timing.start_latency_ms + v.last_timing.swap_latency_ms;
+        geometry += v.last_timing.geometry_ms;
+        style += v.last_timing.style_ms;
+        if (const auto& acc = v.current()->out().access) {
+            recomputed += acc->services_recomputed;
+            reused += acc->services.size() - acc->services_recomputed;
+        }
+    }
+    std::vector<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))]; };
+    return {{"edits", n}, {"p50_ms", at(0.5)}, {"p95_ms", at(0.95)}, {"max_ms", at(1.0)}, {"ms", ms},
+            {"service_types_recomputed", recomputed}, {"service_types_reused", reused},
+            {"mean_ms", {{"compute", compute / n}, {"catchment_triangles", triangles / n}, {"catchment_list", geometry / n},
+                         {"thread_handover", latency / n},
+                         {"colours_and_meshes", style / n}}}};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -130,6 +169,7 @@ int main(int argc, char** argv) {
         v.refresh_style();
         nlohmann::json probe;
         if (!opt.whatif.empty() && v.current()) probe["whatif"] = run_whatif(v, opt.whatif);
+        if (!opt.whatif_series.empty() && v.current()) probe["whatif_series"] = run_whatif_series(v, opt.whatif_series);
 
         std::string export_path;
         int export_size[2] = {opt.export_w, opt.export_h};

@@ -43,6 +43,10 @@ ViewerApp::ViewerApp(const std::string& project_path) : m_path(project_path) {
         Loaded l;
         l.inputs = app::load_inputs(run.project);
         l.results = app::compute(*l.inputs, run.scenario);
+        try {
+            l.triangles = catchment_triangles(*l.results, {});
+        } catch (const std::exception&) { // drawn without catchments; the map still opens
+        }
         l.scenario = run.scenario;
         l.scenario_file = run.scenario_file;
         return l;
@@ -53,6 +57,7 @@ void ViewerApp::on_loaded(Loaded l) {
     m_inputs = l.inputs;
     m_scenario = l.scenario;
     m_current = app::Analysis{l.inputs, l.results, l.scenario_file};
+    m_triangles = std::move(l.triangles);
     const geo::Envelope e = m_inputs->study->envelope();
     m_origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
     m_ward_tris.clear();
@@ -93,45 +98,65 @@ void ViewerApp::fit() {
 
 void ViewerApp::recompute() {
     if (!m_inputs) return;
-    if (m_job.result.valid()) { // one job at a time: the newest scenario runs when it ends
-        m_rerun = true;
-        return;
+    if (m_job.result.valid()) { // a newer edit supersedes the running job: cancel it, do not wait
+        m_job.stop.request_stop();
+        m_retired.push_back(std::move(m_job.result));
     }
     start_job();
 }
 
 void ViewerApp::start_job() {
-    m_rerun = false;
     m_started = std::chrono::steady_clock::now();
+    m_job.stop = std::stop_source();
     m_job.scenario = m_scenario;
     m_job.undo_depth = m_undo.size();
-    // the worker gets shared const inputs and a copy of the edits: it never touches UI state
-    m_job.result = std::async(std::launch::async, [inputs = m_inputs, sc = m_scenario]() {
-        return app::compute(*inputs, sc);
+    // The worker gets shared const inputs, the shown result to start from, and a copy of the
+    // edits: it never touches UI state. Only what the edits change is computed again.
+    std::shared_ptr<const app::Results> previous = m_current ? m_current->results : nullptr;
+    m_job.result = std::async(std::launch::async, [inputs = m_inputs, sc = m_scenario, previous,
+                                                   triangles = m_triangles, stop = m_job.stop.get_token()]() {
+        JobOutput out;
+        out.started = std::chrono::steady_clock::now();
+        out.results = app::compute(*inputs, sc, previous.get(), stop);
+        const auto t0 = std::chrono::steady_clock::now();
+        try {
+            out.triangles = catchment_triangles(*out.results, triangles);
+            out.triangles_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        } catch (const std::exception& e) { // a geometry the renderer cannot take: say so, keep going
+            out.drawing_error = std::string("drawing catchments: ") + e.what();
+        }
+        out.ended = std::chrono::steady_clock::now();
+        return out;
     });
 }
 
 void ViewerApp::finish_job() {
     try {
-        std::shared_ptr<const app::Results> r = m_job.result.get(); // get() always: a failure is never lost
-        if (!m_rerun) { // only the newest scenario is shown; an older result is superseded
-            m_current = app::Analysis{m_inputs, std::move(r), m_current ? m_current->scenario_file : ""};
-            m_good_undo_depth = m_job.undo_depth;
-            m_error.clear();
-            rebuild_geometry();
-        }
+        JobOutput out = m_job.result.get(); // get() always: a failure is never lost
+        m_current = app::Analysis{m_inputs, std::move(out.results), m_current ? m_current->scenario_file : ""};
+        m_triangles = std::move(out.triangles);
+        m_good_undo_depth = m_job.undo_depth;
+        m_error = out.drawing_error;
+        const auto t0 = std::chrono::steady_clock::now();
+        rebuild_geometry();
+        last_timing.compute_ms = m_current->out().seconds * 1000;
+        last_timing.triangles_ms = out.triangles_ms;
+        last_timing.start_latency_ms = std::chrono::duration<double, std::milli>(out.started - m_started).count();
+        last_timing.job_ms = std::chrono::duration<double, std::milli>(out.ended - out.started).count();
+        last_timing.swap_latency_ms = std::chrono::duration<double, std::milli>(t0 - out.ended).count();
+        last_timing.geometry_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    } catch (const model::Cancelled&) {
+        // superseded; the newer job is on its way
     } catch (const std::exception& e) {
         // This job's edit was refused: go back to what is shown, dropping the edits made since
         // (they were built on the refused one).
         m_error = e.what();
         m_scenario = m_current ? m_current->out().scenario : model::Scenario{};
         m_undo.resize(std::min(m_undo.size(), m_good_undo_depth));
-        m_rerun = false;
     }
     last_recompute_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     if (m_current && selected_provider >= static_cast<int>(m_current->study().providers.size())) selected_provider = -1;
     m_dirty = true;
-    if (m_rerun) start_job();
 }
 
 void ViewerApp::wait() {
@@ -153,8 +178,21 @@ void ViewerApp::poll() {
     }
     if (m_job.result.valid() && m_job.result.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
         finish_job();
+    for (auto it = m_retired.begin(); it != m_retired.end();) { // reap cancelled jobs
+        if (it->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            ++it;
+            continue;
+        }
+        try {
+            it->get();
+        } catch (...) { // cancelled, or failed on an edit the newer job also has: reported by it
+        }
+        it = m_retired.erase(it);
+    }
     if (m_dirty && m_current) {
+        const auto t0 = std::chrono::steady_clock::now();
         refresh_style();
+        last_timing.style_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         m_dirty = false;
     }
 }
@@ -306,18 +344,32 @@ void ViewerApp::build_static_geometry() {
     m_units.upload(Primitive::points, pts, cols, m_origin);
 }
 
+TriangleCache catchment_triangles(const app::Results& r, const TriangleCache& previous) {
+    TriangleCache out;
+    if (!r.access) return out;
+    for (const auto& sa : r.access->services)
+        for (const auto& k : sa.catchments) {
+            const auto& p = r.study->providers[k.provider];
+            const auto key = std::make_tuple(k.service_type, p.id, k.band_min);
+            auto hit = previous.find(key);
+            if (hit != previous.end() && hit->second.at == *p.point) out.insert(*hit);
+            else out[key] = {*p.point, std::make_shared<const std::vector<geo::XY>>(geo::triangulate(k.area))};
+        }
+    return out;
+}
+
 void ViewerApp::rebuild_geometry() {
-    // What depends on the results only, not on the indicator or the selection: built once per
-    // result, not on every click. Catchments, largest band first so that smaller ones show on top.
+    // The catchments to draw, largest band first so that smaller ones show on top; their
+    // triangles were made on the worker thread.
     const auto& a = *m_current;
     m_catchment_tris.clear();
-    try {
-        if (a.out().access)
-            for (auto it = a.out().access->catchments.rbegin(); it != a.out().access->catchments.rend(); ++it)
-                m_catchment_tris.push_back({it->service_type, geo::triangulate(it->area)});
-    } catch (const std::exception& e) { // a geometry the renderer cannot take: say so, keep going
-        m_error = std::string("drawing catchments: ") + e.what();
-    }
+    if (!a.out().access) return;
+    for (const auto& sa : a.out().access->services)
+        for (auto it = sa.catchments.rbegin(); it != sa.catchments.rend(); ++it) {
+            const auto& p = a.study().providers[it->provider];
+            auto hit = m_triangles.find(std::make_tuple(it->service_type, p.id, it->band_min));
+            if (hit != m_triangles.end()) m_catchment_tris.push_back({it->service_type, hit->second.tris});
+        }
 }
 
 void ViewerApp::rebuild_styled_meshes() {
@@ -375,9 +427,9 @@ void ViewerApp::rebuild_styled_meshes() {
     if (indicator.rfind("access:", 0) == 0 || indicator.rfind("coverage:", 0) == 0) type = app::split(indicator, ':')[1];
     for (const auto& [service, tris] : m_catchment_tris) {
         if (!type.empty() && service != type) continue;
-        pts.insert(pts.end(), tris.begin(), tris.end());
+        pts.insert(pts.end(), tris->begin(), tris->end());
         const Colour c = service_colour(service);
-        cols.insert(cols.end(), tris.size(), Colour{c.r, c.g, c.b, 0.5f});
+        cols.insert(cols.end(), tris->size(), Colour{c.r, c.g, c.b, 0.5f});
     }
     m_catchments.upload(Primitive::triangles, pts, cols, m_origin);
 }

@@ -4,8 +4,11 @@
 // applied between frames. Loading and every recomputation run on a worker thread and are
 // swapped in whole; while they run the window stays responsive.
 #include <future>
+#include <map>
+#include <tuple>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,19 @@ struct Layers {
 };
 
 enum class Tool { select, add, move };
+
+/// Triangles of each catchment by (service type, provider id, band), with the provider's
+/// point: a what-if re-triangulates only the catchments of providers that moved or came, and
+/// does so on the worker thread.
+struct CachedTriangles {
+    geo::XY at;
+    std::shared_ptr<const std::vector<geo::XY>> tris;
+};
+using TriangleCache = std::map<std::tuple<std::string, std::string, double>, CachedTriangles>;
+
+/// The cache for `results`, reusing the entries of `previous` whose provider did not move.
+/// Throws when GEOS cannot triangulate a catchment.
+TriangleCache catchment_triangles(const app::Results& results, const TriangleCache& previous);
 
 class ViewerApp {
 public:
@@ -55,6 +71,11 @@ public:
     float new_places = 30;
     std::string scenario_path;
     double last_recompute_s = 0;
+    /// Where the last edit's time went (ms): the model, catchment triangles, colours and meshes.
+    struct Timing {
+        double compute_ms = 0, triangles_ms = 0, geometry_ms = 0, style_ms = 0;
+        double start_latency_ms = 0, job_ms = 0, swap_latency_ms = 0;
+    } last_timing;
 
     // --- derived, refreshed after every change ---
     std::vector<std::optional<double>> values; ///< per ward, of `indicator`
@@ -67,6 +88,9 @@ public:
     void remove_provider(std::size_t index);
     void set_places(std::size_t index, double places);
     void undo();
+    /// Any edit (scripted use; the tools above build theirs and call this).
+    void push_edit(model::ScenarioEdit e);
+    const app::LoadedInputs* inputs() const { return m_inputs.get(); }
     void save_scenario(const std::string& path);
     void load_scenario(const std::string& path);
     void refresh_style(); ///< after indicator / classes / selection changed
@@ -87,14 +111,23 @@ public:
 
 private:
     /// One recomputation in flight: the scenario it computes and the undo depth after its edit.
+    struct JobOutput {
+        std::shared_ptr<const app::Results> results;
+        TriangleCache triangles;
+        std::string drawing_error; ///< a catchment GEOS could not triangulate
+        double triangles_ms = 0;
+        std::chrono::steady_clock::time_point started, ended;
+    };
     struct Job {
-        std::future<std::shared_ptr<const app::Results>> result;
+        std::future<JobOutput> result;
+        std::stop_source stop;
         model::Scenario scenario;
         std::size_t undo_depth = 0;
     };
     struct Loaded {
         std::shared_ptr<const app::LoadedInputs> inputs;
         std::shared_ptr<const app::Results> results;
+        TriangleCache triangles;
         model::Scenario scenario;
         std::string scenario_file;
     };
@@ -102,10 +135,9 @@ private:
     void recompute();
     void start_job();
     void finish_job();
-    void push_edit(model::ScenarioEdit e);
     void advance_next_id();
     void build_static_geometry(); ///< once per load: roads, units
-    void rebuild_geometry();      ///< when the results change: catchment triangles
+    void rebuild_geometry();      ///< when the results change: the catchment triangle list
     void rebuild_styled_meshes(); ///< when the indicator, classes or selection change
 
     std::string m_path;
@@ -116,13 +148,15 @@ private:
     std::size_t m_good_undo_depth = 0;                 ///< undo depth of what m_current shows
     std::vector<model::Scenario> m_undo;
     Job m_job;                                         ///< m_job.result.valid() while running
-    bool m_rerun = false;                              ///< edits arrived while a job ran
+    /// Jobs superseded by a newer edit: cancelled, winding down; reaped by poll().
+    std::vector<std::future<JobOutput>> m_retired;
     std::chrono::steady_clock::time_point m_started;
     std::string m_error;
     int m_next_id = 1;
     geo::XY m_origin;
     std::vector<std::vector<geo::XY>> m_ward_tris; ///< per ward
-    std::vector<std::pair<std::string, std::vector<geo::XY>>> m_catchment_tris; ///< service type, triangles
+    std::vector<std::pair<std::string, std::shared_ptr<const std::vector<geo::XY>>>> m_catchment_tris; ///< type, triangles
+    TriangleCache m_triangles; ///< of m_current's catchments
     Mesh m_fill, m_outline, m_points, m_units, m_roads, m_catchments;
     bool m_dirty = true;
 };

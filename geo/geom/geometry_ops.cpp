@@ -151,10 +151,96 @@ void triangulate_geos(GEOSContextHandle_t h, const GEOSGeometry* g, int depth, s
 
 } // namespace
 
+namespace {
+
+/// True for a ring without holes whose turns all go one way (circles, boxes): a fan from its
+/// first vertex triangulates it exactly, without GEOS's constrained Delaunay (milliseconds
+/// per 128-gon, which a what-if edit cannot afford).
+bool convex(const Ring& r) {
+    if (r.size() < 4) return false;
+    int sign = 0;
+    const std::size_t n = r.size() - 1; // closed: last == first
+    for (std::size_t i = 0; i < n; ++i) {
+        const XY a = r[i], b = r[(i + 1) % n], c = r[(i + 2) % n];
+        const double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+        if (cross == 0) continue;
+        const int sg = cross > 0 ? 1 : -1;
+        if (sign != 0 && sg != sign) return false;
+        sign = sg;
+    }
+    return sign != 0;
+}
+
+/// True when every edge of every ring is horizontal or vertical (catchments polygonised from a
+/// raster are).
+bool rectilinear(const Polygon& p) {
+    auto ring_ok = [](const Ring& r) {
+        for (std::size_t i = 1; i < r.size(); ++i)
+            if (r[i].x != r[i - 1].x && r[i].y != r[i - 1].y) return false;
+        return true;
+    };
+    if (!ring_ok(p.outer)) return false;
+    for (const Ring& h : p.holes)
+        if (!ring_ok(h)) return false;
+    return true;
+}
+
+/// A rectilinear polygon (with holes) cut into horizontal strips between its distinct y
+/// values; inside each strip the vertical edges crossing it bound the filled intervals
+/// (even-odd), each a rectangle of two triangles. Exact, and linear-ish in the vertices,
+/// where GEOS's constrained Delaunay takes tens of milliseconds on raster outlines.
+void triangulate_rectilinear(const Polygon& p, std::vector<XY>& out) {
+    struct Edge {
+        double x, y0, y1;
+    };
+    std::vector<Edge> verticals;
+    std::vector<double> ys;
+    auto collect = [&](const Ring& r) {
+        for (std::size_t i = 1; i < r.size(); ++i) {
+            ys.push_back(r[i].y);
+            if (r[i].x == r[i - 1].x && r[i].y != r[i - 1].y)
+                verticals.push_back({r[i].x, std::min(r[i].y, r[i - 1].y), std::max(r[i].y, r[i - 1].y)});
+        }
+    };
+    collect(p.outer);
+    for (const Ring& h : p.holes) collect(h);
+    std::sort(ys.begin(), ys.end());
+    ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+    std::sort(verticals.begin(), verticals.end(), [](const Edge& a, const Edge& b) { return a.y0 < b.y0; });
+    std::vector<double> xs;
+    std::size_t first = 0; // verticals before this end below the current strip... sorted by y0 only
+    for (std::size_t k = 0; k + 1 < ys.size(); ++k) {
+        const double lo = ys[k], hi = ys[k + 1], mid = (lo + hi) / 2;
+        xs.clear();
+        while (first < verticals.size() && verticals[first].y1 <= lo && verticals[first].y0 <= lo) ++first;
+        for (std::size_t i = first; i < verticals.size() && verticals[i].y0 < mid; ++i)
+            if (verticals[i].y1 > mid) xs.push_back(verticals[i].x);
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t i = 0; i + 1 < xs.size(); i += 2) {
+            const XY a{xs[i], lo}, b{xs[i + 1], lo}, c{xs[i + 1], hi}, d{xs[i], hi};
+            out.insert(out.end(), {a, b, c, a, c, d});
+        }
+    }
+}
+
+} // namespace
+
 std::vector<XY> triangulate(const MultiPolygon& mp) {
     std::vector<XY> out;
     GEOSContextHandle_t h = GeosContext::for_this_thread().get();
     for (const Polygon& p : mp) { // one polygon at a time keeps the triangulation local
+        if (rectilinear(p)) {
+            triangulate_rectilinear(p, out);
+            continue;
+        }
+        if (p.holes.empty() && convex(p.outer)) {
+            for (std::size_t i = 1; i + 2 < p.outer.size(); ++i) {
+                out.push_back(p.outer[0]);
+                out.push_back(p.outer[i]);
+                out.push_back(p.outer[i + 1]);
+            }
+            continue;
+        }
         GeomPtr g = to_geos(MultiPolygon{p});
         triangulate_geos(h, GEOSGetGeometryN_r(h, g.get(), 0), 0, out);
     }

@@ -82,7 +82,8 @@ TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
     // every Gemeinde has a row per service type, and the synthetic population adds up
     int rows = 0;
     double pop = 0;
-    for (const auto& r : a.out().access->rows)
+    for (const auto& sa : a.out().access->services)
+    for (const auto& r : sa.rows)
         if (r.level == model::AreaLevel::ward && r.service_type == "pharmacy") {
             ++rows;
             pop += r.target_population;
@@ -94,7 +95,8 @@ TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
     // the hospital's catchment polygons grow with the band
     double prev = 0;
     int bands = 0;
-    for (const auto& c : a.out().access->catchments)
+    for (const auto& sa : a.out().access->services)
+    for (const auto& c : sa.catchments)
         if (a.study().providers[c.provider].id == "OSM-N6245") {
             const double area = geo::area(c.area);
             EXPECT_GT(area, prev) << c.band_min;
@@ -158,7 +160,8 @@ TEST(LiechtensteinRouting, a_truncated_road_file_stops_the_run) {
 
 TEST(LiechtensteinRouting, every_catchment_polygon_triangulates_exactly) {
     // raster outlines with many holes once defeated GEOS's ear clipper (see geometry_ops.cpp)
-    for (const auto& c : li().out().access->catchments)
+    for (const auto& sa : li().out().access->services)
+    for (const auto& c : sa.catchments)
         for (const auto& p : c.area) {
             const auto t = geo::triangulate(geo::MultiPolygon{p});
             double s = 0;

@@ -77,3 +77,27 @@ TEST(RasterBuffer, outlines_with_corner_touching_cells_still_triangulate) {
         EXPECT_FALSE(t.empty());
     });
 }
+
+TEST(Triangulate, a_rectilinear_polygon_with_a_hole_is_cut_into_strips_of_the_same_area) {
+    // an L-shaped outline (a raster catchment's kind) with a square hole: 3x3 minus 1x1 in a corner,
+    // minus a 0.5x0.5 hole: area 8 - 0.25
+    const auto mp = multipolygon_from_wkt(
+        "POLYGON((0 0, 3 0, 3 2, 2 2, 2 3, 0 3, 0 0), (1 1, 1.5 1, 1.5 1.5, 1 1.5, 1 1))");
+    const auto t = triangulate(mp);
+    ASSERT_EQ(t.size() % 3, 0u);
+    double sum = 0;
+    for (std::size_t i = 0; i < t.size(); i += 3)
+        sum += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
+    EXPECT_NEAR(sum, 7.75, 1e-12);
+    EXPECT_NEAR(area(mp), 7.75, 1e-12);
+}
+
+TEST(Triangulate, a_convex_ring_is_fanned) {
+    const auto c = circle({10, 20}, 5, 64);
+    const auto t = triangulate(c);
+    EXPECT_EQ(t.size(), 3u * 62u); // n - 2 triangles for n = 64 vertices
+    double sum = 0;
+    for (std::size_t i = 0; i < t.size(); i += 3)
+        sum += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
+    EXPECT_NEAR(sum, area(c), 1e-9);
+}

@@ -40,7 +40,7 @@ TEST(Access, straight_line_shares_and_statistics_by_hand) {
 
     const AccessRow* ward_a = nullptr;
     const AccessRow* muni = nullptr;
-    for (const auto& r : a.rows) {
+    for (const auto& r : a.services[0].rows) {
         if (r.area_code == "A") ward_a = &r;
         if (r.level == AreaLevel::municipality) muni = &r;
     }
@@ -53,6 +53,6 @@ TEST(Access, straight_line_shares_and_statistics_by_hand) {
     EXPECT_DOUBLE_EQ(ward_a->share_within, 1.0);
     // whole municipality: 1500 older; the 1050 in C are 2500 m away (> 1500 m)
     EXPECT_NEAR(muni->share_within, 450.0 / 1500.0, 1e-9);
-    EXPECT_EQ(a.catchments.size(), 3u); // one provider x 3 bands, circles
-    EXPECT_NEAR(geo::area(a.catchments[0].area), std::numbers::pi * 750 * 750, 0.005 * std::numbers::pi * 750 * 750); // 10 min at 1.25 m/s
+    EXPECT_EQ(a.services[0].catchments.size(), 3u); // one provider x 3 bands, circles
+    EXPECT_NEAR(geo::area(a.services[0].catchments[0].area), std::numbers::pi * 750 * 750, 0.005 * std::numbers::pi * 750 * 750); // 10 min at 1.25 m/s
 }

@@ -147,7 +147,8 @@ void draw_inspector_panel(ViewerApp& app) {
         if (a->out().access) {
             // every distance figure says how it was measured
             const bool straight = a->out().access->method == model::DistanceMethod::straight_line;
-            for (const auto& r : a->out().access->rows)
+            for (const auto& sa : a->out().access->services)
+            for (const auto& r : sa.rows)
                 if (r.level == model::AreaLevel::ward && r.area_code == w.code) {
                     ImGui::Bullet();
                     ImGui::TextWrapped("%s: %.0f%% ≤ %.0f min, median %s min%s%s", r.service_type.c_str(),
