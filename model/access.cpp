@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
+#include <functional>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "geo/errors.hpp"
@@ -317,6 +321,35 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
     return sa;
 }
 
+/// Runs the jobs on up to hardware_concurrency threads (this one included); the first
+/// exception is rethrown after all have ended.
+void run_in_parallel(const std::vector<std::function<void()>>& jobs) {
+    const std::size_t workers =
+        std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+    if (workers <= 1) {
+        for (const auto& j : jobs) j();
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+            try {
+                jobs[i]();
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+    work();
+    for (auto& th : threads) th.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
 } // namespace
 
 AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, const AccessSettings& st,
@@ -382,20 +415,30 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
 
     std::optional<Remap> remap;
     if (previous) remap.emplace(previous->study, s);
+    // Reuse what did not change; search the rest, one service type per worker (each has its
+    // own TravelQuery; the network, units and snaps are shared read-only).
+    a.services.resize(types.size());
+    std::vector<std::function<void()>> jobs;
+    std::vector<std::size_t> catchments_done(types.size(), 0);
+    std::size_t slot = 0;
     for (const auto& [type, t] : types) {
-        check(c);
         const ServiceAccess* prev = nullptr;
         if (previous)
             for (const ServiceAccess& p : previous->access.services)
                 if (p.service_type == type) prev = &p;
         if (prev && same_inputs(*prev, previous->study, t, s)) {
-            a.services.push_back(reuse(*prev, *remap));
+            a.services[slot++] = reuse(*prev, *remap);
             continue;
         }
-        a.services.push_back(compute_service(c, type, t, prev, previous ? &previous->study : nullptr,
-                                             a.catchments_recomputed));
+        jobs.push_back([&, slot, prev, type = type, t = &t] {
+            a.services[slot] = compute_service(c, type, *t, prev, previous ? &previous->study : nullptr,
+                                               catchments_done[slot]);
+        });
+        ++slot;
         ++a.services_recomputed;
     }
+    run_in_parallel(jobs);
+    for (std::size_t n : catchments_done) a.catchments_recomputed += n;
     return a;
 }
 
