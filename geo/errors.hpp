@@ -1,15 +1,38 @@
 #pragma once
-// One error hierarchy for the whole tool. Messages say *where* (file:layer:feature:field),
-// *what* (expected vs found) and, where it helps, a hint. The CLI maps Error to exit code 2
-// (bad input) and anything else to 1 (internal error).
+// One error hierarchy for the whole tool. An error about data carries where it is, as fields
+// ({path, layer, fid, line, field}, like gdalcpp's gdal_error), and the message is built from
+// them: "path:layer:fid N:field (CSV line L): what". Tests and the viewer read the fields;
+// people read the message. The CLI maps Error to exit code 2 (bad input) and anything else to
+// 1 (internal error).
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 namespace apreptis {
 
+/// Where in an input something is. Empty / negative members are unknown.
+struct Location {
+    std::string path;
+    std::string layer;
+    long long fid = -1;   ///< feature id as the source numbers it
+    long long line = -1;  ///< line in a text file (CSV record start, TOML key)
+    std::string field;
+    /// "path:layer:fid N:field (line L)"
+    std::string to_string() const;
+};
+
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& message) : std::runtime_error(message) {}
+    /// The message is where.to_string() + ": " + what.
+    Error(Location where, const std::string& what);
+    const std::optional<Location>& location() const { return m_location; }
+    /// The message without its location (what was expected and found).
+    const std::string& detail() const { return m_detail; }
+
+private:
+    std::optional<Location> m_location;
+    std::string m_detail;
 };
 
 } // namespace apreptis

@@ -45,6 +45,7 @@ struct ServiceLine {
     std::string target_group;
     std::string unit;         ///< persons | families | episodes | beds | mixed
     std::string detail;
+    std::string name_as_printed; ///< the provider's name as this line's source prints it
     std::optional<double> places;
     std::optional<double> recipients;
     std::optional<double> municipality_funded;

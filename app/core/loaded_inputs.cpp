@@ -21,6 +21,9 @@ geo::ReadOptions read_options(const LayerSource& s, const std::string& working_c
     o.y_field = s.y_field;
     o.declared_crs = s.crs;
     o.target_crs = working_crs;
+    o.encoding = s.encoding;
+    o.separator = s.separator;
+    o.decimal_comma = s.decimal_comma;
     return o;
 }
 

@@ -84,7 +84,8 @@ geo::OutLayer providers_layer(const Analysis& a, bool located_only) {
     L.name = "providers";
     L.geometry_type = located_only ? geo::GeometryType::point : geo::GeometryType::none;
     L.description = "One row per provider service line. location_precision says how well it is located.";
-    L.fields = {{"provider_id", FieldType::text}, {"name", FieldType::text}, {"service_type", FieldType::text},
+    L.fields = {{"provider_id", FieldType::text}, {"name", FieldType::text}, {"name_as_printed", FieldType::text},
+                {"service_type", FieldType::text},
                 {"target_group", FieldType::text}, {"unit", FieldType::text}, {"places", FieldType::real},
                 {"recipients", FieldType::real}, {"municipality_funded", FieldType::real},
                 {"reference_date", FieldType::text}, {"location_precision", FieldType::text},
@@ -96,7 +97,7 @@ geo::OutLayer providers_layer(const Analysis& a, bool located_only) {
         const auto& p = a.study().providers[l.provider];
         if (located_only && !p.point) continue;
         geo::OutFeature f;
-        f.values = {p.id, p.name, l.service_type, l.target_group, l.unit, opt(l.places), opt(l.recipients),
+        f.values = {p.id, p.name, str(l.name_as_printed), l.service_type, l.target_group, l.unit, opt(l.places), opt(l.recipients),
                     opt(l.municipality_funded), str(l.reference_date), std::string(model::to_string(p.precision)),
                     str(p.ward_code), str(p.municipality), str(p.serves_municipality), str(p.address),
                     str(p.location_basis), p.point ? Value(p.point->x) : Value(), p.point ? Value(p.point->y) : Value(),

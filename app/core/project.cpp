@@ -6,6 +6,7 @@
 #include "app/core/toml_reader.hpp"
 #include "geo/crs/transformer.hpp"
 #include "geo/errors.hpp"
+#include "geo/io/vector_reader.hpp"
 
 namespace apreptis::app {
 namespace fs = std::filesystem;
@@ -31,6 +32,13 @@ LayerSource layer_source(const TomlTable& t) {
     s.crs = t.text("crs");
     s.x_field = t.text("x_field");
     s.y_field = t.text("y_field");
+    s.encoding = t.text("encoding");
+    if (!s.encoding.empty() && !geo::is_known_encoding(s.encoding))
+        throw Error(t.at("encoding") + ": [" + t.name() + "] encoding \"" + s.encoding +
+                    "\" is not one this system can decode (e.g. \"cp1257\", \"UTF-8\", \"ISO-8859-13\")");
+    const std::string sep = t.choice("separator", "auto", {"auto", ",", ";", "tab"});
+    s.separator = sep == "auto" ? 0 : sep == "tab" ? '\t' : sep[0];
+    s.decimal_comma = t.choice("decimal", ".", {".", ","}) == ",";
     if (s.x_field.empty() != s.y_field.empty())
         throw Error(t.at() + ": [" + t.name() + "] needs both x_field and y_field, or neither");
     return s;

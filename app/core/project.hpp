@@ -19,6 +19,9 @@ struct LayerSource {
     std::string crs;   ///< declared CRS (needed for x/y columns or files without one)
     std::string x_field;
     std::string y_field;
+    std::string encoding;       ///< CSV / Shapefile text encoding, e.g. "cp1257"; empty = UTF-8
+    char separator = 0;         ///< CSV: ',' ';' '\t'; 0 = detect from the header
+    bool decimal_comma = false; ///< numbers written 12,5
 };
 
 enum class RoadFormat { osm, lines };

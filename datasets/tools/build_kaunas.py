@@ -89,18 +89,21 @@ def num(s):
 def providers(seed_dir, eurostat_csv):
     rows = []
     keys = {}
+    first_name = {}  # one provider, one name: the first as printed; each line keeps its own
     with open(os.path.join(seed_dir, 'kaunas_2021_providers.csv'), encoding='utf-8') as f:
         for r in csv.DictReader(f):
             st, tg, unit = SECTION_TYPES[r['service_section']]
             name = r['provider_name']
             key = r['provider_key (DERIVED: VšĮ/quotes normalised, service detail removed)']
             pid = keys.setdefault(key, f'KNS{len(keys) + 1:03d}')
+            canonical = first_name.setdefault(pid, name)
             detail = r['service_detail_in_name']
             if 'saugi nakvynė' in detail:
                 unit = 'episodes'  # 2 300 sobering-up stays, not persons (DIGEST 5.3)
             prec, mun, ward, addr, basis = locate(name, r['service_section'])
             rows.append({
-                'provider_id': pid, 'name': name, 'ownership': r['ownership_subordination_lt'],
+                'provider_id': pid, 'name': canonical, 'name_as_printed': name,
+                'ownership': r['ownership_subordination_lt'],
                 'service_type': st, 'target_group': tg, 'unit': unit, 'service_detail': detail,
                 'places': '', 'recipients': num(r['recipients']),
                 'municipality_funded': num(r['municipality_funded_recipients']), 'waiting_list': '',
@@ -116,6 +119,7 @@ def providers(seed_dir, eurostat_csv):
                 assert r['geo_qual'] == '1'
                 rows.append({
                     'provider_id': f"EUROSTAT{r['id']}", 'name': r['hospital_name'],
+                    'name_as_printed': r['hospital_name'],
                     'ownership': r['public_private'], 'service_type': 'nursing_hospital',
                     'target_group': 'residents', 'unit': 'beds', 'service_detail': '',
                     'places': r['cap_beds'], 'recipients': '', 'municipality_funded': '', 'waiting_list': '',

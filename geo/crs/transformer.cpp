@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <cmath>
+#include <optional>
 
 #include "geo/errors.hpp"
 
@@ -124,6 +125,20 @@ bool is_metric_projected(const std::string& crs) {
     if (!proj_cs_get_axis_info(ctx.get(), cs.get(), 0, nullptr, nullptr, nullptr, &factor, nullptr, nullptr, nullptr))
         return false;
     return std::abs(factor - 1.0) < 1e-12;
+}
+
+} // namespace apreptis::geo
+
+namespace apreptis::geo {
+
+std::optional<Envelope> area_of_use_lonlat(const std::string& crs) {
+    CtxPtr ctx = make_context();
+    PjPtr pj = create_crs(ctx.get(), crs);
+    double w = 0, so = 0, e = 0, n = 0;
+    const char* name = nullptr;
+    if (!proj_get_area_of_use(ctx.get(), pj.get(), &w, &so, &e, &n, &name) || w <= -1000) return std::nullopt;
+    if (w > e) e += 360; // crosses the antimeridian: compare on 0..360 as well
+    return Envelope{w, so, e, n};
 }
 
 } // namespace apreptis::geo

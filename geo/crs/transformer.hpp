@@ -3,6 +3,7 @@
 // "traditional GIS order" (lon/lat, easting/northing) whatever the CRS's axis order.
 // Not thread-safe: it owns its PROJ context; make one per thread.
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -31,6 +32,10 @@ private:
 
 /// A human-readable "EPSG:3346" (or the CRS name when it has no authority code). Throws CrsError.
 std::string describe_crs(const std::string& crs);
+
+/// The CRS's area of use as a lon/lat box in degrees (west, south, east, north), when PROJ's
+/// database knows one. Throws CrsError for an unknown CRS.
+std::optional<Envelope> area_of_use_lonlat(const std::string& crs);
 
 /// True when the CRS definition is projected with metre units. Throws CrsError.
 bool is_metric_projected(const std::string& crs);

@@ -1,8 +1,19 @@
 #include "geo/io/vector_reader.hpp"
 
+#include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <sstream>
+#include <iconv.h>
+#include <unistd.h>
+
+#include <cpl_string.h>
+#include <cpl_vsi.h>
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -12,6 +23,9 @@
 #include "geo/crs/transformer.hpp"
 #include "geo/detail/gdal_util.hpp"
 #include "geo/errors.hpp"
+#include "geo/io/connection_string.hpp"
+#include "geo/io/csv_scan.hpp"
+#include "geo/io/vector_writer.hpp"
 
 namespace apreptis::geo {
 
@@ -39,14 +53,113 @@ std::string QuietErrors::last_message() const {
 
 namespace {
 
-bool parse_double(const std::string& s, double& out) {
-    const char* b = s.data();
-    const char* e = s.data() + s.size();
-    while (b < e && *b == ' ') ++b;
-    while (e > b && e[-1] == ' ') --e;
-    if (b == e) return false;
-    auto r = std::from_chars(b, e, out);
-    return r.ec == std::errc() && r.ptr == e && std::isfinite(out);
+FieldKind kind_of(const OGRFieldDefn* d) {
+    switch (d->GetType()) {
+    case OFTInteger:
+    case OFTInteger64: return d->GetSubType() == OFSTBoolean ? FieldKind::boolean : FieldKind::integer;
+    case OFTReal: return FieldKind::real;
+    case OFTString: return FieldKind::text;
+    case OFTDate:
+    case OFTDateTime:
+    case OFTTime: return FieldKind::date;
+    default: return FieldKind::other;
+    }
+}
+
+std::string read_all(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw IoError(path + ": cannot read: " + std::strerror(errno));
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+bool is_csv(const std::string& path) {
+    const auto dot = path.rfind('.');
+    if (dot == std::string::npos) return false;
+    std::string ext = path.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == "csv" || ext == "tsv";
+}
+
+bool is_utf8_name(std::string e) {
+    for (auto& c : e) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return e.empty() || e == "UTF-8" || e == "UTF8";
+}
+
+/// A CSV file scanned strictly, decoded to UTF-8 and handed to GDAL from memory when it
+/// was in another encoding. The /vsimem file lives as long as this object.
+class CsvSource {
+public:
+    CsvSource(const std::string& path, const ReadOptions& opt) {
+        std::string text = read_all(path);
+        if (!is_utf8_name(opt.encoding)) {
+            char* utf8 = CPLRecode(text.c_str(), opt.encoding.c_str(), CPL_ENC_UTF8);
+            if (!utf8) throw IoError(path + ": cannot decode from " + opt.encoding);
+            text = utf8;
+            CPLFree(utf8);
+        }
+        scan = scan_csv(text, path, opt.separator);
+        if (!is_utf8_name(opt.encoding)) {
+            static std::atomic<int> counter{0};
+            m_mem = "/vsimem/apreptis_" + std::to_string(counter++) + "_" + std::to_string(::getpid()) + ".csv";
+            m_buffer = std::move(text);
+            VSILFILE* f = VSIFileFromMemBuffer(m_mem.c_str(), reinterpret_cast<GByte*>(m_buffer.data()),
+                                               static_cast<vsi_l_offset>(m_buffer.size()), FALSE);
+            if (!f) throw IoError(path + ": cannot stage the decoded text for GDAL");
+            VSIFCloseL(f);
+        }
+    }
+    ~CsvSource() {
+        if (!m_mem.empty()) VSIUnlink(m_mem.c_str());
+    }
+    CsvSource(const CsvSource&) = delete;
+    CsvSource& operator=(const CsvSource&) = delete;
+    const std::string& open_path(const std::string& original) const { return m_mem.empty() ? original : m_mem; }
+    CsvScan scan;
+
+private:
+    std::string m_mem, m_buffer;
+};
+
+/// Every feature's first vertex must lie in the area where the working CRS is defined (grown by
+/// a margin, since data near a border is fine): swapped lat/lon, a wrong declared CRS or a
+/// stray coordinate put features thousands of kilometres away, where areas and distances are
+/// wrong. When swapping the source coordinates would fit, say so.
+void check_area_of_use(const FeatureTable& t, const std::vector<std::pair<std::size_t, XY>>& first_source_points,
+                       const std::string& source_def, const std::string& target_crs) {
+    const auto area = area_of_use_lonlat(target_crs);
+    if (!area || first_source_points.empty()) return;
+    constexpr double margin_deg = 2.0;
+    const Envelope grown = area->grown(margin_deg);
+    const Transformer to_lonlat(source_def, "EPSG:4326");
+    auto inside = [&](XY p) {
+        try {
+            const XY ll = to_lonlat.transform(p);
+            return grown.contains(ll) || grown.contains({ll.x + 360, ll.y});
+        } catch (const CrsError&) {
+            return false;
+        }
+    };
+    std::size_t outside = 0, swapped_fit = 0;
+    std::string examples;
+    for (const auto& [i, p] : first_source_points) {
+        if (inside(p)) continue;
+        if (outside < 3) examples += "\n  " + t.where(t.features[i]) + ": (" + format_number(p.x) + ", " + format_number(p.y) + ")";
+        ++outside;
+        if (inside({p.y, p.x})) ++swapped_fit;
+    }
+    if (!outside) return;
+    std::string msg = std::to_string(outside) + " of " + std::to_string(first_source_points.size()) +
+                      " features lie outside the area of use of " + target_crs + " (lon " + format_number(area->min_x) +
+                      " to " + format_number(area->max_x) + ", lat " + format_number(area->min_y) + " to " +
+                      format_number(area->max_y) + ", plus " + format_number(margin_deg) + " degrees), e.g.:" + examples;
+    if (swapped_fit == outside)
+        msg += "\n  hint: with x and y swapped they would fit: the file probably stores latitude before longitude; "
+               "swap the coordinates (or the x_field / y_field names)";
+    else
+        msg += "\n  hint: check the declared CRS (crs = ...) and the working CRS";
+    throw CrsError(Location{t.path, t.layer, -1, -1, ""}, msg);
 }
 
 Ring ring_of(const OGRLinearRing* r) {
@@ -114,6 +227,15 @@ Geometry convert(const OGRGeometry* g) {
     }
 }
 
+std::optional<XY> first_vertex(const Geometry& g) {
+    if (const auto* p = std::get_if<XY>(&g)) return *p;
+    if (const auto* mp = std::get_if<MultiPolygon>(&g); mp && !mp->empty() && !mp->front().outer.empty())
+        return mp->front().outer.front();
+    if (const auto* ml = std::get_if<MultiLineString>(&g); ml && !ml->empty() && !ml->front().empty())
+        return ml->front().front();
+    return std::nullopt;
+}
+
 void swap_xy(Geometry& g) {
     auto sw = [](XY& p) { std::swap(p.x, p.y); };
     std::visit(
@@ -169,6 +291,33 @@ bool data_is_lat_first(const OGRSpatialReference& srs) {
 
 } // namespace
 
+bool is_known_encoding(const std::string& encoding) {
+    if (is_utf8_name(encoding)) return true;
+    // GDAL's CPLRecode decodes through iconv, and passes unknown names through silently: ask iconv
+    const iconv_t cd = ::iconv_open("UTF-8", encoding.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    ::iconv_close(cd);
+    return true;
+}
+
+bool parse_number(const std::string& s, bool decimal_comma, double& out) {
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    while (b < e && *b == ' ') ++b;
+    while (e > b && e[-1] == ' ') --e;
+    if (b == e) return false;
+    if (decimal_comma) {
+        std::string t(b, e);
+        if (t.find('.') != std::string::npos) return false; // 1.234,5: thousands separators are refused
+        for (auto& c : t)
+            if (c == ',') c = '.';
+        auto r = std::from_chars(t.data(), t.data() + t.size(), out);
+        return r.ec == std::errc() && r.ptr == t.data() + t.size() && std::isfinite(out);
+    }
+    auto r = std::from_chars(b, e, out);
+    return r.ec == std::errc() && r.ptr == e && std::isfinite(out);
+}
+
 int FeatureTable::field_index(const std::string& name) const {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i] == name) return static_cast<int>(i);
@@ -180,14 +329,14 @@ int FeatureTable::require_field(const std::string& name) const {
     if (i >= 0) return i;
     std::string present;
     for (const auto& f : fields) present += (present.empty() ? "" : ", ") + f;
-    throw IoError(geo::where(path, layer) + ": missing field '" + name + "' (fields present: " + present + ")");
+    throw IoError(Location{path, layer, -1, -1, name}, "missing field '" + name + "' (fields present: " + present + ")");
 }
 
-std::string FeatureTable::where(const FeatureRecord& f, const std::string& field) const {
-    std::string s = geo::where(path, layer, f.fid, field);
-    if (driver == "CSV") s += " (CSV line " + std::to_string(f.fid + 1) + ")";
-    return s;
+Location FeatureTable::at(const FeatureRecord& f, const std::string& field) const {
+    return Location{path, layer, f.fid, f.line, field};
 }
+
+std::string FeatureTable::where(const FeatureRecord& f, const std::string& field) const { return at(f, field).to_string(); }
 
 std::vector<std::string> list_layers(const std::string& path) {
     detail::ensure_gdal_registered();
@@ -201,14 +350,39 @@ std::vector<std::string> list_layers(const std::string& path) {
 
 std::string gdal_version() { return GDALVersionInfo("RELEASE_NAME"); }
 
-FeatureTable read_vector(const std::string& path, const ReadOptions& opt) {
+FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     detail::ensure_gdal_registered();
     detail::QuietErrors quiet;
     FeatureTable t;
+    const std::string path = redacted(source); // what messages and outputs may show
     t.path = path;
-    if (!detail::file_exists(path)) throw IoError(path + ": file not found");
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw IoError(path + ": not a readable vector source (no GDAL driver recognises it): " + quiet.last_message());
+    t.decimal_comma = opt.decimal_comma;
+    const bool database = is_database_source(source);
+    if (!database) {
+        std::error_code ec;
+        if (!detail::file_exists(source)) throw IoError(path + ": file not found");
+        if (std::filesystem::is_directory(source, ec) && !source.ends_with(".gdb"))
+            throw IoError(path + ": is a folder; name the file (or a layer of a GeoPackage) instead");
+        if (source.rfind("/vsi", 0) != 0 && ::access(source.c_str(), R_OK) != 0)
+            throw IoError(path + ": cannot read: " + std::strerror(errno));
+    }
+    std::optional<CsvSource> csv;
+    CPLStringList open_options;
+    if (!database && is_csv(source)) {
+        csv.emplace(source, opt);
+        const char sep = csv->scan.separator;
+        open_options.SetNameValue("SEPARATOR", sep == ';' ? "SEMICOLON" : sep == '\t' ? "TAB" : "COMMA");
+    } else if (!is_utf8_name(opt.encoding)) {
+        const std::string ext = source.size() > 4 ? source.substr(source.size() - 4) : "";
+        if (ext != ".shp" && ext != ".dbf" && ext != ".SHP" && ext != ".DBF")
+            throw IoError(path + ": encoding = \"" + opt.encoding +
+                          "\" applies to CSV and Shapefile sources; this one is read as UTF-8");
+        open_options.SetNameValue("ENCODING", opt.encoding.c_str());
+    }
+    const std::string open_path = csv ? csv->open_path(source) : source;
+    GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
+        GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr)));
+    if (!ds) throw IoError(path + ": not a readable vector source (no GDAL driver recognises it): " + redacted(quiet.last_message()));
     t.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
 
     OGRLayer* layer = nullptr;
@@ -231,7 +405,10 @@ FeatureTable read_vector(const std::string& path, const ReadOptions& opt) {
     t.layer = layer->GetName();
 
     OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) t.fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        t.fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+        t.kinds.push_back(kind_of(defn->GetFieldDefn(i)));
+    }
 
     const bool xy_mode = !opt.x_field.empty() || !opt.y_field.empty();
     int xi = -1, yi = -1;
@@ -268,12 +445,32 @@ FeatureTable read_vector(const std::string& path, const ReadOptions& opt) {
         transformer.emplace(source_def, opt.target_crs);
     }
 
+    std::vector<std::pair<std::size_t, XY>> first_points; // per feature, in the source CRS
+    std::size_t index = 0;
     for (auto& feat : *layer) {
         FeatureRecord r;
         r.fid = feat->GetFID();
+        if (csv) {
+            if (index >= csv->scan.record_line.size())
+                throw IoError(Location{path, t.layer, r.fid, -1, ""},
+                              "GDAL read more records than the file has; it is not plain CSV");
+            r.line = csv->scan.record_line[index];
+        }
+        ++index;
         r.values.resize(t.fields.size());
-        for (int i = 0; i < static_cast<int>(t.fields.size()); ++i)
-            if (feat->IsFieldSetAndNotNull(i)) r.values[static_cast<std::size_t>(i)] = feat->GetFieldAsString(i);
+        for (int i = 0; i < static_cast<int>(t.fields.size()); ++i) {
+            if (!feat->IsFieldSetAndNotNull(i)) continue;
+            std::string v = feat->GetFieldAsString(i);
+            if (t.kinds[static_cast<std::size_t>(i)] == FieldKind::text) {
+                const std::size_t bad = invalid_utf8_at(v);
+                if (bad != std::string::npos)
+                    throw IoError(t.at(r, t.fields[static_cast<std::size_t>(i)]),
+                                  "text that is not valid UTF-8 (byte " + std::to_string(bad + 1) +
+                                      "); declare the file's encoding, e.g. encoding = \"cp1257\" for a Lithuanian "
+                                      "Windows export");
+            }
+            r.values[static_cast<std::size_t>(i)] = std::move(v);
+        }
         if (xy_mode) {
             const auto& xs = r.values[static_cast<std::size_t>(xi)];
             const auto& ys = r.values[static_cast<std::size_t>(yi)];
@@ -281,10 +478,10 @@ FeatureTable read_vector(const std::string& path, const ReadOptions& opt) {
             bool y_blank = !ys || ys->find_first_not_of(' ') == std::string::npos;
             if (!(x_blank && y_blank)) {
                 double x = 0, y = 0;
-                if (x_blank || !parse_double(*xs, x))
-                    throw IoError(t.where(r, opt.x_field) + ": expected a number, found '" + (xs ? *xs : "") + "'");
-                if (y_blank || !parse_double(*ys, y))
-                    throw IoError(t.where(r, opt.y_field) + ": expected a number, found '" + (ys ? *ys : "") + "'");
+                if (x_blank || !parse_number(*xs, opt.decimal_comma, x))
+                    throw IoError(t.at(r, opt.x_field), "expected a number, found '" + (xs ? *xs : "") + "'");
+                if (y_blank || !parse_number(*ys, opt.decimal_comma, y))
+                    throw IoError(t.at(r, opt.y_field), "expected a number, found '" + (ys ? *ys : "") + "'");
                 r.geometry = XY{x, y};
             }
         } else {
@@ -292,19 +489,29 @@ FeatureTable read_vector(const std::string& path, const ReadOptions& opt) {
             if (lat_first) swap_xy(r.geometry);
         }
         if (opt.geometry_required && std::holds_alternative<std::monostate>(r.geometry))
-            throw IoError(t.where(r) + ": feature has no geometry");
+            throw IoError(t.at(r), "feature has no geometry");
+        if (const auto first = first_vertex(r.geometry)) {
+            if (!std::isfinite(first->x) || !std::isfinite(first->y))
+                throw IoError(t.at(r), "a coordinate is not a finite number");
+            first_points.push_back({t.features.size(), *first});
+        }
         if (transformer) {
             try {
                 transform_geometry(*transformer, r.geometry);
             } catch (const CrsError& e) {
-                throw CrsError(t.where(r) + ": " + e.what());
+                throw CrsError(t.at(r), e.what());
             }
         }
         t.features.push_back(std::move(r));
     }
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw IoError(geo::where(path, t.layer) + ": read failed: " + quiet.last_message());
-    if (t.features.empty() && !opt.allow_empty) throw IoError(geo::where(path, t.layer) + ": the layer is empty");
+        throw IoError(Location{path, t.layer, -1, -1, ""}, "read failed: " + redacted(quiet.last_message()));
+    if (t.features.empty() && !opt.allow_empty) throw IoError(Location{path, t.layer, -1, -1, ""}, "the layer is empty");
+    if (csv && t.features.size() != csv->scan.record_line.size())
+        throw IoError(Location{path, t.layer, -1, -1, ""},
+                      "GDAL read " + std::to_string(t.features.size()) + " records, the file has " +
+                          std::to_string(csv->scan.record_line.size()));
+    if (opt.check_area_of_use && transformer) check_area_of_use(t, first_points, source_def, opt.target_crs);
     return t;
 }
 

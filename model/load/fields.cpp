@@ -1,11 +1,15 @@
 #include "model/load/fields.hpp"
 
-#include <charconv>
 #include <cmath>
 
+#include "geo/io/vector_writer.hpp"
 #include "model/errors.hpp"
 
 namespace apreptis::model::load {
+
+namespace {
+const std::string& name_of(const geo::FeatureTable& t, int field) { return t.fields[static_cast<std::size_t>(field)]; }
+} // namespace
 
 std::string text(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field) {
     (void)t;
@@ -20,25 +24,38 @@ std::string text(const geo::FeatureTable& t, const geo::FeatureRecord& f, int fi
 
 std::string required_text(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field) {
     std::string s = text(t, f, field);
-    if (s.empty())
-        throw DataError(t.where(f, t.fields[static_cast<std::size_t>(field)]) + ": expected a value, found nothing");
+    if (s.empty()) throw DataError(t.at(f, name_of(t, field)), "expected a value, found nothing");
     return s;
 }
 
 std::optional<double> optional_number(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
-                                      bool non_negative) {
-    std::string s = text(t, f, field);
+                                      bool non_negative, double max) {
+    const std::string s = text(t, f, field);
     if (s.empty() || s == "-") return std::nullopt;
-    const std::string& name = t.fields[static_cast<std::size_t>(field)];
+    const std::string& name = name_of(t, field);
+    if (t.kinds[static_cast<std::size_t>(field)] == geo::FieldKind::boolean)
+        throw DataError(t.at(f, name), "expected a number, found a true/false value");
     double v = 0;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
-        std::string hint = s.find(',') != std::string::npos ? " (use a decimal point, not a comma)" : "";
-        throw DataError(t.where(f, name) + ": expected a number, found '" + s + "'" + hint);
+    if (!geo::parse_number(s, t.decimal_comma, v)) {
+        std::string hint;
+        if (!t.decimal_comma && s.find(',') != std::string::npos)
+            hint = " (a decimal comma? declare decimal = \",\" for this source, or use a decimal point)";
+        throw DataError(t.at(f, name), "expected a number, found '" + s + "'" + hint);
     }
-    if (non_negative && v < 0)
-        throw DataError(t.where(f, name) + ": expected a number >= 0, found " + s);
+    if (non_negative && v < 0) throw DataError(t.at(f, name), "expected a number >= 0, found " + s);
+    if (std::abs(v) > max)
+        throw DataError(t.at(f, name), "expected a number of at most " + std::to_string(static_cast<long long>(max)) +
+                                           " in size, found " + s);
     return v;
+}
+
+std::optional<long long> optional_count(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
+                                        long long max) {
+    const auto v = optional_number(t, f, field, true, static_cast<double>(max));
+    if (!v) return std::nullopt;
+    if (std::floor(*v) != *v)
+        throw DataError(t.at(f, name_of(t, field)), "expected a whole number, found " + text(t, f, field));
+    return static_cast<long long>(*v);
 }
 
 int optional_field(const geo::FeatureTable& t, const std::string& name) {

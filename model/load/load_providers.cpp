@@ -19,7 +19,8 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
               funded = t.field_index("municipality_funded"), wait = t.field_index("waiting_list"),
               date = t.field_index("reference_date"), serves = t.field_index("serves_municipality"),
               mun = t.field_index("municipality"), ward = t.field_index("ward_code"), addr = t.field_index("address"),
-              basis = t.field_index("location_basis"), src = t.field_index("source");
+              basis = t.field_index("location_basis"), src = t.field_index("source"),
+              printed = t.field_index("name_as_printed");
     std::map<std::string, std::size_t> by_id;
     for (const auto& f : t.features) {
         const std::string pid = required_text(t, f, id);
@@ -56,11 +57,23 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
         if (fresh) {
             providers.push_back(p);
         } else {
+            // Rows with one id are one provider's service lines: everything about the provider
+            // must agree, or two different providers would silently become one.
             const Provider& first = providers[it->second];
-            if (first.precision != p.precision || first.ward_code != p.ward_code || first.point != p.point)
-                throw DataError(t.where(f, "provider_id") + ": provider " + pid +
-                                " is located differently here than in its first row (fid " +
-                                std::to_string(first.fid) + ")");
+            const std::pair<const char*, bool> same[] = {
+                {"name", first.name == p.name},
+                {"location_precision", first.precision == p.precision},
+                {"ward_code", first.ward_code == p.ward_code},
+                {"coordinates", first.point == p.point},
+                {"municipality", first.municipality == p.municipality},
+                {"serves_municipality", first.serves_municipality == p.serves_municipality},
+                {"address", first.address == p.address}};
+            // (ownership is left out: the plans print it per section, with typos that differ)
+            for (const auto& [field, equal] : same)
+                if (!equal)
+                    throw DataError(t.at(f, field), "provider id " + pid + " is used again with another " + field +
+                                                        " than in its first row (fid " + std::to_string(first.fid) +
+                                                        ", '" + first.name + "'); one id, one provider");
         }
 
         ServiceLine l;
@@ -78,10 +91,12 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
         l.unit = text(t, f, unit);
         if (l.unit.empty()) l.unit = type->counting_unit;
         l.detail = text(t, f, detail);
-        if (places >= 0) l.places = optional_number(t, f, places);
-        if (rec >= 0) l.recipients = optional_number(t, f, rec);
-        if (funded >= 0) l.municipality_funded = optional_number(t, f, funded);
-        if (wait >= 0) l.waiting_list = optional_number(t, f, wait);
+        l.name_as_printed = printed >= 0 ? text(t, f, printed) : p.name;
+        constexpr double max_places = 1e7; // no provider line has ten million places or recipients
+        if (places >= 0) l.places = optional_number(t, f, places, true, max_places);
+        if (rec >= 0) l.recipients = optional_number(t, f, rec, true, max_places);
+        if (funded >= 0) l.municipality_funded = optional_number(t, f, funded, true, max_places);
+        if (wait >= 0) l.waiting_list = optional_number(t, f, wait, true, max_places);
         if (l.recipients && l.municipality_funded && *l.municipality_funded > *l.recipients)
             throw DataError(t.where(f, "municipality_funded") + ": expected at most the recipients (" +
                             geo::format_number(*l.recipients) + "), found " + geo::format_number(*l.municipality_funded));

@@ -20,22 +20,19 @@ std::vector<Ward> wards_from(const geo::FeatureTable& t, const WardFields& field
         w.code = required_text(t, f, code);
         w.name = required_text(t, f, name);
         w.municipality = mun >= 0 ? required_text(t, f, mun) : fields.municipality_name;
-        std::string ptxt = text(t, f, pop);
-        if (ptxt.empty())
-            throw DataError(t.where(f, fields.population) + ": ward " + w.code + " (" + w.name +
-                            "): expected a population, found nothing");
-        auto p = optional_number(t, f, pop, /*non_negative=*/false);
-        if (*p < 0)
-            throw DataError(t.where(f, fields.population) + ": ward " + w.code + " (" + w.name +
-                            "): expected a population >= 0, found " + ptxt);
-        if (std::floor(*p) != *p)
-            throw DataError(t.where(f, fields.population) + ": ward " + w.code +
-                            ": expected a whole number of residents, found " + ptxt);
-        w.population = static_cast<std::int64_t>(*p);
+        // a census count: a whole number of residents, range-checked before it becomes an integer
+        constexpr long long max_residents = 1'000'000'000;
+        if (text(t, f, pop).empty())
+            throw DataError(t.at(f, fields.population), "ward " + w.code + " (" + w.name + "): expected a population, found nothing");
+        try {
+            w.population = *optional_count(t, f, pop, max_residents);
+        } catch (const DataError& e) {
+            throw DataError(t.at(f, fields.population), "ward " + w.code + " (" + w.name + "): " + e.detail());
+        }
         const auto* mp = std::get_if<geo::MultiPolygon>(&f.geometry);
         if (!mp || mp->empty())
-            throw DataError(t.where(f) + ": ward " + w.code + " (" + w.name + "): expected a polygon, found " +
-                            (std::holds_alternative<geo::XY>(f.geometry) ? "a point" : "no polygon"));
+            throw DataError(t.at(f), "ward " + w.code + " (" + w.name + "): expected a polygon, found " +
+                                         (std::holds_alternative<geo::XY>(f.geometry) ? "a point" : "no polygon"));
         w.geometry = *mp;
         out.push_back(std::move(w));
     }

@@ -59,7 +59,7 @@ TEST(ReadVector, broken_number_names_file_line_and_field) {
     o.x_field = "lon";
     o.y_field = "lat";
     o.declared_crs = "EPSG:4326";
-    expect_error<IoError>([&] { read_vector(d / "p.csv", o); }, {"p.csv", "fid 2", "CSV line 3", "lat", "fifty"});
+    expect_error<IoError>([&] { read_vector(d / "p.csv", o); }, {"p.csv", "fid 2", "(line 3)", "lat", "fifty"});
 }
 
 TEST(ReadVector, declared_crs_that_contradicts_the_file_is_refused) {

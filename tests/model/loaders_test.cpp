@@ -55,7 +55,7 @@ TEST(LoadProviders, unknown_service_type_names_the_row_and_the_catalogue) {
     ScratchDir d;
     auto t = providers_csv(d, "P1,Centre,day_center,older,,,1,,unknown,,,\n");
     expect_error<DataError>([&] { load_rows(t); },
-                            {"providers.csv", "fid 1", "CSV line 2", "service_type", "'day_center'", "day_centre"});
+                            {"providers.csv", "fid 1", "(line 2)", "service_type", "'day_center'", "day_centre"});
 }
 
 TEST(LoadProviders, broken_and_negative_numbers) {
