@@ -69,6 +69,13 @@ WardCheckReport check_wards(std::vector<Ward>& wards, const WardCheckOptions& op
               "overlap_tolerance_m2 under [wards] if these are slivers";
         throw DataError(os.str());
     }
+    // Holes between wards: not an error (population is per ward), but a provider or building
+    // point there belongs to no ward, so say where they are and how large.
+    for (const auto& g : index.gaps(options.gap_tolerance_m2)) {
+        WardGap wg{g.area, g.inside, {}};
+        for (std::size_t i : g.around) wg.around.push_back(wards[i].code);
+        report.gaps.push_back(std::move(wg));
+    }
     return report;
 }
 

@@ -11,6 +11,7 @@ namespace apreptis::model {
 struct WardCheckOptions {
     bool repair_invalid = false;
     double overlap_tolerance_m2 = 100.0; ///< slivers from simplified boundaries below this are ignored
+    double gap_tolerance_m2 = 1000.0;    ///< holes between wards below this are not reported
 };
 
 struct WardRepair {
@@ -21,8 +22,15 @@ struct WardRepair {
     double area_after_m2 = 0;
 };
 
+struct WardGap {
+    double area_m2 = 0;
+    geo::XY inside;                 ///< a point in the gap (working CRS)
+    std::vector<std::string> around; ///< codes of the wards that touch it
+};
+
 struct WardCheckReport {
     std::vector<WardRepair> repairs;
+    std::vector<WardGap> gaps;       ///< land enclosed by wards that no ward covers
     double total_area_m2 = 0;
 };
 

@@ -129,8 +129,26 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     wf.municipality_name = project.ward_municipality_name;
     wf.population = project.ward_population_field;
     s.wards = model::load::wards_from(wt, wf);
-    in->ward_report = model::check_wards(s.wards, {project.repair_invalid, project.overlap_tolerance_m2},
-                                         wt.path + ":" + wt.layer);
+    in->ward_report = model::check_wards(
+        s.wards, {project.repair_invalid, project.overlap_tolerance_m2, project.gap_tolerance_m2}, wt.path + ":" + wt.layer);
+    if (const auto& gaps = in->ward_report.gaps; !gaps.empty()) {
+        double total = 0;
+        std::string list;
+        for (std::size_t i = 0; i < gaps.size(); ++i) {
+            total += gaps[i].area_m2;
+            if (i >= 10) continue;
+            std::string around;
+            for (const auto& c : gaps[i].around) around += (around.empty() ? "" : ", ") + c;
+            list += "\n  " + std::to_string(static_cast<long long>(gaps[i].area_m2)) + " m2 at (" +
+                    std::to_string(static_cast<long long>(gaps[i].inside.x)) + ", " +
+                    std::to_string(static_cast<long long>(gaps[i].inside.y)) + ") between wards " + around;
+        }
+        in->warnings.push_back(wt.path + ": " + std::to_string(gaps.size()) + " gap(s) between wards larger than " +
+                               std::to_string(static_cast<long long>(project.gap_tolerance_m2)) + " m2, " +
+                               std::to_string(static_cast<long long>(total)) +
+                               " m2 in all: no ward covers them, so a provider or building there is in no ward" +
+                               list + (gaps.size() > 10 ? "\n  ... (all in run.json, ward_gaps)" : ""));
+    }
     for (const auto& r : in->ward_report.repairs)
         in->warnings.push_back("ward " + r.code + " (" + r.name + ") was invalid (" + r.reason +
                                ") and was repaired: area " + std::to_string(static_cast<long long>(r.area_before_m2)) +

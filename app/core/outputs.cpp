@@ -149,6 +149,7 @@ std::string run_record(const Analysis& a) {
     j["parameters"] = {{"working_crs", project.working_crs},
                        {"repair_invalid", project.repair_invalid},
                        {"overlap_tolerance_m2", project.overlap_tolerance_m2},
+                       {"gap_tolerance_m2", project.gap_tolerance_m2},
                        {"ward_code_field", project.ward_code_field},
                        {"ward_population_field", project.ward_population_field}};
     j["distances"] = nlohmann::json::parse(access_record_json(a));
@@ -185,6 +186,10 @@ std::string run_record(const Analysis& a) {
         repairs.push_back({{"code", r.code}, {"name", r.name}, {"reason", r.reason},
                            {"area_before_m2", r.area_before_m2}, {"area_after_m2", r.area_after_m2}});
     j["geometry_repairs"] = repairs;
+    json gaps = json::array();
+    for (const auto& g : a.in().ward_report.gaps)
+        gaps.push_back({{"area_m2", g.area_m2}, {"x", g.inside.x}, {"y", g.inside.y}, {"wards_around", g.around}});
+    j["ward_gaps"] = gaps;
     j["warnings"] = a.warnings();
     j["estimates"] = json::array({"ward target-group populations other than residents are estimates: the "
                                   "municipal group size shared out by each ward's share of census population"});

@@ -167,6 +167,7 @@ Project load_project(const std::string& path) {
     p.ward_population_source = w.text("population_source");
     p.repair_invalid = w.flag("repair_invalid", false);
     p.overlap_tolerance_m2 = w.number("overlap_tolerance_m2", 100.0, overlap_range);
+    p.gap_tolerance_m2 = w.number("gap_tolerance_m2", 1000.0, overlap_range);
     w.finish();
 
     if (const TomlTable t = root.table("providers"); t.present()) {

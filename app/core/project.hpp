@@ -74,6 +74,7 @@ struct Project {
     std::string ward_population_source;
     bool repair_invalid = false;
     double overlap_tolerance_m2 = 100.0;
+    double gap_tolerance_m2 = 1000.0;
 
     std::optional<LayerSource> providers;
     std::string default_municipality;

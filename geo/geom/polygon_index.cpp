@@ -96,4 +96,45 @@ std::vector<PolygonIndex::Overlap> PolygonIndex::overlaps(double min_area) const
     return out;
 }
 
+std::vector<PolygonIndex::Gap> PolygonIndex::gaps(double min_area) const {
+    const Impl& m = *m_impl;
+    std::lock_guard lock(m.mutex);
+    std::vector<Gap> out;
+    if (m.geoms.empty()) return out;
+    std::vector<GEOSGeometry*> clones;
+    for (const auto& g : m.geoms) clones.push_back(GEOSGeom_clone_r(m.h, g.get()));
+    GeomPtr all(check(GEOSGeom_createCollection_r(m.h, GEOS_GEOMETRYCOLLECTION, clones.data(),
+                                                  static_cast<unsigned>(clones.size())),
+                      "collection", m.ctx),
+                GeomDeleter{m.h});
+    GeomPtr u(check(GEOSUnaryUnion_r(m.h, all.get()), "union of the polygons", m.ctx), GeomDeleter{m.h});
+    const int parts = GEOSGetNumGeometries_r(m.h, u.get());
+    for (int i = 0; i < parts; ++i) {
+        const GEOSGeometry* poly = GEOSGetGeometryN_r(m.h, u.get(), i);
+        if (GEOSGeomTypeId_r(m.h, poly) != GEOS_POLYGON) continue;
+        const int holes = GEOSGetNumInteriorRings_r(m.h, poly);
+        for (int k = 0; k < holes; ++k) {
+            const GEOSGeometry* ring = GEOSGetInteriorRingN_r(m.h, poly, k);
+            GeomPtr shell(check(GEOSGeom_clone_r(m.h, ring), "ring", m.ctx), GeomDeleter{m.h});
+            GeomPtr hole(check(GEOSGeom_createPolygon_r(m.h, shell.release(), nullptr, 0), "gap", m.ctx),
+                         GeomDeleter{m.h});
+            double a = 0;
+            GEOSArea_r(m.h, hole.get(), &a);
+            if (a <= min_area) continue;
+            Gap gap{a, {}, {}};
+            GeomPtr at(check(GEOSPointOnSurface_r(m.h, hole.get()), "point in gap", m.ctx), GeomDeleter{m.h});
+            GEOSGeomGetX_r(m.h, at.get(), &gap.inside.x);
+            GEOSGeomGetY_r(m.h, at.get(), &gap.inside.y);
+            QueryState st;
+            GEOSSTRtree_query_r(m.h, m.tree, hole.get(), &collect_hit, &st);
+            std::sort(st.hits.begin(), st.hits.end());
+            for (std::size_t j : st.hits)
+                if (GEOSPreparedIntersects_r(m.h, m.prepared[j].get(), hole.get()) == 1) gap.around.push_back(j);
+            out.push_back(std::move(gap));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Gap& a, const Gap& b) { return a.area > b.area; });
+    return out;
+}
+
 } // namespace apreptis::geo

@@ -28,6 +28,15 @@ public:
     /// Pairs whose interiors overlap by more than min_area (CRS units squared).
     std::vector<Overlap> overlaps(double min_area) const;
 
+    struct Gap {
+        double area;
+        XY inside;                       ///< a point inside the gap
+        std::vector<std::size_t> around; ///< polygons that touch it
+    };
+    /// Holes enclosed by the union of all polygons (land no polygon covers) larger than
+    /// min_area, largest first. Not the outside: only what the polygons surround.
+    std::vector<Gap> gaps(double min_area) const;
+
     std::size_t size() const;
 
 private:

@@ -45,3 +45,19 @@ TEST(WardChecks, overlap_beyond_tolerance_is_refused) {
                                   {"overlap", "A (Ward A) and B (Ward B)", "100000 m2"});
     EXPECT_NO_THROW(check_wards(w, {false, 200000.0}, "t.geojson"));
 }
+
+TEST(WardChecks, a_hole_between_wards_is_reported_with_its_area_place_and_neighbours) {
+    // A ring of four 1 km wards around an uncovered 200 m x 200 m square
+    std::vector<Ward> w = {test::ward("S", 10, 0), test::ward("T", 10, 0), test::ward("U", 10, 0), test::ward("V", 10, 0)};
+    w[0].geometry = geo::multipolygon_from_wkt("POLYGON((0 0, 1000 0, 1000 400, 0 400, 0 0))");
+    w[1].geometry = geo::multipolygon_from_wkt("POLYGON((0 600, 1000 600, 1000 1000, 0 1000, 0 600))");
+    w[2].geometry = geo::multipolygon_from_wkt("POLYGON((0 400, 400 400, 400 600, 0 600, 0 400))");
+    w[3].geometry = geo::multipolygon_from_wkt("POLYGON((600 400, 1000 400, 1000 600, 600 600, 600 400))");
+    const auto r = check_wards(w, {false, 100.0, 1000.0}, "t.geojson");
+    ASSERT_EQ(r.gaps.size(), 1u);
+    EXPECT_NEAR(r.gaps[0].area_m2, 200.0 * 200.0, 1e-6);
+    EXPECT_GT(r.gaps[0].inside.x, 400);
+    EXPECT_LT(r.gaps[0].inside.x, 600);
+    EXPECT_EQ(r.gaps[0].around, (std::vector<std::string>{"S", "T", "U", "V"}));
+    EXPECT_TRUE(check_wards(w, {false, 100.0, 50000.0}, "t.geojson").gaps.empty()); // below the tolerance
+}
