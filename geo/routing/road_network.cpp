@@ -21,7 +21,10 @@ std::string NetworkReport::summary() const {
     std::ostringstream os;
     os << ways_used << " of " << ways_read << " ways used (" << ways_outside_clip << " outside the study area";
     for (const auto& [why, n] : ways_excluded) os << "; " << n << " " << why;
-    os << "); " << nodes << " nodes, " << edges << " edges, " << arcs << " arcs, "
+    os << ")";
+    if (area_outlines_used || area_crossings_used)
+        os << "; walkable areas: " << area_outlines_used << " outlines, " << area_crossings_used << " crossings";
+    os << "; " << nodes << " nodes, " << edges << " edges, " << arcs << " arcs, "
        << static_cast<long long>(used_length_m) << " m; " << components << " connected part(s), the largest "
        << largest_component_nodes << " nodes";
     return os.str();
@@ -129,11 +132,18 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
     std::vector<Usable> usable;
     for (const Way& w : ways) {
         if (w.points.size() < 2) continue;
+        // Coordinates beyond any projected CRS would overflow the node grid: refuse them here.
+        for (const XY& p : w.points)
+            if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > 1e9 || std::abs(p.y) > 1e9)
+                throw Error(source + ": way " + std::to_string(w.id) + " has a vertex at (" + std::to_string(p.x) +
+                            ", " + std::to_string(p.y) + "), outside any projected CRS; the file is damaged or "
+                            "its CRS is wrong");
         if (opt.clip && std::none_of(w.points.begin(), w.points.end(), [&](XY p) { return inside(*opt.clip, p); })) {
             rep.ways_outside_clip++;
             continue;
         }
-        rep.length_by_class_m[w.tags.highway.empty() ? "(none)" : w.tags.highway] += polyline_length(w.points);
+        if (w.origin != WayOrigin::area_crossing) // crossings are ours, not mapped ways
+            rep.length_by_class_m[w.tags.highway.empty() ? "(none)" : w.tags.highway] += polyline_length(w.points);
         WayRule r = rule_for(opt.profile, w.tags);
         if (!r.usable) {
             rep.ways_excluded[r.excluded_because]++;
@@ -189,6 +199,8 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
     for (const Usable& u : usable) {
         const LineString& pts = u.way->points;
         rep.ways_used++;
+        if (u.way->origin == WayOrigin::area_outline) rep.area_outlines_used++;
+        if (u.way->origin == WayOrigin::area_crossing) rep.area_crossings_used++;
         std::size_t start = 0;
         for (std::size_t i = 1; i < pts.size(); ++i) {
             bool is_node = i + 1 == pts.size() ||

@@ -17,10 +17,15 @@ namespace apreptis::geo {
 
 
 /// One way as read from the source, in the working CRS.
+/// Where a way came from: a mapped line, or a walkable area (a pedestrian square mapped as
+/// a polygon) walked along its outline or straight across between its entrances.
+enum class WayOrigin { line, area_outline, area_crossing };
+
 struct Way {
     std::int64_t id = 0;
     LineString points;
     WayTags tags;
+    WayOrigin origin = WayOrigin::line;
 };
 
 /// A piece of street between two nodes; arcs reference it.
@@ -74,6 +79,8 @@ struct NetworkReport {
     std::map<std::string, std::size_t> ways_excluded; ///< reason -> count
     std::map<std::string, double> length_by_class_m;  ///< every way inside the clip, usable or not
     double used_length_m = 0;
+    std::size_t area_outlines_used = 0;  ///< ways along walkable areas' outlines
+    std::size_t area_crossings_used = 0; ///< straight crossings of walkable areas
     std::size_t nodes = 0, edges = 0, arcs = 0;
     std::size_t components = 0;
     std::size_t largest_component_nodes = 0;

@@ -1,5 +1,8 @@
 #include "geo/routing/road_reader.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -9,6 +12,84 @@
 #include "geo/io/vector_reader.hpp"
 
 namespace apreptis::geo {
+
+namespace {
+
+/// Proper crossing of segments ab and cd (touching at an end does not count).
+bool crosses(XY a, XY b, XY c, XY d) {
+    auto orient = [](XY p, XY q, XY r) {
+        const double v = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+        return (v > 0) - (v < 0);
+    };
+    const int o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+    return o1 * o2 < 0 && o3 * o4 < 0;
+}
+
+bool inside_ring(const Ring& r, XY p) {
+    bool in = false;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].y > p.y) != (r[j].y > p.y) && p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
+            in = !in;
+    return in;
+}
+
+/// The straight line from a to b stays inside the polygon (its rings are never crossed and
+/// its middle is inside the outer ring and outside every hole).
+bool walkable_straight(const Polygon& poly, XY a, XY b) {
+    auto ring_crossed = [&](const Ring& r) {
+        for (std::size_t i = 1; i < r.size(); ++i)
+            if (crosses(a, b, r[i - 1], r[i])) return true;
+        return false;
+    };
+    if (ring_crossed(poly.outer)) return false;
+    for (const Ring& h : poly.holes)
+        if (ring_crossed(h)) return false;
+    const XY mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+    if (!inside_ring(poly.outer, mid)) return false;
+    for (const Ring& h : poly.holes)
+        if (inside_ring(h, mid)) return false;
+    return true;
+}
+
+struct XYKeyHash {
+    std::size_t operator()(const XY& p) const noexcept {
+        return std::hash<double>()(p.x) ^ (std::hash<double>()(p.y) * 1000003u);
+    }
+};
+
+/// Walkable areas (OSM highway=pedestrian squares and the like, mapped as polygons): their
+/// outlines are walkable, and so is the straight line between any two of their entrances
+/// (vertices shared with a mapped way) that stays inside. Without this the squares vanish
+/// from the network and everyone walks around them.
+void add_walkable_areas(const std::vector<std::pair<Polygon, Way>>& areas, std::vector<Way>& ways) {
+    std::unordered_set<XY, XYKeyHash> line_vertices;
+    for (const Way& w : ways)
+        for (const XY& p : w.points) line_vertices.insert(p);
+    for (const auto& [poly, tags] : areas) {
+        std::vector<XY> entrances;
+        auto outline = [&](const Ring& r) {
+            Way w = tags;
+            w.points = r;
+            w.origin = WayOrigin::area_outline;
+            for (const XY& p : r)
+                if (line_vertices.count(p) && std::find(entrances.begin(), entrances.end(), p) == entrances.end())
+                    entrances.push_back(p);
+            ways.push_back(std::move(w));
+        };
+        outline(poly.outer);
+        for (const Ring& h : poly.holes) outline(h);
+        for (std::size_t i = 0; i < entrances.size(); ++i)
+            for (std::size_t j = i + 1; j < entrances.size(); ++j)
+                if (walkable_straight(poly, entrances[i], entrances[j])) {
+                    Way w = tags;
+                    w.points = {entrances[i], entrances[j]};
+                    w.origin = WayOrigin::area_crossing;
+                    ways.push_back(std::move(w));
+                }
+    }
+}
+
+} // namespace
 
 std::vector<Way> read_osm_ways(const std::string& path, const std::string& osmconf, const std::string& target_crs) {
     detail::ensure_gdal_registered();
@@ -22,7 +103,8 @@ std::vector<Way> read_osm_ways(const std::string& path, const std::string& osmco
                                               open_options, nullptr));
     if (!ds) throw IoError(path + ": not a readable OpenStreetMap PBF/XML file: " + quiet.last_message());
     OGRLayer* lines = ds->GetLayerByName("lines");
-    if (!lines) throw IoError(path + ": the OSM driver gave no 'lines' layer");
+    OGRLayer* multipolygons = ds->GetLayerByName("multipolygons");
+    if (!lines || !multipolygons) throw IoError(path + ": the OSM driver gave no 'lines' or 'multipolygons' layer");
     OGRFeatureDefn* defn = lines->GetLayerDefn();
     auto idx = [&](const char* name) { return defn->GetFieldIndex(name); };
     const int f_id = idx("osm_id"), f_hw = idx("highway"), f_ow = idx("oneway"), f_ms = idx("maxspeed"),
@@ -30,24 +112,64 @@ std::vector<Way> read_osm_ways(const std::string& path, const std::string& osmco
               f_mc = idx("motorcar"), f_jn = idx("junction");
     if (f_hw < 0 || f_ow < 0 || f_ms < 0)
         throw IoError(osmconf + ": the [lines] attributes must include highway, oneway and maxspeed");
+    // Walkable areas come through the multipolygons layer (closed ways with area=yes, and
+    // relations); the project's osmconf lists highway, foot and access there.
+    OGRFeatureDefn* md = multipolygons->GetLayerDefn();
+    const int a_hw = md->GetFieldIndex("highway"), a_ft = md->GetFieldIndex("foot"), a_ac = md->GetFieldIndex("access"),
+              a_way = md->GetFieldIndex("osm_way_id"), a_id = md->GetFieldIndex("osm_id");
+    if (a_hw < 0) throw IoError(osmconf + ": the [multipolygons] attributes must include highway (walkable areas)");
     Transformer t("EPSG:4326", target_crs);
     std::vector<Way> ways;
+    std::vector<std::pair<Polygon, Way>> areas;
     auto get = [](OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : std::string(); };
-    for (auto& feat : *lines) {
-        std::string hw = get(*feat, f_hw);
-        if (hw.empty()) continue; // rivers, railways, barriers...
-        const OGRGeometry* g = feat->GetGeometryRef();
-        if (!g || wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
-        const OGRLineString* ls = g->toLineString();
+    auto ring = [&](const OGRSimpleCurve* r) {
+        LineString pts(static_cast<std::size_t>(r->getNumPoints()));
+        for (int i = 0; i < r->getNumPoints(); ++i) pts[static_cast<std::size_t>(i)] = {r->getX(i), r->getY(i)};
+        t.transform(pts);
+        return pts;
+    };
+    auto read_line = [&](OGRFeature& feat) {
+        const std::string hw = get(feat, f_hw);
+        if (hw.empty()) return; // rivers, railways, barriers...
+        const OGRGeometry* g = feat.GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbLineString) return;
         Way w;
-        w.id = f_id >= 0 ? feat->GetFieldAsInteger64(f_id) : feat->GetFID();
-        w.points.resize(static_cast<std::size_t>(ls->getNumPoints()));
-        for (int i = 0; i < ls->getNumPoints(); ++i) w.points[static_cast<std::size_t>(i)] = {ls->getX(i), ls->getY(i)};
-        t.transform(w.points);
-        w.tags = {hw, get(*feat, f_ow), get(*feat, f_ms), get(*feat, f_ac), get(*feat, f_ft),
-                  get(*feat, f_ve), get(*feat, f_mv), get(*feat, f_mc), get(*feat, f_jn)};
+        w.id = f_id >= 0 ? feat.GetFieldAsInteger64(f_id) : feat.GetFID();
+        w.points = ring(g->toLineString());
+        w.tags = {hw, get(feat, f_ow), get(feat, f_ms), get(feat, f_ac), get(feat, f_ft),
+                  get(feat, f_ve), get(feat, f_mv), get(feat, f_mc), get(feat, f_jn)};
         ways.push_back(std::move(w));
-    }
+    };
+    auto read_area = [&](OGRFeature& feat) {
+        const std::string hw = get(feat, a_hw);
+        if (hw.empty() || hw == "rest_area" || hw == "services") return; // facilities, not places to walk
+        const OGRGeometry* g = feat.GetGeometryRef();
+        if (!g) return;
+        Way tags;
+        const std::string way_id = get(feat, a_way), rel_id = get(feat, a_id);
+        tags.id = !way_id.empty() ? std::stoll(way_id) : !rel_id.empty() ? std::stoll(rel_id) : feat.GetFID();
+        tags.tags.highway = hw;
+        tags.tags.foot = get(feat, a_ft);
+        tags.tags.access = get(feat, a_ac);
+        auto add = [&](const OGRPolygon* p) {
+            if (p->IsEmpty()) return;
+            Polygon poly;
+            poly.outer = ring(p->getExteriorRing());
+            for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.holes.push_back(ring(p->getInteriorRing(i)));
+            areas.push_back({std::move(poly), tags});
+        };
+        if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add(g->toPolygon());
+        else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
+            for (const OGRPolygon* p : *g->toMultiPolygon()) add(p);
+    };
+    // Layer by layer, each filtered on highway: GDAL 3.6 drops one of OSRM Monaco's pedestrian
+    // squares (way 335740502) when the multipolygons layer is read without a filter, or
+    // interleaved; with the filter it returns them all (tests/geo/osm_roads_test.cpp).
+    lines->SetAttributeFilter("highway IS NOT NULL");
+    multipolygons->SetAttributeFilter("highway IS NOT NULL");
+    for (auto& feat : *lines) read_line(*feat);
+    for (auto& feat : *multipolygons) read_area(*feat);
+    add_walkable_areas(areas, ways);
     if (CPLGetLastErrorType() >= CE_Failure)
         throw IoError(path + ": reading OSM data failed (truncated or corrupt file?): " + quiet.last_message());
     if (ways.empty()) throw IoError(path + ": no highway ways in the file");

@@ -9,7 +9,10 @@
 #include "geo/crs/transformer.hpp"
 #include "geo/errors.hpp"
 #include "geo/routing/road_reader.hpp"
+#include "geo/routing/nearest.hpp"
 #include "geo/routing/snap_index.hpp"
+#include "geo/routing/travel_query.hpp"
+#include <set>
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -139,4 +142,60 @@ TEST(LineRoads, a_point_in_a_road_layer_is_named_not_dropped) {
     m.highway = "highway";
     test::expect_error<IoError>([&] { read_line_ways(d / "streets.geojson", m, "EPSG:3346"); },
                                 {"streets.geojson", "fid 1", "expected a line, found a point"});
+}
+
+TEST(OsmRoads, pedestrian_squares_are_walked_along_and_across_never_dropped) {
+    // A clip of OSRM's Monaco extract (tests/data/README.md). `ogrinfo -oo CONFIG_FILE=osmconf_roads.ini
+    // monaco-centre.osm.pbf multipolygons -where "highway IS NOT NULL AND highway NOT IN
+    // ('rest_area','services')"` lists 12 walkable areas in it.
+    const std::string pbf = test::source_dir() + "/tests/data/monaco-centre.osm.pbf";
+    const auto ways = read_osm_ways(pbf, osmconf, "EPSG:32632");
+    std::set<std::int64_t> areas;
+    std::size_t crossings = 0;
+    std::vector<Way> lines_only;
+    for (const Way& w : ways) {
+        if (w.origin == WayOrigin::area_outline) areas.insert(w.id);
+        if (w.origin == WayOrigin::area_crossing) ++crossings;
+        if (w.origin == WayOrigin::line) lines_only.push_back(w);
+    }
+    EXPECT_EQ(areas.size(), 12u);
+    EXPECT_GT(crossings, 0u);
+
+    // With the squares, walking times can only get shorter, and some do.
+    NetworkReport with_rep, without_rep;
+    const RoadNetwork with = build_network(ways, {}, with_rep);
+    const RoadNetwork without = build_network(lines_only, {}, without_rep);
+    EXPECT_GT(with_rep.area_outlines_used, 0u);
+    EXPECT_NE(with_rep.summary().find("walkable areas"), std::string::npos);
+    const Transformer t("EPSG:4326", "EPSG:32632");
+    const std::vector<XY> providers = {t.transform({7.4273, 43.7393}), t.transform({7.4200, 43.7310})};
+    std::vector<XY> people;
+    for (double lon = 7.410; lon < 7.436; lon += 0.0015)
+        for (double lat = 43.726; lat < 43.750; lat += 0.0012) people.push_back(t.transform({lon, lat}));
+    auto times = [&](const RoadNetwork& net) {
+        SnapIndex idx(net);
+        TravelQuery q(net);
+        std::vector<SnappedPoint> src, dst;
+        for (XY p : providers) src.push_back(idx.snap(p, 300));
+        for (XY p : people) dst.push_back(idx.snap(p, 300));
+        return nearest_by_network(q, src, dst, walking_speed_mps(Profile::walk));
+    };
+    const auto a = times(with), b = times(without);
+    std::size_t shorter = 0;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        if (!a[i].reachable() || !b[i].reachable()) continue;
+        // snapping may pick a square's outline instead of a street: allow the access leg's change
+        EXPECT_LE(a[i].time_s, b[i].time_s + 60.0f) << i;
+        if (a[i].time_s < b[i].time_s - 1.0f) ++shorter;
+    }
+    EXPECT_GT(shorter, 0u);
+}
+
+TEST(OsmRoads, a_vertex_outside_any_projected_crs_is_refused_not_a_crash) {
+    std::vector<Way> ways(1);
+    ways[0].id = 42;
+    ways[0].points = {{0, 0}, {1e30, 5}};
+    ways[0].tags.highway = "residential";
+    NetworkReport rep;
+    test::expect_error<Error>([&] { build_network(ways, {}, rep, "roads.gpkg"); }, {"roads.gpkg", "way 42", "outside any projected CRS"});
 }
