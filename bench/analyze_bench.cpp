@@ -25,7 +25,7 @@ void report_peak_rss(benchmark::State& state) {
 void BM_AnalyzeKaunas(benchmark::State& state) {
     Project p = load_project(dataset("kaunas/kaunas.toml"));
     for (auto _ : state) {
-        Analysis a = run_analysis(ProjectRun{p});
+        Analysis a = run_analysis(ProjectRun{p, {}, {}});
         benchmark::DoNotOptimize(a.out().coverage.rows.data());
     }
     state.counters["wards"] = 11;
@@ -37,7 +37,7 @@ void BM_AnalyzeLithuania(benchmark::State& state) {
     // 554 units: read 3.8 MB GeoJSON, reproject, validate and repair 2, overlap check, coverage
     Project p = load_project(dataset("lithuania/lithuania.toml"));
     for (auto _ : state) {
-        Analysis a = run_analysis(ProjectRun{p});
+        Analysis a = run_analysis(ProjectRun{p, {}, {}});
         benchmark::DoNotOptimize(a.study().wards.data());
     }
     state.counters["wards"] = 554;

@@ -80,7 +80,7 @@ void BM_AnalyzeLiechtenstein(benchmark::State& state) {
     // everything: read OSM, build, surface, 2 service types, ward/municipal aggregation,
     // 15 catchment polygons, allocation
     app::Project p = app::load_project(li("liechtenstein/liechtenstein.toml"));
-    for (auto _ : state) benchmark::DoNotOptimize(app::run_analysis(app::ProjectRun{p}));
+    for (auto _ : state) benchmark::DoNotOptimize(app::run_analysis(app::ProjectRun{p, {}, {}}));
     peak_rss(state);
 }
 BENCHMARK(BM_AnalyzeLiechtenstein)->Unit(benchmark::kMillisecond);

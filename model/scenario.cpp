@@ -52,7 +52,8 @@ void check_point(const ScenarioEdit& e, const std::string& where) {
 } // namespace
 
 std::vector<std::string> apply_scenario(StudyArea& s, const Scenario& sc) {
-    std::vector<std::size_t> added; // providers planned by this scenario
+    std::vector<std::size_t> added;       // providers planned by this scenario
+    std::vector<std::string> added_where; // ... and the edit that planned each
     for (std::size_t n = 0; n < sc.edits.size(); ++n) {
         const ScenarioEdit& e = sc.edits[n];
         const std::string where = describe(e, n);
@@ -78,6 +79,7 @@ std::vector<std::string> apply_scenario(StudyArea& s, const Scenario& sc) {
             p.location_basis = "scenario: planned site placed by the planner";
             s.providers.push_back(p);
             added.push_back(s.providers.size() - 1);
+            added_where.push_back(where);
             ServiceLine l;
             l.provider = s.providers.size() - 1;
             l.service_type = e.service_type;
@@ -107,9 +109,15 @@ std::vector<std::string> apply_scenario(StudyArea& s, const Scenario& sc) {
                 kept.push_back(std::move(l));
             }
             s.lines = std::move(kept);
-            for (std::size_t& a : added)
-                if (a > i) --a;
-            added.erase(std::remove(added.begin(), added.end(), i), added.end());
+            for (std::size_t k = 0; k < added.size();) {
+                if (added[k] == i) {
+                    added.erase(added.begin() + static_cast<std::ptrdiff_t>(k));
+                    added_where.erase(added_where.begin() + static_cast<std::ptrdiff_t>(k));
+                    continue;
+                }
+                if (added[k] > i) --added[k];
+                ++k;
+            }
             break;
         }
         case ScenarioEdit::Kind::set_places: {
@@ -132,11 +140,11 @@ std::vector<std::string> apply_scenario(StudyArea& s, const Scenario& sc) {
     std::vector<std::string> warnings = place_providers(s);
     // A planned site belongs to the municipality whose ward it lies in (not to the first
     // ward's, which in a multi-municipality project would be the wrong one).
-    for (std::size_t i : added) {
-        Provider& p = s.providers[i];
+    for (std::size_t k = 0; k < added.size(); ++k) {
+        Provider& p = s.providers[added[k]];
         if (p.ward_code.empty())
-            throw DataError("scenario: planned provider '" + p.id + "' at (" + std::to_string(p.point->x) + ", " +
-                            std::to_string(p.point->y) + ") lies outside every ward of the study area");
+            throw DataError(added_where[k] + ": planned provider '" + p.id + "' at (" + std::to_string(p.point->x) +
+                            ", " + std::to_string(p.point->y) + ") lies outside every ward of the study area");
         p.serves_municipality = p.municipality;
     }
     return warnings;

@@ -61,7 +61,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& known) {
     std::string best;
-    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+    // close enough to be a slip: up to 2 edits, or a third of the word ("walking" -> "walk")
+    std::size_t best_d = std::max<std::size_t>(2, (word.size() + 2) / 3) + 1;
     for (const std::string& k : known) {
         const std::size_t d = edit_distance(word, k);
         if (d < best_d) {

@@ -12,7 +12,10 @@
 #include <iconv.h>
 #include <unistd.h>
 
+#include <map>
+
 #include <cpl_string.h>
+#include <nlohmann/json.hpp>
 #include <cpl_vsi.h>
 
 #include <cpl_error.h>
@@ -121,6 +124,32 @@ public:
 private:
     std::string m_mem, m_buffer;
 };
+
+/// GeoJSON properties that are JSON true/false, by feature (in file order) and name. GDAL turns
+/// them into 1/0 of an integer field when the other features have numbers there, so a
+/// population of `true` would count as 1 resident; the values are shown as true/false instead.
+std::map<std::pair<std::size_t, std::string>, bool> geojson_booleans(const std::string& path) {
+    std::map<std::pair<std::size_t, std::string>, bool> out;
+    std::ifstream f(path, std::ios::binary);
+    nlohmann::json doc;
+    try {
+        // skip geometries while parsing: only properties matter here
+        doc = nlohmann::json::parse(f, [](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            return !(event == nlohmann::json::parse_event_t::key && parsed == "geometry");
+        });
+    } catch (const nlohmann::json::exception&) {
+        return out; // GDAL read it; its own messages cover what it could not
+    }
+    const auto features = doc.find("features");
+    if (features == doc.end() || !features->is_array()) return out;
+    for (std::size_t i = 0; i < features->size(); ++i) {
+        const auto& props = (*features)[i].find("properties");
+        if (props == (*features)[i].end() || !props->is_object()) continue;
+        for (const auto& [key, value] : props->items())
+            if (value.is_boolean()) out[{i, key}] = value.get<bool>();
+    }
+    return out;
+}
 
 /// Every feature's first vertex must lie in the area where the working CRS is defined (grown by
 /// a margin, since data near a border is fine): swapped lat/lon, a wrong declared CRS or a
@@ -446,6 +475,8 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     }
 
     std::vector<std::pair<std::size_t, XY>> first_points; // per feature, in the source CRS
+    const auto booleans = !database && t.driver == "GeoJSON" ? geojson_booleans(source)
+                                                             : std::map<std::pair<std::size_t, std::string>, bool>{};
     std::size_t index = 0;
     for (auto& feat : *layer) {
         FeatureRecord r;
@@ -461,6 +492,9 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
         for (int i = 0; i < static_cast<int>(t.fields.size()); ++i) {
             if (!feat->IsFieldSetAndNotNull(i)) continue;
             std::string v = feat->GetFieldAsString(i);
+            if (!booleans.empty())
+                if (auto b = booleans.find({index - 1, t.fields[static_cast<std::size_t>(i)]}); b != booleans.end())
+                    v = b->second ? "true" : "false";
             if (t.kinds[static_cast<std::size_t>(i)] == FieldKind::text) {
                 const std::size_t bad = invalid_utf8_at(v);
                 if (bad != std::string::npos)

@@ -65,7 +65,9 @@ void add_walkable_areas(const std::vector<std::pair<Polygon, Way>>& areas, std::
     std::unordered_set<XY, XYKeyHash> line_vertices;
     for (const Way& w : ways)
         for (const XY& p : w.points) line_vertices.insert(p);
-    for (const auto& [poly, tags] : areas) {
+    for (const auto& area : areas) {
+        const Polygon& poly = area.first;
+        const Way& tags = area.second; // (a lambda below uses it: clang refuses captured bindings)
         std::vector<XY> entrances;
         auto outline = [&](const Ring& r) {
             Way w = tags;

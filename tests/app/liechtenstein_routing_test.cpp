@@ -140,7 +140,7 @@ TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
     test::write_file(d / "providers.csv", csv + row);
     Project p = load_project(src + "liechtenstein.toml");
     p.providers->path = d / "providers.csv";
-    Analysis b = run_analysis(ProjectRun{p});
+    Analysis b = run_analysis(ProjectRun{p, {}, {}});
     bool warned = false;
     for (const auto& w : b.warnings())
         warned |= w.find("ISLAND") != std::string::npos && w.find("not connected to the main one") != std::string::npos;
@@ -156,7 +156,7 @@ TEST(LiechtensteinRouting, a_truncated_road_file_stops_the_run) {
     test::write_file(d / "cut.osm.pbf", head);
     Project p = load_project(src + "liechtenstein.toml");
     p.roads->path = d / "cut.osm.pbf";
-    test::expect_error<apreptis::Error>([&] { run_analysis(ProjectRun{p}); }, {"cut.osm.pbf"});
+    test::expect_error<apreptis::Error>([&] { run_analysis(ProjectRun{p, {}, {}}); }, {"cut.osm.pbf"});
 }
 
 TEST(LiechtensteinRouting, every_catchment_polygon_triangulates_exactly) {

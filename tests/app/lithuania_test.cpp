@@ -11,7 +11,7 @@ using namespace apreptis::app;
 
 TEST(Lithuania, repaired_run_counts_the_whole_census) {
     Project p = load_project(test::source_dir() + "/datasets/lithuania/lithuania.toml");
-    Analysis a = run_analysis(ProjectRun{p});
+    Analysis a = run_analysis(ProjectRun{p, {}, {}});
     EXPECT_EQ(a.study().wards.size(), 554u);
     long long pop = 0;
     for (const auto& w : a.study().wards) pop += w.population;
@@ -25,12 +25,12 @@ TEST(Lithuania, repaired_run_counts_the_whole_census) {
 TEST(Lithuania, without_repair_the_two_invalid_polygons_are_named) {
     Project p = load_project(test::source_dir() + "/datasets/lithuania/lithuania.toml");
     p.repair_invalid = false;
-    test::expect_error<model::DataError>([&] { run_analysis(ProjectRun{p}); },
+    test::expect_error<model::DataError>([&] { run_analysis(ProjectRun{p, {}, {}}); },
                                          {"2 invalid ward polygon", "Kalvelių sen.", "Onuškio sen.", "Self-intersection"});
 }
 
 TEST(Lithuania, the_sliver_overlap_is_found_at_a_strict_tolerance) {
     Project p = load_project(test::source_dir() + "/datasets/lithuania/lithuania.toml");
     p.overlap_tolerance_m2 = 100;
-    test::expect_error<model::DataError>([&] { run_analysis(ProjectRun{p}); }, {"Seredžiaus sen.", "Čekiškės sen.", "558 m2"});
+    test::expect_error<model::DataError>([&] { run_analysis(ProjectRun{p, {}, {}}); }, {"Seredžiaus sen.", "Čekiškės sen.", "558 m2"});
 }
