@@ -18,25 +18,14 @@ std::vector<Access> nearest_by_network(TravelQuery& q, const std::vector<Snapped
         if (sources[i].snapped) on_edge.emplace(sources[i].edge, i);
 
     std::vector<Access> out(targets.size());
+    std::vector<SourceOnEdge> same_edge;
     for (std::size_t i = 0; i < targets.size(); ++i) {
         const SnappedPoint& t = targets[i];
         if (!t.snapped) continue;
-        const RoadEdge& e = net.edges[t.edge];
-        Access best = via_edge_ends(q, e, t.offset_m);
+        same_edge.clear();
         auto range = on_edge.equal_range(t.edge);
-        for (auto it = range.first; it != range.second; ++it) { // straight along the shared edge
-            const SnappedPoint& s = sources[it->second];
-            const double len = std::max<double>(e.length_m, 1e-9);
-            double time = unreachable, d = std::abs(s.offset_m - t.offset_m);
-            if (s.offset_m >= t.offset_m && std::isfinite(e.forward_s)) time = d / len * e.forward_s;
-            if (s.offset_m <= t.offset_m && std::isfinite(e.backward_s)) time = std::min(time, d / len * e.backward_s);
-            time += s.distance_m / walk_mps;
-            if (time < best.time_s) best = {static_cast<float>(time), static_cast<float>(d + s.distance_m), it->second};
-        }
-        if (!best.reachable()) continue;
-        best.time_s += static_cast<float>(t.distance_m / walk_mps);
-        best.distance_m += static_cast<float>(t.distance_m);
-        out[i] = best;
+        for (auto it = range.first; it != range.second; ++it) same_edge.push_back({it->second, &sources[it->second]});
+        out[i] = access_after_search(q, t, same_edge, walk_mps);
     }
     return out;
 }

@@ -59,4 +59,25 @@ void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge
     if (piece.size() >= 2) out.push_back(std::move(piece));
 }
 
+Access access_after_search(const TravelQuery& q, const SnappedPoint& t, std::span<const SourceOnEdge> same_edge,
+                           double walk_mps) {
+    if (!t.snapped) return {};
+    const RoadEdge& e = q.network().edges[t.edge];
+    Access best = via_edge_ends(q, e, t.offset_m);
+    for (const SourceOnEdge& se : same_edge) { // straight along the shared edge
+        const SnappedPoint& s = *se.source;
+        const double len = std::max<double>(e.length_m, 1e-9);
+        double time = unreachable;
+        const double d = std::abs(s.offset_m - t.offset_m);
+        if (s.offset_m >= t.offset_m && std::isfinite(e.forward_s)) time = d / len * e.forward_s;
+        if (s.offset_m <= t.offset_m && std::isfinite(e.backward_s)) time = std::min(time, d / len * e.backward_s);
+        time += s.distance_m / walk_mps;
+        if (time < best.time_s) best = {static_cast<float>(time), static_cast<float>(d + s.distance_m), se.label};
+    }
+    if (!best.reachable()) return best;
+    best.time_s += static_cast<float>(t.distance_m / walk_mps);
+    best.distance_m += static_cast<float>(t.distance_m);
+    return best;
+}
+
 } // namespace apreptis::geo

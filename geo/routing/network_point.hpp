@@ -29,6 +29,19 @@ std::vector<Seed> seeds_towards(const RoadNetwork& net, std::span<const SnappedP
 /// nearest seed via either end of the edge (not counting the point's own access leg).
 Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset);
 
+/// A source on the same edge as a target: its label and where it is.
+struct SourceOnEdge {
+    std::uint32_t label;
+    const SnappedPoint* source;
+};
+
+/// After a search towards sources (seeds_towards): the time and distance of a snapped target
+/// to the nearest of them, via either end of its edge or straight along the edge to a source
+/// on it (`same_edge`), plus the target's own access leg at walk_mps. The one formula every
+/// travel time in the tool uses.
+Access access_after_search(const TravelQuery& q, const SnappedPoint& target, std::span<const SourceOnEdge> same_edge,
+                           double walk_mps);
+
 /// Appends the part of e's shape between offsets a < b (metres from e.from).
 void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge& e, double a, double b);
 

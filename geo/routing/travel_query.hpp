@@ -32,12 +32,17 @@ public:
     float length_m(NodeId n) const { return m_stamp[n] == m_round ? m_length[n] : unreachable; }
     std::uint32_t label(NodeId n) const { return m_stamp[n] == m_round ? m_label[n] : invalid_index; }
     std::size_t settled() const { return m_settled; }
+    /// Every node the last run reached within its cutoff (each once, in no particular order).
+    const std::vector<NodeId>& reached() const { return m_reached; }
     const RoadNetwork& network() const { return m_net; }
 
 private:
     const RoadNetwork& m_net;
     std::vector<float> m_time, m_length;
     std::vector<std::uint32_t> m_label, m_stamp;
+    using Item = std::pair<float, NodeId>;
+    std::vector<Item> m_heap;
+    std::vector<NodeId> m_reached;
     std::uint32_t m_round = 0;
     std::size_t m_settled = 0;
 };
