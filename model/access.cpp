@@ -41,15 +41,6 @@ double threshold_for(const StudyArea& s, const AccessSettings& st, const std::st
     return 30.0;
 }
 
-/// Share of a ward's residents in `group` (the same inside the ward: an estimate).
-double group_share(const StudyArea& s, const Ward& w, const std::string& group, bool& estimated) {
-    if (group == "residents") return 1.0;
-    TargetPopulation t = ward_target_population(s, w, group);
-    estimated = estimated || t.estimated;
-    if (!t.value || w.population <= 0) return 0.0;
-    return *t.value / static_cast<double>(w.population);
-}
-
 /// Units of one area in ascending time and in ascending distance: the order does not depend
 /// on the target group (only the weights do), so each area is sorted once per service type.
 struct AreaOrder {
@@ -236,7 +227,7 @@ void summarise_rows(const Context& c, ServiceAccess& sa) {
         std::vector<char> estimated(s.wards.size(), 0);
         for (std::size_t w = 0; w < s.wards.size(); ++w) {
             bool est = false;
-            const double share = group_share(s, s.wards[w], group, est);
+            const double share = ward_group_share(s, s.wards[w], group, est);
             estimated[w] = est;
             for (std::size_t u : c.units_of_ward[w]) weight[u] = units[u].population * share;
         }

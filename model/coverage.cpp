@@ -92,6 +92,14 @@ TargetPopulation ward_target_population(const StudyArea& s, const Ward& w, const
     return t;
 }
 
+double ward_group_share(const StudyArea& s, const Ward& w, const std::string& group, bool& estimated) {
+    if (group == "residents") return 1.0;
+    const TargetPopulation t = ward_target_population(s, w, group);
+    estimated = estimated || t.estimated;
+    if (!t.value || w.population <= 0) return 0.0;
+    return *t.value / static_cast<double>(w.population);
+}
+
 TargetPopulation municipal_target_population(const StudyArea& s, const std::string& m, const std::string& group) {
     TargetPopulation t;
     if (group == "residents") {

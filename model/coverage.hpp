@@ -65,6 +65,10 @@ TargetPopulation ward_target_population(const StudyArea& study, const Ward& ward
 TargetPopulation municipal_target_population(const StudyArea& study, const std::string& municipality,
                                              const std::string& group);
 
+/// Share of a ward's residents in `group` (the same everywhere inside the ward, so for any
+/// group but residents an estimate: `estimated` is set). 0 when the group has no figure.
+double ward_group_share(const StudyArea& study, const Ward& ward, const std::string& group, bool& estimated);
+
 CoverageResult compute_coverage(const StudyArea& study);
 
 } // namespace apreptis::model

@@ -133,7 +133,7 @@ nlohmann::json run_whatif_series(ViewerApp& v, const std::string& spec) {
     }
     std::vector<double> sorted = ms;
     std::sort(sorted.begin(), sorted.end());
-    auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))]; };
+    auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * static_cast<double>(sorted.size())))]; };
     return {{"edits", n}, {"p50_ms", at(0.5)}, {"p95_ms", at(0.95)}, {"max_ms", at(1.0)}, {"ms", ms},
             {"service_types_recomputed", recomputed}, {"service_types_reused", reused},
             {"mean_ms", {{"compute", compute / n}, {"catchment_triangles", triangles / n}, {"catchment_list", geometry / n},

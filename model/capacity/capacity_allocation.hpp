@@ -1,0 +1,41 @@
+#pragma once
+// Capacity allocation, optimal and order-free (PRODUCT C10): every unit's demand goes to
+// providers within the threshold, never beyond a provider's capacity, serving as much demand
+// as possible and, among those allocations, minimising the total travel time. A min-cost flow
+// (docs/CAPACITY.md): units -> providers (cost = travel time) -> sink (capacity), plus an
+// "unserved" outlet whose cost exceeds any rerouting, so serving more always wins.
+//
+// Solver: everyone starts at their nearest provider (optimal when no provider is full), then
+// the excess of full providers is rerouted by successive shortest paths on the residual graph
+// with node potentials (Dijkstra on reduced costs). Boost's successive_shortest_path solves from
+// an empty flow and walks every unit's path; starting from the nearest assignment only the
+// congested part is touched, which is what makes Kaunas-size problems take milliseconds.
+//
+// Order-free: providers are processed in the order of their keys (ids), units in index order,
+// and ties go to the lower key, so shuffling the input order changes no figure (tested).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/capacity/reach_matrix.hpp"
+
+namespace apreptis::model {
+
+struct AllocationResult {
+    std::vector<double> served;      ///< per unit
+    std::vector<double> no_capacity; ///< per unit: a provider is within reach, but all are full
+    std::vector<double> too_far;     ///< per unit: no provider within the threshold
+    std::vector<double> realised;    ///< per provider (reach row): demand allocated to it
+    std::vector<double> residual;    ///< per provider: capacity left
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> flows; ///< per provider: (unit, demand allocated)
+    double total_time_s = 0;         ///< sum of allocated demand x travel time
+    std::size_t augmentations = 0;   ///< shortest-path reroutings needed (0: nobody was moved)
+};
+
+/// demand per unit, capacity per reach row; arcs are the reach entries with time <=
+/// threshold_s. provider_keys give the canonical order (e.g. provider ids).
+AllocationResult allocate_capacity(const std::vector<double>& demand, const std::vector<double>& capacity,
+                                   const ReachMatrix& reach, double threshold_s,
+                                   const std::vector<std::string>& provider_keys);
+
+} // namespace apreptis::model

@@ -1,0 +1,139 @@
+#include "model/capacity/reach_matrix.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geo/preconditions.hpp"
+#include "geo/routing/network_point.hpp"
+
+namespace apreptis::model {
+
+namespace {
+
+/// Units attached to each node: a unit on edge (a, b) is found from a and from b.
+struct UnitsAtNodes {
+    std::vector<std::uint32_t> first, units;
+    UnitsAtNodes(const geo::RoadNetwork& net, const std::vector<geo::SnappedPoint>& snaps) {
+        first.assign(net.node_count() + 1, 0);
+        for (const auto& s : snaps)
+            if (s.snapped) {
+                first[net.edges[s.edge].from + 1]++;
+                first[net.edges[s.edge].to + 1]++;
+            }
+        for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
+        units.resize(first.back());
+        std::vector<std::uint32_t> pos(first.begin(), first.end() - 1);
+        for (std::uint32_t u = 0; u < snaps.size(); ++u)
+            if (snaps[u].snapped) {
+                units[pos[net.edges[snaps[u].edge].from]++] = u;
+                units[pos[net.edges[snaps[u].edge].to]++] = u;
+            }
+    }
+};
+
+/// Straight-line reach: a uniform grid of units with cells of the reach radius.
+struct UnitGrid {
+    double cell, x0 = 0, y0 = 0;
+    std::int64_t nx = 0, ny = 0;
+    std::vector<std::uint32_t> first, units;
+    UnitGrid(const std::vector<PopulationUnit>& all, double radius) : cell(std::max(radius, 1.0)) {
+        geo::Envelope e;
+        for (const auto& u : all) e.expand(u.point);
+        if (e.empty()) return;
+        x0 = e.min_x;
+        y0 = e.min_y;
+        nx = static_cast<std::int64_t>(e.width() / cell) + 1;
+        ny = static_cast<std::int64_t>(e.height() / cell) + 1;
+        first.assign(static_cast<std::size_t>(nx * ny) + 1, 0);
+        for (const auto& u : all) first[index(u.point) + 1]++;
+        for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
+        units.resize(all.size());
+        std::vector<std::uint32_t> pos(first.begin(), first.end() - 1);
+        for (std::uint32_t i = 0; i < all.size(); ++i) units[pos[index(all[i].point)]++] = i;
+    }
+    std::size_t index(geo::XY p) const {
+        const auto cx = std::clamp<std::int64_t>(static_cast<std::int64_t>((p.x - x0) / cell), 0, nx - 1);
+        const auto cy = std::clamp<std::int64_t>(static_cast<std::int64_t>((p.y - y0) / cell), 0, ny - 1);
+        return static_cast<std::size_t>(cy * nx + cx);
+    }
+};
+
+} // namespace
+
+ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo::XY> points, double cutoff_s,
+                               double walk_mps, std::stop_token stop) {
+    geo::require(std::isfinite(cutoff_s) && cutoff_s >= 0, "build_reach_matrix: finite cutoff");
+    geo::require(geo::positive_finite(walk_mps), "build_reach_matrix: walking speed > 0");
+    ReachMatrix m;
+    m.cutoff_s = cutoff_s;
+    m.first.reserve(points.size() + 1);
+    m.first.push_back(0);
+    const auto& units = routing.units();
+    if (routing.has_network()) {
+        m.method = DistanceMethod::network;
+        const geo::RoadNetwork& net = routing.network();
+        const UnitsAtNodes at_nodes(net, routing.unit_snaps());
+        // units on each edge, for points on the same edge as a unit
+        geo::TravelQuery q(net);
+        std::vector<std::uint32_t> seen(units.size(), 0); // stamp per unit
+        std::uint32_t stamp = 0;
+        std::vector<ReachEntry> row;
+        for (const geo::XY& p : points) {
+            if (stop.stop_requested()) throw Cancelled();
+            const geo::SnappedPoint src = routing.snap_index().snap(p, routing.max_snap_distance_m());
+            row.clear();
+            if (src.snapped) {
+                const auto seeds = geo::seeds_towards(net, std::span<const geo::SnappedPoint>(&src, 1), walk_mps);
+                q.run(seeds, geo::Direction::to_seeds, static_cast<float>(cutoff_s));
+                const geo::SourceOnEdge same{0, &src};
+                ++stamp;
+                auto consider = [&](std::uint32_t u) {
+                    if (seen[u] == stamp) return;
+                    seen[u] = stamp;
+                    const geo::SnappedPoint& t = routing.unit_snaps()[u];
+                    const bool shares = t.edge == src.edge;
+                    const geo::Access a =
+                        geo::access_after_search(q, t, shares ? std::span<const geo::SourceOnEdge>(&same, 1)
+                                                              : std::span<const geo::SourceOnEdge>(), walk_mps);
+                    if (a.reachable() && a.time_s <= cutoff_s) row.push_back({u, a.time_s, a.distance_m});
+                };
+                for (geo::NodeId n : q.reached())
+                    for (std::uint32_t k = at_nodes.first[n]; k < at_nodes.first[n + 1]; ++k) consider(at_nodes.units[k]);
+                // units on the point's own edge are reached straight along it even when neither end is
+                for (std::uint32_t k = at_nodes.first[net.edges[src.edge].from]; k < at_nodes.first[net.edges[src.edge].from + 1]; ++k)
+                    if (routing.unit_snaps()[at_nodes.units[k]].edge == src.edge) consider(at_nodes.units[k]);
+                std::sort(row.begin(), row.end(), [](const ReachEntry& a, const ReachEntry& b) { return a.unit < b.unit; });
+            }
+            m.entries.insert(m.entries.end(), row.begin(), row.end());
+            m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
+        }
+        return m;
+    }
+    m.method = DistanceMethod::straight_line;
+    const double radius = cutoff_s * walk_mps;
+    const UnitGrid grid(units, radius);
+    std::vector<ReachEntry> row;
+    for (const geo::XY& p : points) {
+        if (stop.stop_requested()) throw Cancelled();
+        row.clear();
+        if (grid.nx > 0) {
+            const auto cx = static_cast<std::int64_t>(std::floor((p.x - grid.x0) / grid.cell));
+            const auto cy = static_cast<std::int64_t>(std::floor((p.y - grid.y0) / grid.cell));
+            for (std::int64_t y = std::max<std::int64_t>(0, cy - 1); y <= std::min(grid.ny - 1, cy + 1); ++y)
+                for (std::int64_t x = std::max<std::int64_t>(0, cx - 1); x <= std::min(grid.nx - 1, cx + 1); ++x) {
+                    const auto c = static_cast<std::size_t>(y * grid.nx + x);
+                    for (std::uint32_t k = grid.first[c]; k < grid.first[c + 1]; ++k) {
+                        const std::uint32_t u = grid.units[k];
+                        const double d = std::hypot(units[u].point.x - p.x, units[u].point.y - p.y);
+                        if (d <= radius) row.push_back({u, static_cast<float>(d / walk_mps), static_cast<float>(d)});
+                    }
+                }
+            std::sort(row.begin(), row.end(), [](const ReachEntry& a, const ReachEntry& b) { return a.unit < b.unit; });
+        }
+        m.entries.insert(m.entries.end(), row.begin(), row.end());
+        m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
+    }
+    return m;
+}
+
+} // namespace apreptis::model

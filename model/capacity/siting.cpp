@@ -1,0 +1,329 @@
+#include "model/capacity/siting.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "model/errors.hpp"
+#include "model/optim/lp_problem.hpp"
+
+namespace apreptis::model {
+
+const char* to_string(SitingObjective o) { return o == SitingObjective::coverage ? "coverage" : "p_median"; }
+
+namespace {
+
+double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+
+/// The existing providers plus a set of chosen candidates, as one allocation problem.
+class Evaluator {
+public:
+    Evaluator(const Demand& d, const Supply& supply, const ReachMatrix& providers, const ReachMatrix& candidates,
+              const SitingSettings& st)
+        : m_d(d), m_supply(supply), m_providers(providers), m_candidates(candidates), m_st(st) {}
+
+    AllocationResult solve(const std::vector<std::size_t>& chosen) {
+        ReachMatrix m = m_providers;
+        std::vector<double> cap = m_supply.capacity;
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < cap.size(); ++i) keys.push_back("P" + std::to_string(i)); // fixed order
+        for (std::size_t c : chosen) {
+            const auto row = m_candidates.row(c);
+            m.entries.insert(m.entries.end(), row.begin(), row.end());
+            m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
+            cap.push_back(m_st.places);
+            keys.push_back("S" + std::to_string(c));
+        }
+        ++m_solved;
+        return allocate_capacity(m_d.per_unit, cap, m, m_st.threshold_s, keys);
+    }
+
+    /// Better by the objective: more served; then (p-median, or equal service) less time.
+    bool better(const AllocationResult& a, const AllocationResult& b) const {
+        const double sa = sum(a.served), sb = sum(b.served);
+        const double tol = 1e-9 * std::max(1.0, m_d.total);
+        if (sa > sb + tol) return true;
+        if (sa < sb - tol) return false;
+        return a.total_time_s < b.total_time_s - 1e-6;
+    }
+
+    /// Greedy score of a candidate in the state `a`.
+    double score(std::size_t c, const AllocationResult& a) const {
+        double s = 0;
+        if (m_st.objective == SitingObjective::coverage) {
+            for (const ReachEntry& e : m_candidates.row(c))
+                if (e.time_s <= m_st.threshold_s) s += a.no_capacity[e.unit] + a.too_far[e.unit];
+            return std::min(s, m_st.places);
+        }
+        // p-median: time saved for the demand it could take, the unserved counting as a full threshold
+        double taken = 0;
+        for (const ReachEntry& e : m_candidates.row(c)) {
+            if (e.time_s > m_st.threshold_s || taken >= m_st.places) continue;
+            const double unserved = a.no_capacity[e.unit] + a.too_far[e.unit];
+            const double take = std::min(unserved, m_st.places - taken);
+            s += take * (m_st.threshold_s * 2 - e.time_s); // serving someone beats any time saved
+            taken += take;
+        }
+        return s;
+    }
+
+    std::size_t solved() const { return m_solved; }
+
+private:
+    const Demand& m_d;
+    const Supply& m_supply;
+    const ReachMatrix& m_providers;
+    const ReachMatrix& m_candidates;
+    const SitingSettings& m_st;
+    std::size_t m_solved = 0;
+};
+
+std::size_t best_candidate(const Evaluator& ev, const AllocationResult& state, const std::vector<char>& taken,
+                           std::size_t n) {
+    std::size_t best = n;
+    double best_score = -1;
+    for (std::size_t c = 0; c < n; ++c) {
+        if (taken[c]) continue;
+        const double s = ev.score(c, state);
+        if (s > best_score) { // strict: ties go to the lower index
+            best_score = s;
+            best = c;
+        }
+    }
+    return best;
+}
+
+/// LP relaxation over demand cells: an upper bound on the demand any k sites can serve.
+std::pair<double, std::string> coverage_bound(const RoutingIndex& routing, const Demand& d, const Supply& supply,
+                                              const ReachMatrix& providers, const ReachMatrix& candidates,
+                                              const SitingSettings& st) {
+    const auto& units = routing.units();
+    double cell = std::max(50.0, st.threshold_s * st.walk_mps / 8);
+    for (int attempt = 0; attempt < 8; ++attempt, cell *= 2) {
+        std::unordered_map<std::int64_t, std::uint32_t> group_of_cell;
+        std::vector<std::uint32_t> group(units.size(), UINT32_MAX);
+        std::vector<double> group_demand;
+        for (std::size_t u = 0; u < units.size(); ++u) {
+            if (d.per_unit[u] <= 0) continue;
+            const auto cx = static_cast<std::int64_t>(std::floor(units[u].point.x / cell));
+            const auto cy = static_cast<std::int64_t>(std::floor(units[u].point.y / cell));
+            auto [it, fresh] = group_of_cell.try_emplace((cx << 32) ^ (cy & 0xffffffff),
+                                                         static_cast<std::uint32_t>(group_demand.size()));
+            if (fresh) group_demand.push_back(0);
+            group[u] = it->second;
+            group_demand[it->second] += d.per_unit[u];
+        }
+        // (group, supplier) pairs: any unit of the group within the threshold
+        std::vector<std::vector<std::uint32_t>> reach_groups;
+        std::size_t nonzeros = 0;
+        auto groups_of = [&](std::span<const ReachEntry> row) {
+            std::vector<std::uint32_t> gs;
+            for (const ReachEntry& e : row)
+                if (e.time_s <= st.threshold_s && group[e.unit] != UINT32_MAX) gs.push_back(group[e.unit]);
+            std::sort(gs.begin(), gs.end());
+            gs.erase(std::unique(gs.begin(), gs.end()), gs.end());
+            nonzeros += gs.size();
+            return gs;
+        };
+        for (std::size_t j = 0; j < providers.points(); ++j) reach_groups.push_back(groups_of(providers.row(j)));
+        for (std::size_t c = 0; c < candidates.points(); ++c) reach_groups.push_back(groups_of(candidates.row(c)));
+        if (nonzeros > 150000 && attempt < 7) continue; // coarser cells: a looser but quicker bound
+        LpProblem lp(LpProblem::Sense::maximise);
+        std::vector<std::vector<std::pair<int, double>>> by_group(group_demand.size());
+        std::vector<std::pair<int, double>> k_row;
+        const std::size_t p = providers.points();
+        for (std::size_t j = 0; j < reach_groups.size(); ++j) {
+            std::vector<std::pair<int, double>> supplier;
+            for (std::uint32_t g : reach_groups[j]) {
+                const int col = lp.add_column(0, INFINITY, 1.0);
+                by_group[g].push_back({col, 1});
+                supplier.push_back({col, 1});
+            }
+            if (j < p) {
+                if (!supplier.empty()) lp.add_row(supplier, -INFINITY, supply.capacity[j]);
+            } else {
+                const int x = lp.add_column(0, 1, 0);
+                supplier.push_back({x, -st.places});
+                lp.add_row(supplier, -INFINITY, 0);
+                k_row.push_back({x, 1});
+            }
+        }
+        for (std::size_t g = 0; g < by_group.size(); ++g)
+            if (!by_group[g].empty()) lp.add_row(by_group[g], -INFINITY, group_demand[g]);
+        if (!k_row.empty()) lp.add_row(k_row, -INFINITY, static_cast<double>(st.k));
+        lp.solve(st.bound_time_limit_s);
+        char basis[160];
+        std::snprintf(basis, sizeof basis, "LP relaxation (GLPK) over %.0f m demand cells, %zu cells", cell,
+                      group_demand.size());
+        return {lp.objective(), basis};
+    }
+    return {d.total, "total demand (no LP solved)"};
+}
+
+/// Small instances: the exact optimum as a mixed-integer program over units.
+std::vector<std::size_t> exact_sites(const Demand& d, const Supply& supply, const ReachMatrix& providers,
+                                     const ReachMatrix& candidates, const SitingSettings& st, bool& proven) {
+    LpProblem lp(LpProblem::Sense::maximise);
+    std::map<std::uint32_t, std::vector<std::pair<int, double>>> by_unit;
+    auto arcs = [&](std::span<const ReachEntry> row) {
+        std::vector<std::pair<int, double>> supplier;
+        for (const ReachEntry& e : row) {
+            if (e.time_s > st.threshold_s || d.per_unit[e.unit] <= 0) continue;
+            const int col = lp.add_column(0, INFINITY, 1.0);
+            by_unit[e.unit].push_back({col, 1});
+            supplier.push_back({col, 1});
+        }
+        return supplier;
+    };
+    for (std::size_t j = 0; j < providers.points(); ++j) {
+        auto s = arcs(providers.row(j));
+        if (!s.empty()) lp.add_row(s, -INFINITY, supply.capacity[j]);
+    }
+    std::vector<int> x(candidates.points());
+    std::vector<std::pair<int, double>> k_row;
+    for (std::size_t c = 0; c < candidates.points(); ++c) {
+        auto s = arcs(candidates.row(c));
+        x[c] = lp.add_column(0, 1, 0, true);
+        s.push_back({x[c], -st.places});
+        lp.add_row(s, -INFINITY, 0);
+        k_row.push_back({x[c], 1});
+    }
+    for (const auto& [u, cols] : by_unit) lp.add_row(cols, -INFINITY, d.per_unit[u]);
+    lp.add_row(k_row, -INFINITY, static_cast<double>(st.k));
+    lp.solve(30);
+    proven = lp.proven_optimal();
+    std::vector<std::size_t> chosen;
+    for (std::size_t c = 0; c < candidates.points(); ++c)
+        if (lp.value(x[c]) > 0.5) chosen.push_back(c);
+    return chosen;
+}
+
+} // namespace
+
+std::vector<geo::XY> candidate_grid(const RoutingIndex& routing, const Demand& d, double cell_m) {
+    if (!(cell_m > 0) || !std::isfinite(cell_m)) throw DataError("candidate grid: the cell size must be > 0 metres");
+    std::set<std::pair<std::int64_t, std::int64_t>> cells;
+    const auto& units = routing.units();
+    for (std::size_t u = 0; u < units.size(); ++u)
+        if (d.per_unit[u] > 0)
+            cells.insert({static_cast<std::int64_t>(std::floor(units[u].point.x / cell_m)),
+                          static_cast<std::int64_t>(std::floor(units[u].point.y / cell_m))});
+    std::vector<geo::XY> out;
+    for (const auto& [x, y] : cells) out.push_back({(static_cast<double>(x) + 0.5) * cell_m, (static_cast<double>(y) + 0.5) * cell_m});
+    return out;
+}
+
+SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, const Demand& d, const Supply& supply,
+                           const ReachMatrix& provider_reach, std::span<const geo::XY> candidates,
+                           const SitingSettings& st, std::stop_token stop) {
+    if (candidates.empty()) throw DataError("site suggestion: there are no candidate sites");
+    if (st.k == 0) throw DataError("site suggestion: k must be at least 1");
+    if (st.k > candidates.size())
+        throw DataError("site suggestion: k = " + std::to_string(st.k) + " is more than the " +
+                        std::to_string(candidates.size()) + " candidate sites");
+    if (!(st.places > 0) || !std::isfinite(st.places))
+        throw DataError("site suggestion: places per new site must be a number > 0");
+    SitingResult r;
+    r.objective = st.objective;
+    r.candidates = candidates.size();
+    r.demand = d.total;
+    const ReachMatrix cand = build_reach_matrix(routing, candidates, st.threshold_s, st.walk_mps, stop);
+    Evaluator ev(d, supply, provider_reach, cand, st);
+    const AllocationResult base = ev.solve({});
+    r.served_before = sum(base.served);
+    r.time_before_s = base.total_time_s;
+
+    std::vector<std::size_t> chosen;
+    std::vector<char> taken(candidates.size(), 0);
+    bool exact = false, proven = false;
+    std::size_t with_demand = 0;
+    for (double v : d.per_unit) with_demand += v > 0;
+    if (st.objective == SitingObjective::coverage && candidates.size() <= st.exact_max_candidates &&
+        with_demand <= st.exact_max_units) {
+        chosen = exact_sites(d, supply, provider_reach, cand, st, proven);
+        exact = chosen.size() <= st.k && !chosen.empty();
+    }
+    if (!exact) {
+        chosen.clear();
+        AllocationResult state = base;
+        for (std::size_t step = 0; step < st.k; ++step) {
+            if (stop.stop_requested()) throw Cancelled();
+            const std::size_t c = best_candidate(ev, state, taken, candidates.size());
+            if (c == candidates.size()) break;
+            chosen.push_back(c);
+            taken[c] = 1;
+            state = ev.solve(chosen);
+        }
+        // swap improvement: each chosen site against the best unchosen ones, exactly
+        AllocationResult best = state;
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            if (stop.stop_requested()) throw Cancelled();
+            std::vector<std::size_t> without = chosen;
+            without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+            const AllocationResult reduced = ev.solve(without);
+            std::vector<std::pair<double, std::size_t>> ranked;
+            for (std::size_t c = 0; c < candidates.size(); ++c)
+                if (!taken[c]) ranked.push_back({-ev.score(c, reduced), c});
+            const std::size_t tries = std::min(st.swap_candidates, ranked.size());
+            std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(tries), ranked.end());
+            for (std::size_t t = 0; t < tries; ++t) {
+                std::vector<std::size_t> trial = without;
+                trial.insert(trial.begin() + static_cast<std::ptrdiff_t>(i), ranked[t].second);
+                const AllocationResult a = ev.solve(trial);
+                if (ev.better(a, best)) {
+                    taken[chosen[i]] = 0;
+                    taken[ranked[t].second] = 1;
+                    chosen = trial;
+                    best = a;
+                    without = chosen;
+                    without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+                }
+            }
+        }
+    }
+    r.method = exact ? (proven ? "exact (MIP, GLPK)" : "MIP (GLPK), best found within the time limit")
+                     : "greedy + swap improvement";
+    // marginal gains in the order chosen, and where each site's demand lives
+    std::vector<std::size_t> so_far;
+    double served_prev = r.served_before;
+    AllocationResult last = base;
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        so_far.push_back(chosen[i]);
+        last = ev.solve(so_far);
+        SuggestedSite site;
+        site.rank = static_cast<int>(i + 1);
+        site.candidate = chosen[i];
+        site.location = candidates[chosen[i]];
+        site.cumulative_served = sum(last.served);
+        site.marginal_gain = site.cumulative_served - served_prev;
+        served_prev = site.cumulative_served;
+        r.sites.push_back(site);
+    }
+    // wards helped, from the final allocation (the rows after the existing providers)
+    const std::size_t p = supply.capacity.size();
+    const auto& units = routing.units();
+    for (std::size_t i = 0; i < r.sites.size(); ++i) {
+        std::map<std::string, double> by_ward;
+        for (const auto& [u, f] : last.flows[p + i]) by_ward[study.wards[units[u].ward].code] += f;
+        for (const auto& [w, f] : by_ward) r.sites[i].wards_helped.push_back({w, f});
+        std::sort(r.sites[i].wards_helped.begin(), r.sites[i].wards_helped.end(),
+                  [](const auto& a, const auto& b) { return a.second > b.second; });
+    }
+    r.served_after = sum(last.served);
+    r.time_after_s = last.total_time_s;
+    if (st.objective == SitingObjective::coverage) {
+        auto [bound, basis] = coverage_bound(routing, d, supply, provider_reach, cand, st);
+        r.upper_bound = std::max(bound, r.served_after); // never below what was found (LP tolerance)
+        r.bound_basis = basis;
+        r.gap = *r.upper_bound > 0 ? (*r.upper_bound - r.served_after) / *r.upper_bound : 0.0;
+    } else {
+        r.bound_basis = "no bound for the p-median objective";
+    }
+    r.allocations_solved = ev.solved();
+    return r;
+}
+
+} // namespace apreptis::model
