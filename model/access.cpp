@@ -34,12 +34,6 @@ std::optional<double> weighted_quantile(std::vector<std::pair<double, double>> v
 
 namespace {
 
-double threshold_for(const StudyArea& s, const AccessSettings& st, const std::string& type) {
-    if (auto it = st.threshold_min.find(type); it != st.threshold_min.end()) return it->second;
-    if (const ServiceType* t = s.catalogue.find_service(type); t && t->default_threshold_min)
-        return *t->default_threshold_min;
-    return 30.0;
-}
 
 /// Units of one area in ascending time and in ascending distance: the order does not depend
 /// on the target group (only the weights do), so each area is sorted once per service type.
@@ -256,7 +250,7 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
     const StudyArea& s = c.s;
     ServiceAccess sa;
     sa.service_type = type;
-    sa.threshold_min = threshold_for(s, c.st, type);
+    sa.threshold_min = service_threshold_min(s, c.st, type);
     sa.providers = t.providers;
     sa.target_groups = t.groups;
     // catchments of the previous analysis by provider id, kept when the provider stayed put
@@ -342,6 +336,13 @@ void run_in_parallel(const std::vector<std::function<void()>>& jobs) {
 }
 
 } // namespace
+
+double service_threshold_min(const StudyArea& s, const AccessSettings& st, const std::string& type) {
+    if (auto it = st.threshold_min.find(type); it != st.threshold_min.end()) return it->second;
+    if (const ServiceType* t = s.catalogue.find_service(type); t && t->default_threshold_min)
+        return *t->default_threshold_min;
+    return 30.0;
+}
 
 AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, const AccessSettings& st,
                               const PreviousAccess* previous, std::stop_token stop) {

@@ -115,6 +115,9 @@ struct PreviousAccess {
 AccessAnalysis analyse_access(const StudyArea& study, const RoutingIndex& routing, const AccessSettings& settings,
                               const PreviousAccess* previous = nullptr, std::stop_token stop = {});
 
+/// The travel threshold of a service type: the project's, else the catalogue default, else 30.
+double service_threshold_min(const StudyArea& study, const AccessSettings& settings, const std::string& type);
+
 /// Weighted quantile: the smallest value whose cumulative weight reaches q of the total.
 std::optional<double> weighted_quantile(std::vector<std::pair<double, double>> value_weight, double q);
 

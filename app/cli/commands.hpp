@@ -14,5 +14,7 @@ struct Command {
 
 int analyze(const std::vector<std::string>& args);
 extern const char* analyze_usage;
+int suggest(const std::vector<std::string>& args);
+extern const char* suggest_usage;
 
 } // namespace apreptis::cli

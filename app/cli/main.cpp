@@ -25,6 +25,7 @@ int version(const std::vector<std::string>&) {
 
 const Command commands[] = {
     {"analyze", apreptis::cli::analyze_usage, &apreptis::cli::analyze},
+    {"suggest", apreptis::cli::suggest_usage, &apreptis::cli::suggest},
     {"version", "  apreptis version\n", &version},
 };
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/core/layer_values.hpp"
+
 namespace apreptis::app {
 
 using geo::FieldType;
@@ -11,8 +13,6 @@ using geo::Value;
 
 namespace {
 
-Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(); }
-Value fin(double v) { return std::isfinite(v) ? Value(v) : Value(); }
 
 std::string method_code(const Analysis& a) {
     return a.out().access->method == model::DistanceMethod::network ? "network" : "straight_line";
@@ -99,9 +99,9 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
 
     if (routing.has_network()) {
         geo::OutLayer al;
-        al.name = "allocation";
+        al.name = "street_allocation";
         al.geometry_type = geo::GeometryType::multilinestring;
-        al.description = "Each piece of the network assigned to its nearest provider (by travel time)";
+        al.description = "Each piece of the network assigned to its nearest provider (by travel time, capacity not considered)";
         al.fields = {{"provider_id", FieldType::text}, {"service_type", FieldType::text}};
         for (const auto& sa : x.services)
         for (const auto& z : sa.allocations)

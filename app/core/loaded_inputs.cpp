@@ -1,5 +1,6 @@
 #include "app/core/loaded_inputs.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "app/core/toml_reader.hpp"
@@ -107,15 +108,22 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     s.catalogue = model::load_catalogue(project.service_types, project.target_groups);
     record(*in, project.service_types);
     record(*in, project.target_groups);
-    if (project.access) // the catalogue is known only now: check the project's service keys against it
-        for (const auto& [type, minutes] : project.access->threshold_min)
-            if (!s.catalogue.find_service(type)) {
-                std::vector<std::string> codes;
-                for (const auto& st : s.catalogue.services) codes.push_back(st.code);
-                const std::string guess = did_you_mean(type, codes);
-                throw Error(project.file + ": [access.threshold_min] " + type + " is not a service type of " +
-                            project.service_types + (guess.empty() ? "" : " (did you mean " + guess + "?)"));
-            }
+    // the catalogue is known only now: check the project's service keys against it
+    auto check_service = [&](const std::string& table, const std::string& key) {
+        const std::string type = key.substr(0, key.find('/'));
+        if (s.catalogue.find_service(type)) return;
+        std::vector<std::string> codes;
+        for (const auto& st : s.catalogue.services) codes.push_back(st.code);
+        const std::string guess = did_you_mean(type, codes);
+        throw Error(project.file + ": [" + table + "] " + key + " is not a service type of " + project.service_types +
+                    (guess.empty() ? "" : " (did you mean " + guess + "?)"));
+    };
+    if (project.access)
+        for (const auto& [type, minutes] : project.access->threshold_min) check_service("access.threshold_min", type);
+    if (project.capacity) {
+        for (const auto& [key, rate] : project.capacity->need_per_1000) check_service("capacity.need_per_1000", key);
+        for (const auto& type : project.capacity->services) check_service("capacity] services", type);
+    }
 
     geo::ReadOptions wo = read_options(project.wards, project.working_crs);
     wo.geometry_required = true;
@@ -173,6 +181,11 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
         s.needs = model::load::needs_from(nt, s.catalogue);
     }
     if (project.roads && project.roads->format == RoadFormat::osm) record(*in, project.roads->osmconf);
+    if (project.capacity)
+        for (const auto& [id, places] : project.capacity->places)
+            if (std::none_of(s.providers.begin(), s.providers.end(), [&](const model::Provider& p) { return p.id == id; }))
+                throw Error(project.file + ": [capacity.places] " + id + " is not a provider id of " +
+                            (project.providers ? project.providers->path : std::string("the project (no [providers])")));
     if (project.access) in->routing = routing_index(*in, s);
     in->study = std::move(study);
     in->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -6,7 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/core/layer_values.hpp"
+
 #include "app/core/access_layers.hpp"
+#include "app/core/capacity_layers.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -19,9 +22,6 @@ using geo::Value;
 
 namespace {
 
-Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(); }
-Value str(const std::string& s) { return s.empty() ? Value() : Value(s); }
-Value i64(long long v) { return Value(static_cast<std::int64_t>(v)); }
 
 geo::OutLayer wards_layer(const Analysis& a) {
     geo::OutLayer L;
@@ -153,6 +153,7 @@ std::string run_record(const Analysis& a) {
                        {"ward_code_field", project.ward_code_field},
                        {"ward_population_field", project.ward_population_field}};
     j["distances"] = nlohmann::json::parse(access_record_json(a));
+    j["capacity"] = nlohmann::json::parse(capacity_record_json(a));
     json edits = json::array();
     for (const auto& e : a.out().scenario.edits) {
         json edit = {{"kind", model::to_string(e.kind)}, {"provider_id", e.provider_id}};
@@ -217,10 +218,13 @@ std::vector<std::string> write_outputs(const Analysis& a, const std::string& out
     auto audit = audit_table(a);
     std::vector<geo::OutLayer> layers{wards, coverage, located, audit};
     auto extra = access_layers(a);
+    for (auto& l : capacity_layers(a)) extra.push_back(std::move(l));
     for (auto& l : extra) layers.push_back(l);
     geo::write_geopackage((d / "coverage.gpkg").string(), a.project().working_crs, layers);
     for (const auto& l : extra)
-        if (l.name == "access" || l.name == "unit_access") geo::write_csv((d / (l.name + ".csv")).string(), l);
+        if (l.name == "access" || l.name == "unit_access" || l.name == "accessibility" || l.name == "allocation" ||
+            l.name == "allocation_providers" || l.name == "unserved_clusters")
+            geo::write_csv((d / (l.name + ".csv")).string(), l);
     geo::write_csv((d / "wards.csv").string(), wards);
     geo::write_csv((d / "coverage.csv").string(), coverage);
     geo::write_csv((d / "providers.csv").string(), all_providers);

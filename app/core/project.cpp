@@ -96,6 +96,29 @@ SurfaceConfig surface_config(const TomlTable& t) {
     return c;
 }
 
+CapacityConfig capacity_config(const TomlTable& t) {
+    CapacityConfig c;
+    c.services = t.texts("services");
+    c.places_basis = t.text("places_basis");
+    c.cluster_cell_m = t.number("cluster_cell_m", 500, {50, 20000});
+    c.need_per_1000 = t.number_map("need_per_1000", {0, 1000});
+    c.places = t.number_map("places", {0, 1e7});
+    if (!c.places.empty() && c.places_basis.empty())
+        throw Error(t.at("places") + ": [capacity.places] needs places_basis = \"...\" under [capacity]: say where the "
+                                     "figures come from, it is written beside them");
+    if (const TomlTable e = t.table("e2sfca"); e.present()) {
+        c.zones_min = e.numbers("zones_min", c.zones_min, {0, 1440, true});
+        c.weights = e.numbers("weights", c.weights, {0, 1});
+        if (c.zones_min.size() != c.weights.size())
+            throw Error(e.at() + ": [capacity.e2sfca] needs one weight per zone (" + std::to_string(c.zones_min.size()) +
+                        " zones, " + std::to_string(c.weights.size()) + " weights)");
+        if (!std::is_sorted(c.zones_min.begin(), c.zones_min.end()))
+            throw Error(e.at("zones_min") + ": [capacity.e2sfca] zones_min must ascend");
+        e.finish();
+    }
+    return c;
+}
+
 AccessConfig access_config(const TomlTable& t, const std::string& roads_profile) {
     AccessConfig c;
     const std::string profile =
@@ -194,7 +217,11 @@ Project load_project(const std::string& path) {
         p.surface = surface_config(t);
         t.finish();
     }
-    if (const TomlTable t = root.table("access"); t.present() || p.roads) {
+    if (const TomlTable t = root.table("capacity"); t.present()) {
+        p.capacity = capacity_config(t);
+        t.finish();
+    }
+    if (const TomlTable t = root.table("access"); t.present() || p.roads || p.capacity) {
         p.access = access_config(t, roads_profile);
         if (!roads_profile.empty() && roads_profile != geo::to_string(p.access->profile))
             throw Error(t.at("profile") + ": [access] profile = \"" + geo::to_string(p.access->profile) +

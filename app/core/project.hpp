@@ -57,6 +57,17 @@ struct AccessConfig {
     double catchment_buffer_m = 50;
 };
 
+/// [capacity]: demand, supply and the capacity analysis (docs/CAPACITY.md).
+struct CapacityConfig {
+    std::map<std::string, double> need_per_1000; ///< "service" or "service/group" -> per 1000
+    std::map<std::string, double> places;        ///< provider id -> places (overrides the data)
+    std::string places_basis;                    ///< why those places (written beside them)
+    std::vector<std::string> services;           ///< empty: all with located providers
+    std::vector<double> zones_min{10, 20, 30};   ///< E2SFCA zones
+    std::vector<double> weights{1.0, 0.68, 0.22};
+    double cluster_cell_m = 500;
+};
+
 struct Project {
     std::string file;           ///< the project file itself
     std::string name;
@@ -84,7 +95,8 @@ struct Project {
 
     std::optional<RoadsConfig> roads;
     std::optional<SurfaceConfig> surface;
-    std::optional<AccessConfig> access; ///< travel-distance analysis runs when set (or with [roads])
+    std::optional<AccessConfig> access; ///< travel-distance analysis runs when set (or with [roads], [capacity])
+    std::optional<CapacityConfig> capacity; ///< capacity analysis runs when set
 
     /// Every input file the project names (for run.json and to protect them from --out).
     std::vector<std::string> input_files() const;

@@ -16,6 +16,20 @@ model::AccessSettings access_settings(const LoadedInputs& in) {
     return st;
 }
 
+model::CapacitySettings capacity_settings(const LoadedInputs& in) {
+    const CapacityConfig& c = *in.project.capacity;
+    model::CapacitySettings st;
+    st.demand.need_per_1000 = c.need_per_1000;
+    st.demand.origin = in.project.file;
+    st.demand.places = c.places;
+    st.demand.places_basis = c.places_basis;
+    st.scores.zones_min = c.zones_min;
+    st.scores.weights = c.weights;
+    st.services = c.services;
+    st.cluster_cell_m = c.cluster_cell_m;
+    return st;
+}
+
 std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scenario& scenario,
                                        const Results* previous, std::stop_token stop) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -44,6 +58,13 @@ std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scen
             r->warnings.push_back(std::to_string(r->access->left_out.size()) +
                                   " providers are left out of the distance analysis: no coordinates (listed in "
                                   "providers.csv with their location_precision)");
+    }
+    if (in.routing && in.project.capacity) {
+        const bool reuse = previous && previous->capacity;
+        r->capacity = model::analyse_capacity(s, *in.routing, access_settings(in), capacity_settings(in),
+                                              reuse ? &*previous->capacity : nullptr,
+                                              reuse ? previous->study.get() : nullptr, stop);
+        for (const auto& why : r->capacity->skipped) r->warnings.push_back("capacity analysis skips " + why);
     }
     r->coverage = model::compute_coverage(s);
     r->audit = model::audit_plan_ratios(s.needs, s.groups);

@@ -11,6 +11,7 @@
 
 #include "app/core/loaded_inputs.hpp"
 #include "model/access.hpp"
+#include "model/capacity/capacity_analysis.hpp"
 #include "model/coverage.hpp"
 #include "model/plan_audit.hpp"
 #include "model/scenario.hpp"
@@ -24,6 +25,7 @@ struct Results {
     model::CoverageResult coverage;
     std::vector<model::AuditRow> audit;
     std::optional<model::AccessAnalysis> access; ///< with [access]
+    std::optional<model::CapacityAnalysis> capacity; ///< with [capacity]
     std::vector<std::string> warnings;           ///< this computation's own (placement, access)
     double seconds = 0;
     bool incremental = false;                    ///< started from a previous result
@@ -38,5 +40,7 @@ std::shared_ptr<const Results> compute(const LoadedInputs& inputs, const model::
 
 /// The access settings the project asks for.
 model::AccessSettings access_settings(const LoadedInputs& inputs);
+/// The capacity settings the project asks for (the project must have [capacity]).
+model::CapacitySettings capacity_settings(const LoadedInputs& inputs);
 
 } // namespace apreptis::app

@@ -97,6 +97,28 @@ std::string summary_text(const Analysis& a) {
         o += "(times in minutes; " + std::to_string(x.left_out.size()) +
              " providers without coordinates are left out, see run.json distances.providers_left_out)\n";
     }
+    if (a.out().capacity && !a.out().capacity->services.empty()) {
+        o += "\nCapacity: demand served by the optimal allocation (most served, then least travel time)\n";
+        o += pad("service / group", 40) + pad("demand", 10) + pad("served", 10) + pad("no capacity", 13) +
+             pad("too far", 10) + "worst wards (unserved, reason)\n";
+        for (const auto& sc : a.out().capacity->services) {
+            double served = 0, no_cap = 0, far = 0;
+            for (std::size_t u = 0; u < sc.allocation.served.size(); ++u) {
+                served += sc.allocation.served[u];
+                no_cap += sc.allocation.no_capacity[u];
+                far += sc.allocation.too_far[u];
+            }
+            std::string worst;
+            for (std::size_t i = 0; i < std::min<std::size_t>(3, sc.gaps.wards.size()); ++i) {
+                const auto& w = sc.gaps.wards[i];
+                if (w.unserved() <= 0) break;
+                worst += (worst.empty() ? "" : "; ") + w.area_name + " " + num(w.unserved()) + " " + model::to_string(w.dominant);
+            }
+            o += pad(sc.service_type + " / " + sc.target_group, 40) + pad(num(sc.demand.total), 10) + pad(num(served), 10) +
+                 pad(num(no_cap), 13) + pad(num(far), 10) + worst + "\n";
+            o += "  need: " + sc.demand.need_basis + "\n";
+        }
+    }
     const std::vector<std::string> warnings = a.warnings();
     if (!warnings.empty()) {
         o += "\nWarnings:\n";

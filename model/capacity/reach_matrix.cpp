@@ -107,6 +107,7 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
             m.entries.insert(m.entries.end(), row.begin(), row.end());
             m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
         }
+        m.entries.shrink_to_fit();
         return m;
     }
     m.method = DistanceMethod::straight_line;
@@ -133,6 +134,7 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
         m.entries.insert(m.entries.end(), row.begin(), row.end());
         m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
     }
+    m.entries.shrink_to_fit();
     return m;
 }
 

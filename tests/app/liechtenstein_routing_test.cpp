@@ -106,7 +106,7 @@ TEST(LiechtensteinRouting, ward_shares_and_catchments_are_written) {
     EXPECT_EQ(bands, 3);
     test::ScratchDir d;
     write_outputs(a, d / "out");
-    for (const char* layer : {"units", "unit_access", "access", "catchments", "allocation", "roads"}) {
+    for (const char* layer : {"units", "unit_access", "access", "catchments", "street_allocation", "roads"}) {
         geo::ReadOptions o;
         o.layer = layer;
         o.target_crs = "EPSG:32632"; // the project's working CRS (Lithuania's would be outside its area of use)

@@ -1,0 +1,129 @@
+// apreptis suggest: where k new sites of a service would serve the most (or travel least).
+#include <cmath>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.hpp"
+#include "app/cli/commands.hpp"
+#include "app/core/capacity_layers.hpp"
+#include "app/core/outputs.hpp"
+#include "app/core/siting_run.hpp"
+#include "geo/io/staged_directory.hpp"
+#include "geo/io/vector_writer.hpp"
+
+namespace apreptis::cli {
+
+const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml> --service S --k K --out <dir>
+                   [--group G] [--places P] [--candidates LAYER | --candidate-grid METRES]
+                   [--objective coverage|p_median] [--quiet]
+
+      Suggests K new sites of service S (existing providers fixed; the project needs a
+      [capacity] section), each with P places (default: the median of the existing ones),
+      among candidate points (a point layer, or the centres of a grid over the people with
+      demand, 250 m by default). coverage: most extra demand served; p_median: least total
+      travel. Writes <dir>/suggested_sites.gpkg and .csv and run.json (all or nothing) and
+      prints each site's gain and the optimality gap.
+)";
+
+namespace {
+
+std::size_t positive_count(const std::string& flag, const std::string& text) {
+    std::size_t used = 0;
+    long long v = 0;
+    try {
+        v = std::stoll(text, &used);
+    } catch (...) {
+        used = 0;
+    }
+    if (used != text.size() || v < 1 || v > 100000) throw UsageError(flag + " needs a whole number >= 1, found '" + text + "'");
+    return static_cast<std::size_t>(v);
+}
+
+double positive_number(const std::string& flag, const std::string& text) {
+    std::size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(text, &used);
+    } catch (...) {
+        used = 0;
+    }
+    if (used != text.size() || !std::isfinite(v) || v <= 0) throw UsageError(flag + " needs a number > 0, found '" + text + "'");
+    return v;
+}
+
+} // namespace
+
+int suggest(const std::vector<std::string>& argv) {
+    const Args args = parse_args(argv, {"--service", "--group", "--k", "--places", "--candidates", "--candidate-grid",
+                                        "--objective", "--out", "--crs"},
+                                 {"--quiet"});
+    if (args.positional.size() != 1) throw UsageError("suggest needs one project or scenario file");
+    for (const char* required : {"--service", "--k", "--out"})
+        if (!args.has(required)) throw UsageError(std::string("suggest needs ") + required);
+    if (args.has("--candidates") && args.has("--candidate-grid"))
+        throw UsageError("give --candidates or --candidate-grid, not both");
+    app::SitingRequest req;
+    req.service_type = args.option("--service");
+    req.target_group = args.option("--group");
+    req.k = positive_count("--k", args.option("--k"));
+    if (args.has("--places")) req.places = positive_number("--places", args.option("--places"));
+    req.candidates_path = args.option("--candidates");
+    if (args.has("--candidate-grid")) req.candidate_grid_m = positive_number("--candidate-grid", args.option("--candidate-grid"));
+    const std::string objective = args.option("--objective", "coverage");
+    if (objective != "coverage" && objective != "p_median") throw UsageError("--objective is coverage or p_median");
+    req.objective = objective == "coverage" ? model::SitingObjective::coverage : model::SitingObjective::p_median;
+    const std::string out = args.option("--out");
+
+    app::ProjectRun run = app::load_run(args.positional[0]);
+    if (args.has("--crs")) app::set_working_crs(run.project, args.option("--crs"), "--crs");
+    auto options = app::output_options(run.project, run.scenario_file);
+    if (!req.candidates_path.empty()) options.protected_paths.push_back(req.candidates_path);
+    geo::check_output_folder(out, options);
+    const app::Analysis a = app::run_analysis(run);
+    const app::SitingRun s = app::run_siting(a, req);
+    const auto& r = s.result;
+
+    geo::StagedDirectory dir(out, options);
+    const geo::OutLayer layer = app::suggested_sites_layer(a, r, s.request.service_type, s.request.target_group);
+    geo::write_geopackage(dir.staging_path() + "/suggested_sites.gpkg", a.project().working_crs, {layer});
+    geo::write_csv(dir.staging_path() + "/suggested_sites.csv", layer);
+    nlohmann::json j;
+    j["tool"] = {{"name", "apreptis"}, {"command", "suggest"}};
+    j["project"] = a.project().file;
+    j["scenario_file"] = a.scenario_file;
+    j["request"] = {{"service_type", s.request.service_type}, {"target_group", s.request.target_group},
+                    {"k", s.request.k}, {"places", *s.request.places}, {"places_basis", s.places_basis},
+                    {"candidates", s.candidates.size()}, {"candidates_basis", s.candidates_basis},
+                    {"objective", model::to_string(r.objective)}};
+    j["result"] = {{"method", r.method}, {"demand", r.demand}, {"served_before", r.served_before},
+                   {"served_after", r.served_after}, {"travel_time_before_h", r.time_before_s / 3600},
+                   {"travel_time_after_h", r.time_after_s / 3600}, {"bound_basis", r.bound_basis},
+                   {"allocations_solved", r.allocations_solved}};
+    if (r.upper_bound) j["result"]["upper_bound"] = *r.upper_bound;
+    if (r.gap) j["result"]["optimality_gap"] = *r.gap;
+    j["capacity"] = nlohmann::json::parse(app::capacity_record_json(a));
+    geo::write_text_file(dir.staging_path() + "/run.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    dir.commit();
+    for (const auto& n : dir.notes()) std::cout << "Note: " << n << "\n";
+
+    auto fmt = [](double v) { return geo::format_number(std::round(v * 10) / 10); };
+    std::cout << "Suggested " << r.sites.size() << " site(s) for " << s.request.service_type << " / "
+              << s.request.target_group << ", " << fmt(*s.request.places) << " places each (" << s.places_basis
+              << "), among " << s.candidates.size() << " candidates (" << s.candidates_basis << "); " << r.method << "\n";
+    for (const auto& site : r.sites) {
+        std::cout << "  " << site.rank << ". (" << fmt(site.location.x) << ", " << fmt(site.location.y) << ")  +"
+                  << fmt(site.marginal_gain) << " served, " << fmt(site.cumulative_served) << " in all; helps";
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, site.wards_helped.size()); ++i)
+            std::cout << " " << site.wards_helped[i].first << " (" << fmt(site.wards_helped[i].second) << ")";
+        std::cout << "\n";
+    }
+    std::cout << "Served: " << fmt(r.served_before) << " -> " << fmt(r.served_after) << " of " << fmt(r.demand);
+    if (r.upper_bound)
+        std::cout << "; no choice of " << s.request.k << " candidates serves more than " << fmt(*r.upper_bound)
+                  << " (gap " << fmt(*r.gap * 100) << " %, " << r.bound_basis << ")";
+    std::cout << "\nWrote " << out << "/suggested_sites.gpkg, suggested_sites.csv, run.json\n";
+    return 0;
+}
+
+} // namespace apreptis::cli
