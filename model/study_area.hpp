@@ -27,6 +27,7 @@ struct StudyArea {
     std::vector<ServiceLine> lines;
     PopulationGroups groups;
     std::vector<NeedRow> needs;
+    std::string providers_source;    ///< the provider table's path, for messages about its rows
     /// Point-in-polygon over `wards`, built once by index_wards() when the wards are final;
     /// thread-safe, shared by every copy of the study.
     std::shared_ptr<const geo::PolygonIndex> ward_index;

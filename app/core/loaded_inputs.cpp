@@ -166,6 +166,7 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     if (project.providers) {
         const geo::FeatureTable pt = geo::read_vector(project.providers->path, read_options(*project.providers, project.working_crs));
         in->providers_source_crs = pt.source_crs;
+        s.providers_source = pt.path + ":" + pt.layer;
         record(*in, project.providers->path);
         model::load::providers_from(pt, s.catalogue, {project.default_municipality}, s.providers, s.lines);
         in->placement_warnings = model::place_providers(s);

@@ -101,7 +101,8 @@ Supply supply_for(const StudyArea& s, const std::string& type, const std::string
             cap = *pr.second;
             basis = "recipients (no places given)";
         } else {
-            throw DataError(Location{"providers", "", first_line[p]->fid, -1, "places"},
+            throw DataError(Location{s.providers_source.empty() ? std::string("providers") : s.providers_source, "",
+                                     first_line[p]->fid, -1, "places"},
                             "provider " + prov.id + " (" + prov.name + ") offers " + type + " for " + group +
                                 " but gives neither places nor recipients, and the capacity analysis needs one; "
                                 "add places, or set [capacity.places] " + prov.id + " = N in the project");

@@ -136,7 +136,7 @@ TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
     std::ifstream in(src + "providers.csv");
     std::string csv((std::istreambuf_iterator<char>(in)), {});
     char row[256];
-    std::snprintf(row, sizeof row, "ISLAND,Island pharmacy,pharmacy,residents,,,address,%.7f,%.7f,test,test\n", ll.x, ll.y);
+    std::snprintf(row, sizeof row, "ISLAND,Island pharmacy,pharmacy,residents,50,,address,%.7f,%.7f,test,test\n", ll.x, ll.y);
     test::write_file(d / "providers.csv", csv + row);
     Project p = load_project(src + "liechtenstein.toml");
     p.providers->path = d / "providers.csv";
