@@ -55,6 +55,24 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
                            r.estimated});
         }
     }
+    if (a.out().capacity) {
+        const bool straight = a.out().capacity->services.empty() ? false
+                              : a.out().capacity->services.front().reach.method == model::DistanceMethod::straight_line;
+        const std::string sl_lt = straight ? " (tiesia linija)" : "", sl_en = straight ? " (straight line)" : "";
+        for (const auto& sc : a.out().capacity->services) {
+            const auto* st = a.study().catalogue.find_service(sc.service_type);
+            const auto* tg = a.study().catalogue.find_group(sc.target_group);
+            const std::string lt = (st ? st->name_lt : sc.service_type) + " — " + (tg ? tg->name_lt : sc.target_group);
+            const std::string en = (st ? st->name_en : sc.service_type) + " — " + (tg ? tg->name_en : sc.target_group);
+            const std::string key = "capacity:" + sc.service_type + ":" + sc.target_group + ":";
+            const bool est = sc.demand.estimated;
+            out.push_back({key + "unserved_share", lt + ": negaunančių dalis, %" + sl_lt, en + ": share unserved, %" + sl_en, est});
+            out.push_back({key + "no_capacity", lt + ": trūksta vietų (asm.)" + sl_lt, en + ": unserved, no capacity" + sl_en, est});
+            out.push_back({key + "too_far", lt + ": per toli (asm.)" + sl_lt, en + ": unserved, too far" + sl_en, est});
+            out.push_back({key + "two_step", lt + ": 2SFCA vietos 1000-iui" + sl_lt, en + ": 2SFCA places per 1000" + sl_en, est});
+            out.push_back({key + "enhanced", lt + ": E2SFCA vietos 1000-iui" + sl_lt, en + ": E2SFCA places per 1000" + sl_en, est});
+        }
+    }
     return out;
 }
 
@@ -88,6 +106,27 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
                 continue;
             if (auto i = index_of(r.area_code))
                 v[*i] = part[4] == "places_per_1000" ? r.places_per_1000 : r.recipients_per_1000;
+        }
+        return v;
+    }
+    if (id.rfind("capacity:", 0) == 0 && a.out().capacity) {
+        // capacity:<service>:<group>:<measure>
+        const std::vector<std::string> part = split(id, ':');
+        if (part.size() != 4) return v;
+        for (const auto& sc : a.out().capacity->services) {
+            if (sc.service_type != part[1] || sc.target_group != part[2]) continue;
+            for (const auto& r : sc.gaps.wards)
+                if (auto i = index_of(r.area_code)) {
+                    if (part[3] == "unserved_share" && r.demand > 0) v[*i] = r.unserved() / r.demand * 100.0;
+                    if (part[3] == "no_capacity") v[*i] = r.no_capacity;
+                    if (part[3] == "too_far") v[*i] = r.too_far;
+                }
+            for (const auto& r : sc.scores.rows)
+                if (r.level == model::AreaLevel::ward)
+                    if (auto i = index_of(r.area_code)) {
+                        if (part[3] == "two_step") v[*i] = r.two_step;
+                        if (part[3] == "enhanced") v[*i] = r.enhanced;
+                    }
         }
         return v;
     }

@@ -3,6 +3,7 @@
 //   --size WxH --frames N --screenshot out.png --probe out.json --lang lt|en
 //   --indicator ID --select WARD --whatif "ward:CODE|X,Y;service;group;places"
 //   --whatif-series "N;service;group" (N scripted edits: edit -> update p50/p95 in the probe)
+//   --suggest "service;group;k" (site suggestions; the first is accepted into the scenario)
 //   --export-png map.png --export-size WxH
 #include <chrono>
 #include <cstdio>
@@ -31,7 +32,7 @@ struct Options {
     std::string project = std::string(app::source_dir) + "/datasets/kaunas/kaunas.toml";
     int width = 1280, height = 800;
     int frames = -1; // -1: interactive
-    std::string screenshot, probe, indicator, select, whatif, whatif_series, export_png, lang;
+    std::string screenshot, probe, indicator, select, whatif, whatif_series, suggest, export_png, lang;
     bool plain = false; ///< wards only, fully opaque: pixel tests
     int export_w = 1600, export_h = 1200;
 };
@@ -54,6 +55,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--select") o.select = next();
         else if (a == "--whatif") o.whatif = next();
         else if (a == "--whatif-series") o.whatif_series = next();
+        else if (a == "--suggest") o.suggest = next();
         else if (a == "--export-png") o.export_png = next();
         else if (a == "--export-size") parse_size(next(), o.export_w, o.export_h);
         else if (a == "--lang") o.lang = next();
@@ -170,6 +172,25 @@ int main(int argc, char** argv) {
         nlohmann::json probe;
         if (!opt.whatif.empty() && v.current()) probe["whatif"] = run_whatif(v, opt.whatif);
         if (!opt.whatif_series.empty() && v.current()) probe["whatif_series"] = run_whatif_series(v, opt.whatif_series);
+        if (!opt.suggest.empty() && v.current()) {
+            const std::vector<std::string> part = app::split(opt.suggest, ';');
+            if (part.size() != 3) throw std::runtime_error("--suggest needs 'service;group;k'");
+            app::SitingRequest req;
+            req.service_type = part[0];
+            req.target_group = part[1];
+            req.k = static_cast<std::size_t>(std::stoul(part[2]));
+            v.start_siting(req);
+            v.wait();
+            nlohmann::json s = nlohmann::json::array();
+            if (v.siting()) {
+                for (const auto& site : v.siting()->result.sites)
+                    s.push_back({{"x", site.location.x}, {"y", site.location.y}, {"gain", site.marginal_gain}});
+                v.accept_site(0);
+                v.wait();
+            }
+            probe["suggested_sites"] = s;
+            probe["providers_after_accept"] = v.current()->study().providers.size();
+        }
 
         std::string export_path;
         int export_size[2] = {opt.export_w, opt.export_h};
@@ -189,6 +210,7 @@ int main(int argc, char** argv) {
                 draw_inspector_panel(v);
                 draw_tables_panel(v);
                 draw_scenario_panel(v, export_path, export_size, export_now);
+                draw_siting_panel(v);
                 draw_map_furniture(v, ImGui::GetBackgroundDrawList(), static_cast<float>(window.width()),
                                    static_cast<float>(window.height()), v.inset_left,
                                    static_cast<float>(window.width()) - v.inset_right);

@@ -33,6 +33,19 @@ Colour service_colour(const std::string& type) {
     return {0.15f + 0.7f * r, 0.15f + 0.7f * g, 0.15f + 0.7f * b, 1};
 }
 
+/// Utilisation of provider i in the capacity pair the indicator shows ("capacity:svc:grp:..."), if any.
+std::optional<double> utilisation_for_indicator(const app::Analysis& a, const std::string& indicator, std::size_t i) {
+    if (!a.out().capacity || indicator.rfind("capacity:", 0) != 0) return std::nullopt;
+    const auto part = app::split(indicator, ':');
+    if (part.size() < 3) return std::nullopt;
+    for (const auto& sc : a.out().capacity->services) {
+        if (sc.service_type != part[1] || sc.target_group != part[2]) continue;
+        for (std::size_t k = 0; k < sc.supply.providers.size(); ++k)
+            if (sc.supply.providers[k] == i && sc.supply.capacity[k] > 0) return sc.allocation.realised[k] / sc.supply.capacity[k];
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 ViewerApp::ViewerApp(const std::string& project_path) : m_path(project_path) {
@@ -159,10 +172,31 @@ void ViewerApp::finish_job() {
     m_dirty = true;
 }
 
+void ViewerApp::start_siting(app::SitingRequest request) {
+    if (!m_current || m_siting.valid()) return;
+    m_siting_result.reset();
+    m_siting = std::async(std::launch::async, [a = *m_current, request]() { return app::run_siting(a, request); });
+}
+
+void ViewerApp::accept_site(std::size_t i) {
+    if (!m_siting_result || i >= m_siting_result->result.sites.size()) return;
+    const auto& run = *m_siting_result;
+    model::ScenarioEdit e;
+    e.kind = model::ScenarioEdit::Kind::add;
+    e.provider_id = "PLAN-" + std::to_string(m_next_id++);
+    e.name = std::string(lang == app::Language::lt ? "Siūloma vieta " : "Suggested site ") + std::to_string(i + 1);
+    e.service_type = run.request.service_type;
+    e.target_group = run.request.target_group;
+    e.point = run.result.sites[i].location;
+    e.places = *run.request.places;
+    push_edit(std::move(e));
+}
+
 void ViewerApp::wait() {
-    while (busy()) {
+    while (busy() || m_siting.valid()) {
         if (m_loading.valid()) m_loading.wait();
         if (m_job.result.valid()) m_job.result.wait();
+        if (m_siting.valid()) m_siting.wait();
         poll();
     }
 }
@@ -178,6 +212,14 @@ void ViewerApp::poll() {
     }
     if (m_job.result.valid() && m_job.result.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
         finish_job();
+    if (m_siting.valid() && m_siting.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        try {
+            m_siting_result = m_siting.get();
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+        m_dirty = true;
+    }
     for (auto it = m_retired.begin(); it != m_retired.end();) { // reap cancelled jobs
         if (it->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
             ++it;
@@ -415,11 +457,25 @@ void ViewerApp::rebuild_styled_meshes() {
             }
         pts.push_back(*p.point);
         Colour c = service_colour(type);
+        // with a capacity indicator, the providers of that service show how full they are:
+        // green (room) -> orange -> red (full)
+        if (const auto u = utilisation_for_indicator(a, indicator, i)) {
+            const float f = static_cast<float>(std::clamp(*u, 0.0, 1.0));
+            c = {0.2f + 0.75f * f, 0.7f - 0.55f * f * f, 0.2f, 1};
+        }
         if (static_cast<int>(i) == selected_provider) c = {1, 0.8f, 0, 1};
         cols.push_back(c);
         sizes.push_back(static_cast<float>(10 + 2 * std::sqrt(places))); // area grows with places
     }
     m_points.upload(Primitive::points, pts, cols, m_origin, sizes);
+    pts.clear();
+    cols.clear();
+    if (m_siting_result)
+        for (const auto& site : m_siting_result->result.sites) {
+            pts.push_back(site.location);
+            cols.push_back({0.85f, 0.1f, 0.75f, 1});
+        }
+    m_sites.upload(Primitive::points, pts, cols, m_origin);
     pts.clear();
     cols.clear();
     // catchments of the indicator's service type only
@@ -443,6 +499,7 @@ void ViewerApp::draw_map(MapRenderer& r) {
     if (layers.wards) r.draw(m_outline, 1);
     if (layers.units) r.draw(m_units, 1, 2);
     if (layers.providers) r.draw(m_points, 1, 12);
+    r.draw(m_sites, 1, 16);
 }
 
 } // namespace apreptis::viewer

@@ -15,6 +15,7 @@
 #include "app/core/analysis.hpp"
 #include "app/core/choropleth.hpp"
 #include "app/core/i18n.hpp"
+#include "app/core/siting_run.hpp"
 #include "render/map_renderer.hpp"
 
 namespace apreptis::viewer {
@@ -88,6 +89,12 @@ public:
     void remove_provider(std::size_t index);
     void set_places(std::size_t index, double places);
     void undo();
+    /// Site suggestions on the shown analysis, on a worker thread.
+    void start_siting(app::SitingRequest request);
+    bool siting_busy() const { return m_siting.valid(); }
+    const std::optional<app::SitingRun>& siting() const { return m_siting_result; }
+    /// Puts suggested site i into the what-if scenario as a planned provider.
+    void accept_site(std::size_t i);
     /// Any edit (scripted use; the tools above build theirs and call this).
     void push_edit(model::ScenarioEdit e);
     const app::LoadedInputs* inputs() const { return m_inputs.get(); }
@@ -157,7 +164,9 @@ private:
     std::vector<std::vector<geo::XY>> m_ward_tris; ///< per ward
     std::vector<std::pair<std::string, std::shared_ptr<const std::vector<geo::XY>>>> m_catchment_tris; ///< type, triangles
     TriangleCache m_triangles; ///< of m_current's catchments
-    Mesh m_fill, m_outline, m_points, m_units, m_roads, m_catchments;
+    Mesh m_fill, m_outline, m_points, m_units, m_roads, m_catchments, m_sites;
+    std::future<app::SitingRun> m_siting;
+    std::optional<app::SitingRun> m_siting_result;
     bool m_dirty = true;
 };
 

@@ -130,3 +130,17 @@ TEST(ViewerGui, a_bad_project_is_a_message_not_a_crash) {
     const auto probe = load_json(d / "probe.json");
     EXPECT_NE(probe["error"].get<std::string>().find("bad.toml"), std::string::npos);
 }
+
+TEST(ViewerGui, site_suggestions_run_on_the_worker_and_a_site_can_be_accepted) {
+    test::ScratchDir d;
+    const std::string li = test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml";
+    ASSERT_EQ(run_viewer(li + " --frames 2 --indicator capacity:pharmacy:residents:unserved_share --suggest "
+                              "'pharmacy;residents;2' --probe " + (d / "probe.json")),
+              0);
+    const auto probe = load_json(d / "probe.json");
+    EXPECT_EQ(probe["error"], "");
+    ASSERT_EQ(probe["suggested_sites"].size(), 2u);
+    EXPECT_GT(probe["suggested_sites"][0]["gain"].get<double>(), 0);
+    EXPECT_EQ(probe["providers_after_accept"].get<int>(), 6); // 5 mapped + the accepted site
+    EXPECT_EQ(probe["indicator"], "capacity:pharmacy:residents:unserved_share");
+}

@@ -106,6 +106,15 @@ void draw_inspector_panel(ViewerApp& app) {
                 ImGui::BulletText("%s / %s: %s %s, %s recipients", l.service_type.c_str(), l.target_group.c_str(),
                                   format_value(l.places, 0).c_str(), tr(app.lang, "places"),
                                   format_value(l.recipients, 0).c_str());
+        if (a->out().capacity) // how full it is in the optimal allocation
+            for (const auto& sc : a->out().capacity->services)
+                for (std::size_t k = 0; k < sc.supply.providers.size(); ++k)
+                    if (sc.supply.providers[k] == i)
+                        ImGui::BulletText("%s: %s %s / %s (%s), %s %.0f%%", sc.service_type.c_str(),
+                                          tr(app.lang, "allocated"), format_value(sc.allocation.realised[k], 1).c_str(),
+                                          format_value(sc.supply.capacity[k], 0).c_str(), sc.supply.basis[k].c_str(),
+                                          tr(app.lang, "utilisation"),
+                                          sc.supply.capacity[k] > 0 ? 100 * sc.allocation.realised[k] / sc.supply.capacity[k] : 0.0);
         static float places = 0;
         ImGui::SetNextItemWidth(120);
         ImGui::InputFloat(tr(app.lang, "places"), &places, 1, 10, "%.0f");
@@ -155,6 +164,22 @@ void draw_inspector_panel(ViewerApp& app) {
                                       r.share_within * 100, r.threshold_min, format_value(r.median_min, 1).c_str(),
                                       straight ? " — " : "", straight ? tr(app.lang, "straight_line_short") : "");
                 }
+        }
+        if (a->out().capacity) {
+            // the ward's demand split: served + no capacity + too far = demand
+            for (const auto& sc : a->out().capacity->services)
+                for (const auto& r : sc.gaps.wards)
+                    if (r.area_code == w.code && r.demand > 0) {
+                        ImGui::Bullet();
+                        ImGui::TextWrapped("%s / %s: %s %s = %s %s + %s %s + %s %s (#%d, %s)%s",
+                                           sc.service_type.c_str(), sc.target_group.c_str(), tr(app.lang, "demand"),
+                                           format_value(r.demand, 1).c_str(), format_value(r.served, 1).c_str(),
+                                           tr(app.lang, "served"), format_value(r.no_capacity, 1).c_str(),
+                                           tr(app.lang, "no_capacity"), format_value(r.too_far, 1).c_str(),
+                                           tr(app.lang, "too_far"), r.rank, tr(app.lang, model::to_string(r.dominant)),
+                                           sc.demand.estimated ? " *" : "");
+                        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sc.demand.need_basis.c_str());
+                    }
         }
     } else {
         ImGui::TextDisabled("%s", tr(app.lang, "none_selected"));

@@ -16,6 +16,7 @@ void draw_inspector_panel(ViewerApp& app);
 void draw_tables_panel(ViewerApp& app);         ///< wards and providers, sortable, with a bar chart
 void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_size[2], bool& export_now);
 void draw_error_popup(ViewerApp& app);
+void draw_siting_panel(ViewerApp& app);      ///< site suggestions (with [capacity])
 /// A "loading ..." note while the project is read on the worker thread.
 void draw_loading(const ViewerApp& app, float width, float height);
 
