@@ -337,6 +337,11 @@ void run_in_parallel(const std::vector<std::function<void()>>& jobs) {
 
 } // namespace
 
+double travel_speed_mps(const AccessSettings& st, bool network) {
+    if (!network && st.straight_line_mps) return *st.straight_line_mps;
+    return geo::walking_speed_mps(st.profile);
+}
+
 double service_threshold_min(const StudyArea& s, const AccessSettings& st, const std::string& type) {
     if (auto it = st.threshold_min.find(type); it != st.threshold_min.end()) return it->second;
     if (const ServiceType* t = s.catalogue.find_service(type); t && t->default_threshold_min)
@@ -349,7 +354,7 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
     const geo::RoadNetwork* network = routing.has_network() ? &routing.network() : nullptr;
     const std::vector<PopulationUnit>& units = routing.units();
     AccessAnalysis a;
-    const double walk = geo::walking_speed_mps(st.profile);
+    const double walk = travel_speed_mps(st, network != nullptr);
     a.method = network ? DistanceMethod::network : DistanceMethod::straight_line;
     char buf[160];
     if (network)
@@ -357,6 +362,7 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
                       walk * 3.6);
     else
         std::snprintf(buf, sizeof buf, "straight line at %.1f km/h: NO road network loaded", walk * 3.6);
+    // (a drive analysis without roads says "straight line at 50.0 km/h": an estimate, labelled)
     a.method_label = buf;
 
     // Which service types have located providers (in study order); who is left out and why.

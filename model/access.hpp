@@ -33,7 +33,13 @@ struct AccessSettings {
     std::vector<double> catchment_bands_min{10, 20, 30};
     double catchment_buffer_m = 50;            ///< street linework -> polygon
     std::optional<geo::Envelope> road_clip;    ///< roads were read inside this box only
+    /// Without a network: the straight-line speed (e.g. 50 km/h for a country-wide drive
+    /// analysis); unset: the profile's walking speed. Always written next to the figures.
+    std::optional<double> straight_line_mps;
 };
+
+/// The speed of the straight access legs (with a network) or of the straight line (without).
+double travel_speed_mps(const AccessSettings& settings, bool network);
 
 struct UnitTime {
     float time_s = geo::unreachable;

@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config git
       libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
-      libtomlplusplus-dev nlohmann-json3-dev libssl-dev libglpk-dev libboost-graph-dev
+      libtomlplusplus-dev nlohmann-json3-dev libssl-dev libglpk-dev liblemon-dev libboost-graph-dev
       libgtest-dev libbenchmark-dev clang libclang-rt-14-dev
       libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core)
 missing=()

@@ -131,6 +131,7 @@ AccessConfig access_config(const TomlTable& t, const std::string& roads_profile)
         throw Error(t.at("catchment_bands_min") + ": [access] catchment_bands_min lists a band twice");
     c.catchment_buffer_m = t.number("catchment_buffer_m", 50, catchment_buffer_range);
     c.threshold_min = t.number_map("threshold_min", minutes_range);
+    c.straight_line_kmh = t.optional_number("straight_line_kmh", {0, 200, true});
     return c;
 }
 

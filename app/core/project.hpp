@@ -55,6 +55,7 @@ struct AccessConfig {
     std::map<std::string, double> threshold_min;
     std::vector<double> catchment_bands_min{10, 20, 30}; ///< ascending
     double catchment_buffer_m = 50;
+    std::optional<double> straight_line_kmh; ///< without roads: the straight-line speed (else walking)
 };
 
 /// [capacity]: demand, supply and the capacity analysis (docs/CAPACITY.md).

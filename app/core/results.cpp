@@ -13,6 +13,7 @@ model::AccessSettings access_settings(const LoadedInputs& in) {
     st.catchment_bands_min = c.catchment_bands_min;
     st.catchment_buffer_m = c.catchment_buffer_m;
     st.road_clip = in.road_clip;
+    if (c.straight_line_kmh) st.straight_line_mps = *c.straight_line_kmh / 3.6;
     return st;
 }
 
