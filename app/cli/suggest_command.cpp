@@ -99,7 +99,8 @@ int suggest(const std::vector<std::string>& argv) {
     j["result"] = {{"method", r.method}, {"demand", r.demand}, {"served_before", r.served_before},
                    {"served_after", r.served_after}, {"travel_time_before_h", r.time_before_s / 3600},
                    {"travel_time_after_h", r.time_after_s / 3600}, {"bound_basis", r.bound_basis},
-                   {"allocations_solved", r.allocations_solved}};
+                   {"allocations_solved", r.allocations_solved}, {"swaps_complete", r.swaps_complete}};
+    for (const auto& [stage, secs] : r.seconds) j["result"]["seconds"][stage] = secs;
     if (r.upper_bound) j["result"]["upper_bound"] = *r.upper_bound;
     if (r.gap) j["result"]["optimality_gap"] = *r.gap;
     j["capacity"] = nlohmann::json::parse(app::capacity_record_json(a));

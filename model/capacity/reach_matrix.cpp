@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <thread>
 
 #include "geo/preconditions.hpp"
 #include "geo/routing/network_point.hpp"
@@ -73,41 +75,69 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
         m.method = DistanceMethod::network;
         const geo::RoadNetwork& net = routing.network();
         const UnitsAtNodes at_nodes(net, routing.unit_snaps());
-        // units on each edge, for points on the same edge as a unit
-        geo::TravelQuery q(net);
-        std::vector<std::uint32_t> seen(units.size(), 0); // stamp per unit
-        std::uint32_t stamp = 0;
-        std::vector<ReachEntry> row;
-        for (const geo::XY& p : points) {
-            if (stop.stop_requested()) throw Cancelled();
-            const geo::SnappedPoint src = routing.snap_index().snap(p, routing.max_snap_distance_m());
-            row.clear();
-            if (src.snapped) {
-                const auto seeds = geo::seeds_towards(net, std::span<const geo::SnappedPoint>(&src, 1), walk_mps);
-                q.run(seeds, geo::Direction::to_seeds, static_cast<float>(cutoff_s));
-                const geo::SourceOnEdge same{0, &src};
-                ++stamp;
-                auto consider = [&](std::uint32_t u) {
-                    if (seen[u] == stamp) return;
-                    seen[u] = stamp;
-                    const geo::SnappedPoint& t = routing.unit_snaps()[u];
-                    const bool shares = t.edge == src.edge;
-                    const geo::Access a =
-                        geo::access_after_search(q, t, shares ? std::span<const geo::SourceOnEdge>(&same, 1)
-                                                              : std::span<const geo::SourceOnEdge>(), walk_mps);
-                    if (a.reachable() && a.time_s <= cutoff_s) row.push_back({u, a.time_s, a.distance_m});
-                };
-                for (geo::NodeId n : q.reached())
-                    for (std::uint32_t k = at_nodes.first[n]; k < at_nodes.first[n + 1]; ++k) consider(at_nodes.units[k]);
-                // units on the point's own edge are reached straight along it even when neither end is
-                for (std::uint32_t k = at_nodes.first[net.edges[src.edge].from]; k < at_nodes.first[net.edges[src.edge].from + 1]; ++k)
-                    if (routing.unit_snaps()[at_nodes.units[k]].edge == src.edge) consider(at_nodes.units[k]);
-                std::sort(row.begin(), row.end(), [](const ReachEntry& a, const ReachEntry& b) { return a.unit < b.unit; });
+        // Points in contiguous chunks, one worker each (its own TravelQuery and stamps); the
+        // chunks are joined in order, so the matrix is the same as from one thread.
+        const std::size_t workers =
+            points.size() >= 16 ? std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), 8)) : 1;
+        std::vector<ReachMatrix> part(workers);
+        std::vector<std::exception_ptr> failure(workers);
+        auto work = [&](std::size_t w) {
+            try {
+                const std::size_t begin = points.size() * w / workers, end = points.size() * (w + 1) / workers;
+                ReachMatrix& out = part[w];
+                out.first.push_back(0);
+                geo::TravelQuery q(net);
+                std::vector<std::uint32_t> seen(units.size(), 0); // stamp per unit
+                std::uint32_t stamp = 0;
+                std::vector<ReachEntry> row;
+                for (std::size_t i = begin; i < end; ++i) {
+                    if (stop.stop_requested()) throw Cancelled();
+                    const geo::SnappedPoint src = routing.snap_index().snap(points[i], routing.max_snap_distance_m());
+                    row.clear();
+                    if (src.snapped) {
+                        const auto seeds = geo::seeds_towards(net, std::span<const geo::SnappedPoint>(&src, 1), walk_mps);
+                        q.run(seeds, geo::Direction::to_seeds, static_cast<float>(cutoff_s));
+                        const geo::SourceOnEdge same{0, &src};
+                        ++stamp;
+                        auto consider = [&](std::uint32_t u) {
+                            if (seen[u] == stamp) return;
+                            seen[u] = stamp;
+                            const geo::SnappedPoint& t = routing.unit_snaps()[u];
+                            const bool shares = t.edge == src.edge;
+                            const geo::Access acc = geo::access_after_search(
+                                q, t, shares ? std::span<const geo::SourceOnEdge>(&same, 1) : std::span<const geo::SourceOnEdge>(),
+                                walk_mps);
+                            if (acc.reachable() && acc.time_s <= cutoff_s) row.push_back({u, acc.time_s, acc.distance_m});
+                        };
+                        for (geo::NodeId n : q.reached())
+                            for (std::uint32_t k = at_nodes.first[n]; k < at_nodes.first[n + 1]; ++k) consider(at_nodes.units[k]);
+                        // units on the point's own edge are reached straight along it even when neither end is
+                        const geo::NodeId from = net.edges[src.edge].from;
+                        for (std::uint32_t k = at_nodes.first[from]; k < at_nodes.first[from + 1]; ++k)
+                            if (routing.unit_snaps()[at_nodes.units[k]].edge == src.edge) consider(at_nodes.units[k]);
+                        std::sort(row.begin(), row.end(), [](const ReachEntry& x, const ReachEntry& y) { return x.unit < y.unit; });
+                    }
+                    out.entries.insert(out.entries.end(), row.begin(), row.end());
+                    out.first.push_back(static_cast<std::uint32_t>(out.entries.size()));
+                }
+            } catch (...) {
+                failure[w] = std::current_exception();
             }
-            m.entries.insert(m.entries.end(), row.begin(), row.end());
-            m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
+        };
+        std::vector<std::thread> threads;
+        for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+        work(0);
+        for (auto& t : threads) t.join();
+        for (const auto& f : failure)
+            if (f) std::rethrow_exception(f);
+        std::size_t total = 0;
+        for (const auto& pm : part) total += pm.entries.size();
+        m.entries.reserve(total);
+        for (const auto& pm : part) {
+            const auto base = static_cast<std::uint32_t>(m.entries.size());
+            m.entries.insert(m.entries.end(), pm.entries.begin(), pm.entries.end());
+            for (std::size_t i = 1; i < pm.first.size(); ++i) m.first.push_back(base + pm.first[i]);
         }
-        m.entries.shrink_to_fit();
         return m;
     }
     m.method = DistanceMethod::straight_line;

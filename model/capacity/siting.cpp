@@ -1,6 +1,7 @@
 #include "model/capacity/siting.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -130,7 +131,7 @@ std::pair<double, std::string> coverage_bound(const RoutingIndex& routing, const
         };
         for (std::size_t j = 0; j < providers.points(); ++j) reach_groups.push_back(groups_of(providers.row(j)));
         for (std::size_t c = 0; c < candidates.points(); ++c) reach_groups.push_back(groups_of(candidates.row(c)));
-        if (nonzeros > 150000 && attempt < 7) continue; // coarser cells: a looser but quicker bound
+        if (nonzeros > st.bound_nonzeros && attempt < 7) continue; // coarser cells: a looser but quicker bound
         LpProblem lp(LpProblem::Sense::maximise);
         std::vector<std::vector<std::pair<int, double>>> by_group(group_demand.size());
         std::vector<std::pair<int, double>> k_row;
@@ -226,11 +227,18 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
                         std::to_string(candidates.size()) + " candidate sites");
     if (!(st.places > 0) || !std::isfinite(st.places))
         throw DataError("site suggestion: places per new site must be a number > 0");
+    using Clock = std::chrono::steady_clock;
+    auto t0 = Clock::now();
     SitingResult r;
+    auto lap = [&](const char* what) { // where the time goes, for run.json and docs/PERFORMANCE.md
+        r.seconds.push_back({what, std::chrono::duration<double>(Clock::now() - t0).count()});
+        t0 = Clock::now();
+    };
     r.objective = st.objective;
     r.candidates = candidates.size();
     r.demand = d.total;
     const ReachMatrix cand = build_reach_matrix(routing, candidates, st.threshold_s, st.walk_mps, stop);
+    lap("candidate reach");
     Evaluator ev(d, supply, provider_reach, cand, st);
     const AllocationResult base = ev.solve({});
     r.served_before = sum(base.served);
@@ -246,6 +254,8 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
         chosen = exact_sites(d, supply, provider_reach, cand, st, proven);
         exact = chosen.size() <= st.k && !chosen.empty();
     }
+    std::vector<AllocationResult> prefix; // the greedy states, reused for the gains if no swap changes the sites
+    bool swapped = false;
     if (!exact) {
         chosen.clear();
         AllocationResult state = base;
@@ -256,11 +266,19 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
             chosen.push_back(c);
             taken[c] = 1;
             state = ev.solve(chosen);
+            prefix.push_back(state);
         }
-        // swap improvement: each chosen site against the best unchosen ones, exactly
+        lap("greedy");
+        // swap improvement: each chosen site against the best unchosen ones, exactly, within
+        // a time budget
         AllocationResult best = state;
+        const auto swap_start = Clock::now();
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (stop.stop_requested()) throw Cancelled();
+            if (std::chrono::duration<double>(Clock::now() - swap_start).count() > st.swap_budget_s) {
+                r.swaps_complete = false;
+                break;
+            }
             std::vector<std::size_t> without = chosen;
             without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
             const AllocationResult reduced = ev.solve(without);
@@ -274,6 +292,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
                 trial.insert(trial.begin() + static_cast<std::ptrdiff_t>(i), ranked[t].second);
                 const AllocationResult a = ev.solve(trial);
                 if (ev.better(a, best)) {
+                    swapped = true;
                     taken[chosen[i]] = 0;
                     taken[ranked[t].second] = 1;
                     chosen = trial;
@@ -284,6 +303,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
             }
         }
     }
+    lap("swap");
     r.method = exact ? (proven ? "exact (MIP, GLPK)" : "MIP (GLPK), best found within the time limit")
                      : "greedy + swap improvement";
     // marginal gains in the order chosen, and where each site's demand lives
@@ -292,7 +312,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
     AllocationResult last = base;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         so_far.push_back(chosen[i]);
-        last = ev.solve(so_far);
+        last = !exact && !swapped && i < prefix.size() ? prefix[i] : ev.solve(so_far);
         SuggestedSite site;
         site.rank = static_cast<int>(i + 1);
         site.candidate = chosen[i];
@@ -312,6 +332,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
         std::sort(r.sites[i].wards_helped.begin(), r.sites[i].wards_helped.end(),
                   [](const auto& a, const auto& b) { return a.second > b.second; });
     }
+    lap("gains");
     r.served_after = sum(last.served);
     r.time_after_s = last.total_time_s;
     if (st.objective == SitingObjective::coverage) {
@@ -322,6 +343,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
     } else {
         r.bound_basis = "no bound for the p-median objective";
     }
+    lap("bound");
     r.allocations_solved = ev.solved();
     return r;
 }

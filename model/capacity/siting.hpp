@@ -31,7 +31,9 @@ struct SitingSettings {
     SitingObjective objective = SitingObjective::coverage;
     double threshold_s = 1800;
     double walk_mps = 1.25;
-    std::size_t swap_candidates = 8; ///< unchosen candidates tried against each chosen site
+    std::size_t swap_candidates = 4; ///< unchosen candidates tried against each chosen site
+    double swap_budget_s = 0.6;      ///< swap improvement stops after this long (the result says so)
+    std::size_t bound_nonzeros = 60000; ///< LP size limit: coarser demand cells above it
     double bound_time_limit_s = 5;
     std::size_t exact_max_candidates = 40; ///< a MIP when there are at most this many ...
     std::size_t exact_max_units = 3000;    ///< ... and units with demand
@@ -56,6 +58,8 @@ struct SitingResult {
     std::optional<double> upper_bound; ///< coverage: most demand any k sites could serve
     std::optional<double> gap;         ///< (bound - found) / bound
     std::string bound_basis;
+    bool swaps_complete = true;   ///< false: the swap budget ran out before every site was tried
+    std::vector<std::pair<std::string, double>> seconds; ///< per stage: candidate reach, greedy, swap, gains, bound
     std::size_t candidates = 0;
     std::size_t allocations_solved = 0;
 };
