@@ -34,6 +34,7 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     units.name = "units";
     units.geometry_type = geo::GeometryType::point;
     units.description = "Population units: " + surface.method;
+    units.spatial_index = false; // tens of thousands of points: the R-tree was most of a Kaunas run
     units.fields = {{"unit_id", FieldType::integer}, {"ward_code", FieldType::text}, {"population", FieldType::real},
                     {"surface_method", FieldType::text}};
     for (std::size_t i = 0; i < unit_list.size(); ++i)

@@ -109,6 +109,7 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
             const bool spatial = L.geometry_type != GeometryType::none;
             char** lco = nullptr;
             if (!L.description.empty()) lco = CSLSetNameValue(lco, "DESCRIPTION", L.description.c_str());
+            if (spatial && !L.spatial_index) lco = CSLSetNameValue(lco, "SPATIAL_INDEX", "NO");
             OGRLayer* layer = ds->CreateLayer(L.name.c_str(), spatial ? &srs : nullptr, ogr_type(L.geometry_type), lco);
             CSLDestroy(lco);
             if (!layer) throw IoError(path + ": cannot create layer " + L.name + ": " + quiet.last_message());

@@ -32,6 +32,10 @@ struct OutLayer {
     std::vector<FieldDef> fields;
     std::vector<OutFeature> features;
     std::string description; ///< stored as the layer's description where the format allows
+    /// GeoPackage R-tree for this layer. GDAL 3.6 fills it row by row when the file is
+    /// closed (~15 us a feature): a layer of tens of thousands of points read whole by
+    /// desktop GIS may go without (docs/PERFORMANCE.md).
+    bool spatial_index = true;
 };
 
 /// All layers into one GeoPackage, geometries in `crs` (e.g. "EPSG:3346"). Throws IoError.
