@@ -16,5 +16,11 @@ int analyze(const std::vector<std::string>& args);
 extern const char* analyze_usage;
 int suggest(const std::vector<std::string>& args);
 extern const char* suggest_usage;
+int plan(const std::vector<std::string>& args);
+extern const char* plan_usage;
+int report(const std::vector<std::string>& args);
+extern const char* report_usage;
+int compare(const std::vector<std::string>& args);
+extern const char* compare_usage;
 
 } // namespace apreptis::cli

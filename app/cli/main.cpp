@@ -26,6 +26,9 @@ int version(const std::vector<std::string>&) {
 const Command commands[] = {
     {"analyze", apreptis::cli::analyze_usage, &apreptis::cli::analyze},
     {"suggest", apreptis::cli::suggest_usage, &apreptis::cli::suggest},
+    {"plan", apreptis::cli::plan_usage, &apreptis::cli::plan},
+    {"report", apreptis::cli::report_usage, &apreptis::cli::report},
+    {"compare", apreptis::cli::compare_usage, &apreptis::cli::compare},
     {"version", "  apreptis version\n", &version},
 };
 

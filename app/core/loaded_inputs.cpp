@@ -5,8 +5,10 @@
 
 #include "app/core/toml_reader.hpp"
 #include "geo/errors.hpp"
+#include "geo/io/connection_string.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/routing/road_reader.hpp"
+#include "model/errors.hpp"
 #include "model/load/loaders.hpp"
 #include "model/load/population_points.hpp"
 #include "model/provider_placement.hpp"
@@ -49,12 +51,12 @@ std::vector<model::PopulationUnit> population_units(LoadedInputs& in, const mode
     const model::load::PopulationPoints pts =
         model::load::population_points_from(t, {c.weight_field, c.purpose_field, c.residential_codes});
     const std::string method = c.description.empty()
-                                   ? "points of " + c.points.path +
+                                   ? "points of " + geo::redacted(c.points.path) +
                                          (c.weight_field.empty() ? "" : ", weighted by " + c.weight_field)
                                    : c.description;
     auto units = model::distribute_to_points(s, pts.points, method, rep);
     if (pts.not_residential)
-        in.warnings.push_back(std::to_string(pts.not_residential) + " points of " + c.points.path +
+        in.warnings.push_back(std::to_string(pts.not_residential) + " points of " + geo::redacted(c.points.path) +
                               " are not residential by residential_codes and carry no population");
     return units;
 }
@@ -74,7 +76,7 @@ std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const
         bo.snap_tolerance_m = p.roads->snap_tolerance_m;
         in.road_clip = s.envelope().grown(p.roads->margin_m);
         bo.clip = in.road_clip;
-        network = geo::build_network(ways, bo, net_report, p.roads->path);
+        network = geo::build_network(ways, bo, net_report, geo::redacted(p.roads->path));
         if (net_report.components > 1)
             in.warnings.push_back("road network: " + std::to_string(net_report.components) +
                                   " connected parts; the largest has " +
@@ -182,11 +184,26 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
         s.needs = model::load::needs_from(nt, s.catalogue);
     }
     if (project.roads && project.roads->format == RoadFormat::osm) record(*in, project.roads->osmconf);
+    for (const auto& plan : project.plans) {
+        const geo::FeatureTable pt = geo::read_vector(plan);
+        record(*in, plan);
+        auto lines = model::load::plan_lines_from(pt, s.catalogue);
+        for (auto& l : lines) {
+            if (!l.ward_code.empty() && !s.find_ward(l.ward_code))
+                throw model::DataError(l.where, "ward_code '" + l.ward_code + "' is no ward of " + geo::redacted(project.wards.path));
+            if (std::any_of(in->plan_lines.begin(), in->plan_lines.end(), [&](const model::PlanLine& o) { return o.id == l.id; }))
+                throw model::DataError(l.where, "line id '" + l.id + "' is also used in an earlier [plan] file");
+            in->plan_lines.push_back(std::move(l));
+        }
+    }
+    if (!in->plan_lines.empty()) in->plan = model::compute_plan_progress(in->plan_lines);
     if (project.capacity)
-        for (const auto& [id, places] : project.capacity->places)
+        for (const auto& entry : project.capacity->places) {
+            const std::string& id = entry.first;
             if (std::none_of(s.providers.begin(), s.providers.end(), [&](const model::Provider& p) { return p.id == id; }))
                 throw Error(project.file + ": [capacity.places] " + id + " is not a provider id of " +
-                            (project.providers ? project.providers->path : std::string("the project (no [providers])")));
+                            (project.providers ? geo::redacted(project.providers->path) : std::string("the project (no [providers])")));
+        }
     if (project.access) in->routing = routing_index(*in, s);
     in->study = std::move(study);
     in->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

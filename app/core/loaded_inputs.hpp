@@ -9,6 +9,7 @@
 
 #include "app/core/project.hpp"
 #include "geo/io/file_digest.hpp"
+#include "model/plan/plan_progress.hpp"
 #include "model/routing_index.hpp"
 #include "model/study_area.hpp"
 #include "model/ward_checks.hpp"
@@ -24,6 +25,10 @@ struct LoadedInputs {
     std::string providers_source_crs;
     /// Units, surface and (with [roads]) the network; null when the project has no [access].
     std::shared_ptr<const model::RoutingIndex> routing;
+    /// Measures plans and reports ([plan]) and their progress: they do not depend on a
+    /// scenario, so they are computed once here.
+    std::vector<model::PlanLine> plan_lines;
+    std::optional<model::PlanProgress> plan;
     std::optional<geo::Envelope> road_clip;        ///< roads were read inside this box
     std::vector<std::string> placement_warnings;   ///< where providers could not be placed
     std::vector<std::string> warnings;             ///< everything else reading found

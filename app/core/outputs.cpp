@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,7 @@
 
 #include "app/core/access_layers.hpp"
 #include "app/core/capacity_layers.hpp"
+#include "app/core/plan_layers.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -154,6 +156,7 @@ std::string run_record(const Analysis& a) {
                        {"ward_population_field", project.ward_population_field}};
     j["distances"] = nlohmann::json::parse(access_record_json(a));
     j["capacity"] = nlohmann::json::parse(capacity_record_json(a));
+    j["plan"] = nlohmann::json::parse(plan_record_json(a));
     json edits = json::array();
     for (const auto& e : a.out().scenario.edits) {
         json edit = {{"kind", model::to_string(e.kind)}, {"provider_id", e.provider_id}};
@@ -211,28 +214,31 @@ geo::StagedDirectoryOptions output_options(const Project& project, const std::st
 std::vector<std::string> write_outputs(const Analysis& a, const std::string& out_dir) {
     geo::StagedDirectory dir(out_dir, output_options(a.project(), a.scenario_file));
     const std::filesystem::path d(dir.staging_path());
-    auto wards = wards_layer(a);
-    auto coverage = coverage_table(a);
-    auto located = providers_layer(a, true);
-    auto all_providers = providers_layer(a, false);
-    auto audit = audit_table(a);
-    std::vector<geo::OutLayer> layers{wards, coverage, located, audit};
-    auto extra = access_layers(a);
-    for (auto& l : capacity_layers(a)) extra.push_back(std::move(l));
-    for (auto& l : extra) layers.push_back(l);
+    const std::vector<geo::OutLayer> layers = output_layers(a);
     geo::write_geopackage((d / "coverage.gpkg").string(), a.project().working_crs, layers);
-    for (const auto& l : extra)
-        if (l.name == "access" || l.name == "unit_access" || l.name == "accessibility" || l.name == "allocation" ||
-            l.name == "allocation_providers" || l.name == "unserved_clusters")
-            geo::write_csv((d / (l.name + ".csv")).string(), l);
-    geo::write_csv((d / "wards.csv").string(), wards);
-    geo::write_csv((d / "coverage.csv").string(), coverage);
-    geo::write_csv((d / "providers.csv").string(), all_providers);
-    geo::write_csv((d / "plan_audit.csv").string(), audit);
+    // every table as CSV too, except the geometry-only ones (catchments, allocation lines, roads)
+    static const std::set<std::string> no_csv{"catchments", "street_allocation", "roads", "units"};
+    for (const auto& l : layers) {
+        if (no_csv.count(l.name)) continue;
+        // providers.csv lists every provider, located or not (the GPKG layer: located ones)
+        geo::write_csv((d / (l.name + ".csv")).string(), l.name == "providers" ? providers_layer(a, false) : l);
+    }
     // run.json last: its presence marks a complete output (the staged directory relies on it)
     geo::write_text_file((d / "run.json").string(), run_record(a));
     dir.commit();
     return dir.notes();
 }
+
+// The layers of coverage.gpkg, in its order: the folder (write_outputs) and the database
+// (app/core/db_outputs.cpp) write the same list.
+std::vector<geo::OutLayer> output_layers(const Analysis& a) {
+    std::vector<geo::OutLayer> layers{wards_layer(a), coverage_table(a), providers_layer(a, true), audit_table(a)};
+    for (auto& l : access_layers(a)) layers.push_back(std::move(l));
+    for (auto& l : capacity_layers(a)) layers.push_back(std::move(l));
+    for (auto& l : plan_layers(a)) layers.push_back(std::move(l));
+    return layers;
+}
+
+std::string run_record_json(const Analysis& a) { return run_record(a); }
 
 } // namespace apreptis::app

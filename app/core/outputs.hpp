@@ -7,6 +7,7 @@
 
 #include "app/core/analysis.hpp"
 #include "geo/io/staged_directory.hpp"
+#include "geo/io/vector_writer.hpp"
 
 namespace apreptis::app {
 
@@ -17,5 +18,11 @@ geo::StagedDirectoryOptions output_options(const Project& project, const std::st
 /// Throws apreptis::Error; on failure `out_dir` is left as it was. Returns what was found and
 /// done about leftovers of interrupted earlier runs (for the CLI to print).
 std::vector<std::string> write_outputs(const Analysis& analysis, const std::string& out_dir);
+
+// For other sinks (app/core/db_outputs.hpp, PostGIS):
+/// The layers write_outputs puts into coverage.gpkg, in the same order.
+std::vector<geo::OutLayer> output_layers(const Analysis& analysis);
+/// The text write_outputs writes to run.json.
+std::string run_record_json(const Analysis& analysis);
 
 } // namespace apreptis::app

@@ -58,6 +58,8 @@ RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) 
     RoadsConfig c;
     c.path = t.path("path", true);
     c.format = t.choice("format", "osm", {"osm", "lines"}) == "osm" ? RoadFormat::osm : RoadFormat::lines;
+    if (c.format == RoadFormat::osm && c.path.rfind("PG:", 0) == 0) // OSM PBF/XML is a file; a table holds lines
+        throw Error(t.at("path") + ": [roads] a PostGIS source needs format = \"lines\" (and highway_field or default_highway)");
     c.osmconf = t.path("osmconf", false);
     if (c.osmconf.empty())
         c.osmconf = (fs::path(catalogue_file).parent_path().parent_path() / "osm" / "osmconf_roads.ini").string();
@@ -142,6 +144,7 @@ std::vector<std::string> Project::input_files() const {
     if (providers) out.push_back(providers->path);
     if (population_groups) out.push_back(*population_groups);
     if (needs) out.push_back(*needs);
+    out.insert(out.end(), plans.begin(), plans.end());
     if (roads) {
         out.push_back(roads->path);
         if (roads->format == RoadFormat::osm) out.push_back(roads->osmconf);
@@ -205,6 +208,11 @@ Project load_project(const std::string& path) {
     }
     if (const TomlTable t = root.table("needs"); t.present()) {
         p.needs = t.path("path", true);
+        t.finish();
+    }
+    if (const TomlTable t = root.table("plan"); t.present()) {
+        p.plans = t.paths("paths");
+        if (p.plans.empty()) throw Error(t.at("paths") + ": [plan] paths lists no file");
         t.finish();
     }
     std::string roads_profile;

@@ -92,6 +92,7 @@ struct Project {
     std::string default_municipality;
     std::optional<std::string> population_groups;
     std::optional<std::string> needs;
+    std::vector<std::string> plans; ///< [plan] paths: measures plans and reports (docs/INPUTS.md)
     std::vector<std::string> attribution;
 
     std::optional<RoadsConfig> roads;

@@ -152,6 +152,18 @@ std::string TomlTable::path(const std::string& key, bool required) const {
     return fs::absolute(fp).lexically_normal().string();
 }
 
+std::vector<std::string> TomlTable::paths(const std::string& key) const {
+    std::vector<std::string> out;
+    for (const std::string& p : texts(key)) {
+        if (p.empty()) throw Error(at(key) + ": " + key_name(key) + " lists an empty path");
+        if (p.rfind("PG:", 0) == 0) { out.push_back(p); continue; }
+        fs::path fp(p);
+        if (fp.is_relative()) fp = fs::path(m_file.path()).parent_path() / fp;
+        out.push_back(fs::absolute(fp).lexically_normal().string());
+    }
+    return out;
+}
+
 bool TomlTable::flag(const std::string& key, bool fallback) const {
     const toml::node* n = get(key);
     if (!n) return fallback;

@@ -42,6 +42,8 @@ public:
     /// A path relative to the file's folder, made absolute. A GDAL connection string such as
     /// "PG:dbname=x" is passed through untouched.
     std::string path(const std::string& key, bool required) const;
+    /// A list of paths, each resolved like path().
+    std::vector<std::string> paths(const std::string& key) const;
     bool flag(const std::string& key, bool fallback) const;
     double number(const std::string& key, double fallback, Range range) const;
     std::optional<double> optional_number(const std::string& key, Range range) const;

@@ -5,6 +5,7 @@
 //   --whatif-series "N;service;group" (N scripted edits: edit -> update p50/p95 in the probe)
 //   --suggest "service;group;k" (site suggestions; the first is accepted into the scenario)
 //   --export-png map.png --export-size WxH
+//   --level ward|municipality --compare-indicator ID (the municipality level, app/core/comparison_table.hpp)
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -33,6 +34,7 @@ struct Options {
     int width = 1280, height = 800;
     int frames = -1; // -1: interactive
     std::string screenshot, probe, indicator, select, whatif, whatif_series, suggest, export_png, lang;
+    std::string level, compare_indicator;
     bool plain = false; ///< wards only, fully opaque: pixel tests
     int export_w = 1600, export_h = 1200;
 };
@@ -60,6 +62,10 @@ Options parse(int argc, char** argv) {
         else if (a == "--export-size") parse_size(next(), o.export_w, o.export_h);
         else if (a == "--lang") o.lang = next();
         else if (a == "--plain") o.plain = true;
+        else if (a == "--level") {
+            o.level = next();
+            if (o.level != "ward" && o.level != "municipality") throw std::runtime_error("--level must be ward or municipality");
+        } else if (a == "--compare-indicator") o.compare_indicator = next();
         else if (a.size() && a[0] != '-') o.project = a;
         else throw std::runtime_error("unknown option " + a);
     }
@@ -168,6 +174,15 @@ int main(int argc, char** argv) {
         v.poll();
         if (!opt.indicator.empty()) v.indicator = opt.indicator;
         if (!opt.select.empty() && v.current()) v.selected_ward = ward_index(*v.current(), opt.select);
+        if (opt.level == "municipality") v.level = Level::municipalities;
+        if (!opt.compare_indicator.empty()) {
+            v.compare_indicator = opt.compare_indicator;
+            if (v.current() && v.compare_index() == v.comparison.indicators.size()) {
+                std::string known;
+                for (const auto& i : v.comparison.indicators) known += (known.empty() ? "" : ", ") + i.id;
+                throw std::runtime_error("--compare-indicator: no indicator " + opt.compare_indicator + " (known: " + known + ")");
+            }
+        }
         v.refresh_style();
         nlohmann::json probe;
         if (!opt.whatif.empty() && v.current()) probe["whatif"] = run_whatif(v, opt.whatif);
@@ -252,14 +267,34 @@ int main(int argc, char** argv) {
                     const geo::XY s = v.view.to_screen(geo::point_on_surface(a->study().wards[i].geometry));
                     const app::Rgb c = v.ward_colour(i);
                     wards.push_back({{"code", a->study().wards[i].code},
+                                     {"municipality", a->study().wards[i].municipality},
                                      {"x", s.x},
                                      {"y", s.y},
                                      {"class", app::class_of(v.values[i], v.breaks)},
                                      {"value", v.values[i] ? nlohmann::json(*v.values[i]) : nlohmann::json()},
                                      {"colour", {c.r, c.g, c.b}},
-                                     {"selected", static_cast<int>(i) == v.selected_ward}});
+                                     {"selected", v.ward_selected(i)}});
                 }
             probe["wards"] = wards;
+            probe["level"] = v.level == Level::municipalities ? "municipality" : "ward";
+            probe["compare_indicator"] = v.compare_indicator;
+            nlohmann::json municipalities = nlohmann::json::array();
+            const std::size_t ci = v.compare_index();
+            for (std::size_t m = 0; m < v.comparison.municipalities.size(); ++m) {
+                const auto* cell = ci < v.comparison.indicators.size() ? &v.comparison.cells[m][ci] : nullptr;
+                municipalities.push_back({{"name", v.comparison.municipalities[m]},
+                                          {"value", cell && cell->value ? nlohmann::json(*cell->value) : nlohmann::json()},
+                                          {"rank", cell ? cell->rank : 0},
+                                          {"class", m < v.municipality_values.size() ? app::class_of(v.municipality_values[m], v.breaks) : -1}});
+            }
+            probe["municipalities"] = municipalities;
+            if (const int m = v.selected_municipality(); m >= 0) {
+                // what the inspector lists: the municipality's rank on every indicator
+                nlohmann::json ranks = nlohmann::json::object();
+                for (std::size_t i = 0; i < v.comparison.indicators.size(); ++i)
+                    ranks[v.comparison.indicators[i].id] = rank_text(v, static_cast<std::size_t>(m), i);
+                probe["selected_municipality"] = {{"name", v.comparison.municipalities[static_cast<std::size_t>(m)]}, {"ranks", ranks}};
+            }
             probe["ward_opacity"] = v.layers.ward_opacity;
             probe["band"] = {v.inset_left, static_cast<float>(window.width()) - v.inset_right};
             probe["size"] = {window.width(), window.height()};

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <set>
 
 #include "app/core/scenario_file.hpp"
 #include <cstdlib>
@@ -46,7 +48,78 @@ std::optional<double> utilisation_for_indicator(const app::Analysis& a, const st
     return std::nullopt;
 }
 
+/// The comparison indicator shown when none is chosen: as `apreptis compare` picks its map, the
+/// ranked indicator most municipalities have a figure of, and among those the one with most
+/// distinct values.
+std::string default_compare_indicator(const model::Comparison& c) {
+    auto score = [&](std::size_t i) {
+        std::set<double> distinct;
+        for (const auto& row : c.cells)
+            if (row[i].value) distinct.insert(*row[i].value);
+        return c.with_figure(i) * 100000L + static_cast<long>(distinct.size());
+    };
+    std::size_t best = c.indicators.size();
+    for (std::size_t i = 0; i < c.indicators.size(); ++i)
+        if (c.indicators[i].order != model::RankOrder::none && (best == c.indicators.size() || score(i) > score(best)))
+            best = i;
+    if (best == c.indicators.size() && !c.indicators.empty()) best = 0; // nothing ranked: the first (population)
+    return best < c.indicators.size() ? c.indicators[best].id : "";
+}
+
 } // namespace
+
+std::size_t ViewerApp::compare_index() const {
+    for (std::size_t i = 0; i < comparison.indicators.size(); ++i)
+        if (comparison.indicators[i].id == compare_indicator) return i;
+    return comparison.indicators.size();
+}
+
+int ViewerApp::selected_municipality() const {
+    if (level != Level::municipalities || selected_ward < 0 || static_cast<std::size_t>(selected_ward) >= ward_municipality.size())
+        return -1;
+    return ward_municipality[static_cast<std::size_t>(selected_ward)];
+}
+
+void ViewerApp::select_municipality(int m) {
+    selected_provider = -1;
+    selected_ward = -1;
+    for (std::size_t w = 0; w < ward_municipality.size(); ++w)
+        if (ward_municipality[w] == m) {
+            selected_ward = static_cast<int>(w);
+            break;
+        }
+    refresh_style();
+}
+
+bool ViewerApp::ward_selected(std::size_t w) const {
+    if (selected_ward < 0) return false;
+    if (level == Level::municipalities) {
+        const int m = selected_municipality();
+        return m >= 0 && w < ward_municipality.size() && ward_municipality[w] == m;
+    }
+    return static_cast<int>(w) == selected_ward;
+}
+
+void ViewerApp::rebuild_comparison() {
+    // Cheap (one pass over the result rows): done on the UI thread when a result is swapped in,
+    // where the per-ward values are derived too.
+    comparison = {};
+    comparison_notes.clear();
+    ward_municipality.clear();
+    if (!m_current) return;
+    try {
+        comparison = app::build_comparison({&*m_current}, {}, comparison_notes);
+    } catch (const std::exception& e) {
+        m_error = std::string("comparison: ") + e.what();
+    }
+    std::map<std::string, int> index;
+    for (std::size_t m = 0; m < comparison.municipalities.size(); ++m) index[comparison.municipalities[m]] = static_cast<int>(m);
+    for (const auto& w : m_current->study().wards) {
+        const auto it = index.find(w.municipality);
+        ward_municipality.push_back(it == index.end() ? -1 : it->second);
+    }
+    if (compare_index() == comparison.indicators.size()) compare_indicator = default_compare_indicator(comparison);
+}
 
 ViewerApp::ViewerApp(const std::string& project_path) : m_path(project_path) {
     // A scenario file opens with its edits applied on top of the base inputs, so that undo can
@@ -71,6 +144,7 @@ void ViewerApp::on_loaded(Loaded l) {
     m_scenario = l.scenario;
     m_current = app::Analysis{l.inputs, l.results, l.scenario_file};
     m_triangles = std::move(l.triangles);
+    rebuild_comparison();
     const geo::Envelope e = m_inputs->study->envelope();
     m_origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
     m_ward_tris.clear();
@@ -151,6 +225,7 @@ void ViewerApp::finish_job() {
         m_good_undo_depth = m_job.undo_depth;
         m_error = out.drawing_error;
         const auto t0 = std::chrono::steady_clock::now();
+        rebuild_comparison();
         rebuild_geometry();
         last_timing.compute_ms = m_current->out().seconds * 1000;
         last_timing.triangles_ms = out.triangles_ms;
@@ -343,13 +418,26 @@ int ViewerApp::provider_at(geo::XY px, double radius) const {
 app::Rgb ViewerApp::ward_colour(std::size_t w) const {
     const int c = app::class_of(w < values.size() ? values[w] : std::nullopt, breaks);
     app::Rgb base = c < 0 ? app::no_data_colour : colours[static_cast<std::size_t>(c)];
-    return static_cast<int>(w) == selected_ward ? app::highlighted(base) : base;
+    return ward_selected(w) ? app::highlighted(base) : base;
 }
 
 void ViewerApp::refresh_style() {
     if (!m_current) return;
-    values = app::ward_values(*m_current, indicator);
-    breaks = app::class_breaks(values, classification, classes, manual_breaks);
+    if (level == Level::municipalities) {
+        // each ward gets its municipality's value; the classes come from the municipality values
+        if (compare_index() == comparison.indicators.size()) compare_indicator = default_compare_indicator(comparison);
+        const std::size_t i = compare_index();
+        municipality_values.assign(comparison.municipalities.size(), std::nullopt);
+        if (i < comparison.indicators.size())
+            for (std::size_t m = 0; m < comparison.municipalities.size(); ++m) municipality_values[m] = comparison.cells[m][i].value;
+        values.assign(m_current->study().wards.size(), std::nullopt);
+        for (std::size_t w = 0; w < values.size() && w < ward_municipality.size(); ++w)
+            if (ward_municipality[w] >= 0) values[w] = municipality_values[static_cast<std::size_t>(ward_municipality[w])];
+        breaks = app::class_breaks(municipality_values, classification, classes, manual_breaks);
+    } else {
+        values = app::ward_values(*m_current, indicator);
+        breaks = app::class_breaks(values, classification, classes, manual_breaks);
+    }
     colours = app::palette(static_cast<int>(breaks.size()));
     try {
         rebuild_styled_meshes();
@@ -427,7 +515,7 @@ void ViewerApp::rebuild_styled_meshes() {
     pts.clear();
     cols.clear();
     for (std::size_t w = 0; w < a.study().wards.size(); ++w) {
-        const Colour c = static_cast<int>(w) == selected_ward ? Colour{0.9f, 0.45f, 0.0f, 1} : Colour{0.25f, 0.25f, 0.3f, 1};
+        const Colour c = ward_selected(w) ? Colour{0.9f, 0.45f, 0.0f, 1} : Colour{0.25f, 0.25f, 0.3f, 1};
         for (const auto& poly : a.study().wards[w].geometry) {
             auto ring_lines = [&](const geo::Ring& r) {
                 for (std::size_t i = 1; i < r.size(); ++i) {

@@ -14,6 +14,7 @@
 
 #include "app/core/analysis.hpp"
 #include "app/core/choropleth.hpp"
+#include "app/core/comparison_table.hpp"
 #include "app/core/i18n.hpp"
 #include "app/core/siting_run.hpp"
 #include "render/map_renderer.hpp"
@@ -26,6 +27,10 @@ struct Layers {
 };
 
 enum class Tool { select, add, move };
+
+/// What the map, legend, tables and inspector are about: single wards, or the municipalities
+/// (each ward coloured by its municipality's value of a comparison indicator).
+enum class Level { wards, municipalities };
 
 /// Triangles of each catchment by (service type, provider id, band), with the provider's
 /// point: a what-if re-triangulates only the catchments of providers that moved or came, and
@@ -63,6 +68,9 @@ public:
     std::vector<double> manual_breaks;
     int selected_ward = -1;
     int selected_provider = -1;
+    Level level = Level::wards;
+    /// The comparison indicator shown at the municipality level ("" or unknown: a default).
+    std::string compare_indicator;
     ViewTransform view;
     /// The part of the window not under the side panels: fit and map furniture use it.
     float inset_left = 345, inset_right = 430;
@@ -82,6 +90,19 @@ public:
     std::vector<std::optional<double>> values; ///< per ward, of `indicator`
     std::vector<double> breaks;
     std::vector<app::Rgb> colours;             ///< per class
+    // --- the municipality level (app/core/comparison_table.hpp), rebuilt when the results change ---
+    model::Comparison comparison;
+    std::vector<std::string> comparison_notes;
+    std::vector<int> ward_municipality;        ///< per ward: index into comparison.municipalities, or -1
+    std::vector<std::optional<double>> municipality_values; ///< per municipality, of compare_indicator
+    /// Index of compare_indicator in comparison.indicators (indicators.size() when there is none).
+    std::size_t compare_index() const;
+    /// The selected ward's municipality at the municipality level, else -1.
+    int selected_municipality() const;
+    /// Selects municipality m (its first ward) at the municipality level.
+    void select_municipality(int m);
+    /// Whether ward w is drawn as selected (at the municipality level: every ward of the municipality).
+    bool ward_selected(std::size_t w) const;
 
     // --- commands (applied at once or queued to the worker) ---
     void add_provider(geo::XY at);
@@ -146,6 +167,7 @@ private:
     void build_static_geometry(); ///< once per load: roads, units
     void rebuild_geometry();      ///< when the results change: the catchment triangle list
     void rebuild_styled_meshes(); ///< when the indicator, classes or selection change
+    void rebuild_comparison();    ///< when the results change (one pass over the rows, UI thread)
 
     std::string m_path;
     std::future<Loaded> m_loading;

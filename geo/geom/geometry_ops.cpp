@@ -55,6 +55,16 @@ double area(const MultiPolygon& mp) {
     return a;
 }
 
+MultiPolygon dissolve(const std::vector<MultiPolygon>& parts) {
+    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
+    MultiPolygon all;
+    for (const auto& p : parts) all.insert(all.end(), p.begin(), p.end());
+    if (all.empty()) return {};
+    GeomPtr g = to_geos(all); // components touch along ward borders: UnaryUnion dissolves them
+    GeomPtr u(check(GEOSUnaryUnion_r(h, g.get()), "union"), GeomDeleter{h});
+    return detail::polygons_from_geos(u.get());
+}
+
 double intersection_area(const MultiPolygon& a, const MultiPolygon& b) {
     GEOSContextHandle_t h = GeosContext::for_this_thread().get();
     GeomPtr ga = to_geos(a), gb = to_geos(b);
@@ -247,13 +257,5 @@ std::vector<XY> triangulate(const MultiPolygon& mp) {
     return out;
 }
 
-MultiPolygon multipolygon_from_wkt(const std::string& wkt) {
-    GEOSContextHandle_t h = GeosContext::for_this_thread().get();
-    GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
-    GEOSGeometry* raw = GEOSWKTReader_read_r(h, reader, wkt.c_str());
-    GEOSWKTReader_destroy_r(h, reader);
-    GeomPtr g(check(raw, "WKT"), GeomDeleter{h});
-    return detail::polygons_from_geos(g.get());
-}
 
 } // namespace apreptis::geo

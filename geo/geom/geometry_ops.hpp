@@ -19,6 +19,9 @@ double area(const MultiPolygon& mp);
 /// Area of the intersection of two (valid) multipolygons.
 double intersection_area(const MultiPolygon& a, const MultiPolygon& b);
 
+/// The union of polygons (a municipality from its wards), GEOS UnaryUnion.
+MultiPolygon dissolve(const std::vector<MultiPolygon>& parts);
+
 /// A point guaranteed inside the polygon (for labels and ward markers).
 XY point_on_surface(const MultiPolygon& mp);
 
@@ -31,8 +34,5 @@ MultiPolygon circle(XY centre, double radius, int segments);
 /// Triangles covering the polygons (holes and several parts handled), three XY per triangle;
 /// GEOS constrained Delaunay triangulation. For drawing fills.
 std::vector<XY> triangulate(const MultiPolygon& mp);
-
-/// Parses WKT POLYGON/MULTIPOLYGON (tests and fixtures). Throws GeometryError.
-MultiPolygon multipolygon_from_wkt(const std::string& wkt);
 
 } // namespace apreptis::geo

@@ -28,6 +28,7 @@
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
 #include "geo/io/csv_scan.hpp"
+#include "geo/io/pg_scrub.hpp"
 #include "geo/io/vector_writer.hpp"
 
 namespace apreptis::geo {
@@ -411,11 +412,22 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     const std::string open_path = csv ? csv->open_path(source) : source;
     GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
         GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr)));
-    if (!ds) throw IoError(path + ": not a readable vector source (no GDAL driver recognises it): " + redacted(quiet.last_message()));
+    if (!ds) throw IoError(path + ": not a readable vector source (no GDAL driver recognises it): " + scrubbed(quiet.last_message(), source));
     t.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
 
     OGRLayer* layer = nullptr;
-    if (!opt.layer.empty()) {
+    // A database source's layer may be a query (layer = "SELECT ... FROM schema.table WHERE ...").
+    // Declared after ds: the result set is released before the dataset closes.
+    const bool query = database && opt.layer.find_first_not_of(" \t\n") != std::string::npos &&
+                       STARTS_WITH_CI(opt.layer.c_str() + opt.layer.find_first_not_of(" \t\n"), "SELECT");
+    auto release = [&ds](OGRLayer* l) { ds->ReleaseResultSet(l); };
+    std::unique_ptr<OGRLayer, decltype(release)> result(nullptr, release);
+    if (query) {
+        CPLErrorReset();
+        result.reset(ds->ExecuteSQL(opt.layer.c_str(), nullptr, nullptr));
+        if (!result) throw IoError(path + ": the layer's SQL query failed: " + scrubbed(quiet.last_message(), source));
+        layer = result.get();
+    } else if (!opt.layer.empty()) {
         layer = ds->GetLayerByName(opt.layer.c_str());
         if (!layer) {
             std::string names;
@@ -431,7 +443,7 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
         }
         layer = ds->GetLayer(0);
     }
-    t.layer = layer->GetName();
+    t.layer = query ? "(SQL query)" : layer->GetName();
 
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
@@ -539,7 +551,7 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
         t.features.push_back(std::move(r));
     }
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw IoError(Location{path, t.layer, -1, -1, ""}, "read failed: " + redacted(quiet.last_message()));
+        throw IoError(Location{path, t.layer, -1, -1, ""}, "read failed: " + scrubbed(quiet.last_message(), source));
     if (t.features.empty() && !opt.allow_empty) throw IoError(Location{path, t.layer, -1, -1, ""}, "the layer is empty");
     if (csv && t.features.size() != csv->scan.record_line.size())
         throw IoError(Location{path, t.layer, -1, -1, ""},

@@ -185,7 +185,7 @@ std::vector<Way> read_line_ways(const std::string& path, const LineFieldMap& map
     o.target_crs = target_crs;
     FeatureTable t = read_vector(path, o);
     if (map.highway.empty() && map.default_highway.empty())
-        throw IoError(where(path, t.layer) + ": map a highway field (highway_field) or set default_highway");
+        throw IoError(where(t.path, t.layer) + ": map a highway field (highway_field) or set default_highway");
     auto field = [&](const std::string& name) { return name.empty() ? -1 : t.require_field(name); };
     const int hw = field(map.highway), ow = field(map.oneway), ms = field(map.maxspeed), ac = field(map.access),
               ft = field(map.foot);

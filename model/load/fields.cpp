@@ -58,6 +58,25 @@ std::optional<long long> optional_count(const geo::FeatureTable& t, const geo::F
     return static_cast<long long>(*v);
 }
 
+const ServiceType& catalogue_service(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
+                                     const Catalogue& catalogue) {
+    const std::string code = required_text(t, f, field);
+    const ServiceType* type = catalogue.find_service(code);
+    if (!type)
+        throw DataError(t.at(f, name_of(t, field)),
+                        "'" + code + "' is not in the service catalogue (known: " + catalogue.service_codes() + ")");
+    return *type;
+}
+
+std::string catalogue_group(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
+                            const Catalogue& catalogue) {
+    const std::string code = required_text(t, f, field);
+    if (!catalogue.find_group(code))
+        throw DataError(t.at(f, name_of(t, field)),
+                        "'" + code + "' is not a catalogue target group (known: " + catalogue.group_codes() + ")");
+    return code;
+}
+
 int optional_field(const geo::FeatureTable& t, const std::string& name) {
     return name.empty() ? -1 : t.require_field(name);
 }

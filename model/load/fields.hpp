@@ -5,6 +5,7 @@
 #include <string>
 
 #include "geo/io/vector_reader.hpp"
+#include "model/catalogue.hpp"
 
 namespace apreptis::model::load {
 
@@ -28,6 +29,14 @@ std::optional<double> optional_number(const geo::FeatureTable& t, const geo::Fea
 /// A whole number from 0 to max, or nullopt when empty. Range-checked before any cast.
 std::optional<long long> optional_count(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
                                         long long max);
+
+/// A service type code of the catalogue (required), else DataError naming the known codes.
+const ServiceType& catalogue_service(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
+                                     const Catalogue& catalogue);
+
+/// A target group code of the catalogue (required), else DataError naming the known codes.
+std::string catalogue_group(const geo::FeatureTable& t, const geo::FeatureRecord& f, int field,
+                            const Catalogue& catalogue);
 
 /// Field index or -1 when the mapping leaves it unset ("").
 int optional_field(const geo::FeatureTable& t, const std::string& name);

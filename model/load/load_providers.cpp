@@ -79,15 +79,9 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
         ServiceLine l;
         l.provider = it->second;
         l.fid = f.fid;
-        l.service_type = required_text(t, f, st);
-        const ServiceType* type = catalogue.find_service(l.service_type);
-        if (!type)
-            throw DataError(t.where(f, "service_type") + ": '" + l.service_type +
-                            "' is not in the service catalogue (known: " + catalogue.service_codes() + ")");
-        l.target_group = required_text(t, f, tg);
-        if (!catalogue.find_group(l.target_group))
-            throw DataError(t.where(f, "target_group") + ": '" + l.target_group +
-                            "' is not a catalogue target group (known: " + catalogue.group_codes() + ")");
+        const ServiceType* type = &catalogue_service(t, f, st, catalogue);
+        l.service_type = type->code;
+        l.target_group = catalogue_group(t, f, tg, catalogue);
         l.unit = text(t, f, unit);
         if (l.unit.empty()) l.unit = type->counting_unit;
         l.detail = text(t, f, detail);

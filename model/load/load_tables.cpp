@@ -15,10 +15,7 @@ PopulationGroups population_groups_from(const geo::FeatureTable& t, const Catalo
     for (const auto& f : t.features) {
         GroupValue g;
         g.municipality = required_text(t, f, mun);
-        g.group = required_text(t, f, grp);
-        if (!catalogue.find_group(g.group))
-            throw DataError(t.where(f, "group") + ": '" + g.group + "' is not a catalogue target group (known: " +
-                            catalogue.group_codes() + ")");
+        g.group = catalogue_group(t, f, grp, catalogue);
         auto v = optional_number(t, f, val);
         if (!v) throw DataError(t.where(f, "value") + ": expected a number, found nothing");
         g.value = *v;
@@ -47,13 +44,8 @@ std::vector<NeedRow> needs_from(const geo::FeatureTable& t, const Catalogue& cat
         NeedRow n;
         n.municipality = required_text(t, f, mun);
         n.code = required_text(t, f, code);
-        n.service_type = required_text(t, f, st);
-        if (!catalogue.find_service(n.service_type))
-            throw DataError(t.where(f, "service_type") + ": '" + n.service_type +
-                            "' is not in the service catalogue (known: " + catalogue.service_codes() + ")");
-        n.target_group = required_text(t, f, tg);
-        if (!catalogue.find_group(n.target_group))
-            throw DataError(t.where(f, "target_group") + ": '" + n.target_group + "' is not a catalogue target group");
+        n.service_type = catalogue_service(t, f, st, catalogue).code;
+        n.target_group = catalogue_group(t, f, tg, catalogue);
         n.unit = text(t, f, unit);
         n.label_lt = text(t, f, lt);
         n.label_en = text(t, f, en);

@@ -6,7 +6,9 @@
 
 #include "geo/io/vector_reader.hpp"
 #include "model/catalogue.hpp"
+#include "model/comparison.hpp"
 #include "model/need.hpp"
+#include "model/plan/plan_line.hpp"
 #include "model/population.hpp"
 #include "model/provider.hpp"
 #include "model/ward.hpp"
@@ -37,5 +39,14 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
 PopulationGroups population_groups_from(const geo::FeatureTable& t, const Catalogue& catalogue);
 
 std::vector<NeedRow> needs_from(const geo::FeatureTable& t, const Catalogue& catalogue);
+
+/// Municipal figures layout (datasets/figures/README.md): a value, or a numerator and a
+/// denominator (> 0); rank_order high_first, low_first or none. Throws DataError.
+std::vector<MunicipalFigure> municipal_figures_from(const geo::FeatureTable& t);
+
+/// Plan measures layout (docs/INPUTS.md, "Plan measures"). Throws DataError for a missing or
+/// duplicate id, a line kind other than indicator/funds, a funds line without funds_part,
+/// negative or broken EUR amounts, a service type not in the catalogue, a year out of range.
+std::vector<PlanLine> plan_lines_from(const geo::FeatureTable& t, const Catalogue& catalogue);
 
 } // namespace apreptis::model::load

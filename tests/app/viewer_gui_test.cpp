@@ -1,8 +1,12 @@
 // The viewer under a virtual X server: renders frames, saves a screenshot, and the pixels
 // are checked against what the model and the legend say. Also the scripted what-if.
 #include <array>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
@@ -143,4 +147,83 @@ TEST(ViewerGui, site_suggestions_run_on_the_worker_and_a_site_can_be_accepted) {
     EXPECT_GT(probe["suggested_sites"][0]["gain"].get<double>(), 0);
     EXPECT_EQ(probe["providers_after_accept"].get<int>(), 6); // 5 mapped + the accepted site
     EXPECT_EQ(probe["indicator"], "capacity:pharmacy:residents:unserved_share");
+}
+
+TEST(ViewerGui, municipality_level_colours_every_ward_by_its_municipality) {
+    // Lithuania at the municipality level: each ward takes its municipality's value of a
+    // comparison indicator (app/core/comparison_table.hpp), classed over the 60 municipalities.
+    test::ScratchDir d;
+    const std::string lt = test::source_dir() + "/datasets/lithuania/lithuania.toml";
+    const std::string shot = d / "municipalities.png";
+    ASSERT_EQ(run_viewer(lt + " --size 1600x1000 --frames 4 --plain --level municipality --select 8226 --screenshot " +
+                         shot + " --probe " + (d / "probe.json")),
+              0);
+    if (const char* keep = std::getenv("APREPTIS_KEEP_SCREENSHOT")) // for a human to look at
+        std::system(("cp '" + shot + "' '" + keep + "'").c_str());
+    const Image img = load_png(shot);
+    ASSERT_EQ(img.w, 1600);
+    const auto probe = load_json(d / "probe.json");
+    EXPECT_EQ(probe["error"], "");
+    EXPECT_EQ(probe["level"], "municipality");
+    EXPECT_FALSE(probe["compare_indicator"].get<std::string>().empty());
+    ASSERT_EQ(probe["municipalities"].size(), 60u);
+    const auto& legend = probe["legend"];
+    ASSERT_EQ(legend.size(), 5u);
+    // the classes come from the municipality values
+    std::vector<std::optional<double>> mvalues;
+    std::map<std::string, int> mclass;
+    for (const auto& m : probe["municipalities"]) {
+        mvalues.push_back(m["value"].is_null() ? std::nullopt : std::optional<double>(m["value"].get<double>()));
+        mclass[m["name"]] = m["class"];
+    }
+    const auto breaks = app::class_breaks(mvalues, app::Classification::quantiles, 5);
+    for (std::size_t m = 0; m < mvalues.size(); ++m) EXPECT_EQ(probe["municipalities"][m]["class"], app::class_of(mvalues[m], breaks));
+    // the selected ward selects its municipality; the inspector ranks it on every indicator
+    ASSERT_TRUE(probe.contains("selected_municipality"));
+    EXPECT_EQ(probe["selected_municipality"]["name"], "Utenos r. sav.");
+    const auto& ranks = probe["selected_municipality"]["ranks"];
+    EXPECT_GE(ranks.size(), 3u);
+    const std::string shown = probe["compare_indicator"];
+    ASSERT_TRUE(ranks.contains(shown));
+    EXPECT_NE(ranks[shown].get<std::string>().find(" iš "), std::string::npos) << ranks[shown]; // "3 iš 60"
+
+    auto near = [](std::array<int, 3> a, std::array<int, 3> b) {
+        for (int c = 0; c < 3; ++c)
+            if (std::abs(a[c] - b[c]) > 2) return false;
+        return true;
+    };
+    auto legend_rgb = [&](int cls, bool selected) {
+        app::Rgb k{legend[cls][0], legend[cls][1], legend[cls][2]};
+        if (selected) k = app::highlighted(k);
+        return std::array<int, 3>{k.r, k.g, k.b};
+    };
+    // pixels at wards' interior points (clear of outlines: the 5x5 around is one colour), by municipality
+    const double band0 = probe["band"][0], band1 = probe["band"][1];
+    std::map<std::string, std::vector<std::pair<std::string, std::array<int, 3>>>> seen;
+    for (const auto& w : probe["wards"]) {
+        const int x = static_cast<int>(std::lround(w["x"].get<double>())), y = static_cast<int>(std::lround(w["y"].get<double>()));
+        if (x < band0 + 5 || x > band1 - 5 || y < 5 || y > img.h - 330) continue; // under a panel or the legend
+        const auto px = img.at(x, y);
+        bool interior = true;
+        for (int dy = -2; dy <= 2; ++dy)
+            for (int dx = -2; dx <= 2; ++dx) interior = interior && near(img.at(x + dx, y + dy), px);
+        if (!interior) continue;
+        const std::string m = w["municipality"];
+        const int cls = mclass.at(m);
+        EXPECT_EQ(w["class"], cls) << w["code"]; // the ward is classed by its municipality's value
+        if (cls < 0) continue;
+        // one of the legend's colours: the municipality's class (highlighted when selected)
+        EXPECT_TRUE(near(px, legend_rgb(cls, w["selected"].get<bool>())))
+            << w["code"] << " " << m << ": " << px[0] << "," << px[1] << "," << px[2];
+        EXPECT_EQ(w["selected"].get<bool>(), m == "Utenos r. sav.") << w["code"];
+        seen[m].push_back({w["code"], px});
+    }
+    int pairs = 0;
+    for (const auto& [m, wards] : seen)
+        for (std::size_t k = 1; k < wards.size(); ++k) {
+            EXPECT_TRUE(near(wards[k].second, wards[0].second)) << m << ": " << wards[0].first << " vs " << wards[k].first;
+            ++pairs;
+        }
+    EXPECT_GE(pairs, 20); // many municipalities show two or more wards side by side
+    EXPECT_GE(seen["Utenos r. sav."].size(), 2u);
 }

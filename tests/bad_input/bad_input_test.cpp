@@ -66,6 +66,7 @@ std::string project_toml(const std::string& extra = "") {
 }
 
 const std::string access = "[access]\nprofile = \"walk\"\ncatchment_bands_min = [15, 30]\ncatchment_buffer_m = 50\n";
+const std::string capacity_toml = "[capacity]\nservices = [\"nursing_hospital\"]\n";
 
 /// A scenario file whose body is `edits`, on the fixture's project.
 std::function<void(Fixture&)> scenario(const std::string& edits) {
@@ -185,6 +186,31 @@ std::vector<Case> cases() {
         {"out_is_a_file", [](F f) { f.write("file.txt", "x"); f.args = "analyze {dir}/p.toml --out {dir}/file.txt"; }, 2, {"file.txt", "not a folder"}},
         {"out_missing_value", [](F f) { f.args = "analyze {dir}/p.toml --out"; }, 64, {"--out needs a value"}},
         {"unknown_option", [](F f) { f.args += " --frobnicate"; }, 64, {"unknown option '--frobnicate'"}},
+        // --- capacity and site suggestions ---
+        {"provider_without_places_where_capacity_is_needed", [](F f) {
+             f.write("p.toml", project_toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = 1\n"));
+             f.replace("providers.csv", "nursing_hospital,residents,beds,,345,", "nursing_hospital,residents,beds,,,");
+         }, 2, {"providers.csv", ":places", "EUROSTAT159", "neither places nor recipients"}},
+        {"negative_need_rate", toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = -1\n"), 2, {"p.toml:", "nursing_hospital", "-1"}},
+        {"need_rate_not_a_number", toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = nan\n"), 2, {"p.toml:", "nursing_hospital", "nan"}},
+        {"need_rate_for_unknown_service", toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospitl = 1\n"), 2, {"p.toml", "nursing_hospitl", "did you mean nursing_hospital"}},
+        {"places_without_basis", toml("[capacity]\n[capacity.places]\nEUROSTAT159 = 3\n"), 2, {"p.toml:", "places_basis"}},
+        {"places_for_unknown_provider", toml("[capacity]\nplaces_basis = \"t\"\n[capacity.places]\nNOBODY = 3\n"), 2, {"p.toml", "NOBODY", "not a provider id"}},
+        {"more_sites_than_candidates", [](F f) {
+             f.write("p.toml", project_toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = 1\n"));
+             f.write("cand.csv", "x,y\n499190,6086100\n497000,6085000\n");
+             f.args = "suggest {dir}/p.toml --service nursing_hospital --k 5 --candidates {dir}/cand.csv --out {dir}/out";
+         }, 2, {"k = 5", "2 candidate sites"}},
+        {"empty_candidate_layer", [](F f) {
+             f.write("p.toml", project_toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = 1\n"));
+             f.write("cand.csv", "x,y\n");
+             f.args = "suggest {dir}/p.toml --service nursing_hospital --k 1 --candidates {dir}/cand.csv --out {dir}/out";
+         }, 2, {"cand.csv", "empty"}},
+        {"suggest_for_a_service_not_analysed", [](F f) {
+             f.write("p.toml", project_toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = 1\n"));
+             f.args = "suggest {dir}/p.toml --service home_help --k 1 --out {dir}/out";
+         }, 2, {"home_help", "not in the capacity analysis"}},
+        {"suggest_k_not_a_number", [](F f) { f.args = "suggest {dir}/p.toml --service x --k many --out {dir}/out"; }, 64, {"--k", "many"}},
         // --- roads ---
         {"road_file_truncated", [](F f) {
              std::string pbf = test::read_file(src + "/tests/data/monaco-centre.osm.pbf").substr(0, 20000);

@@ -1,3 +1,4 @@
+#include "wkt.hpp"
 #include "geo/geom/polygon_index.hpp"
 
 #include <gtest/gtest.h>
@@ -9,9 +10,9 @@ using namespace apreptis::geo;
 namespace {
 std::vector<MultiPolygon> three_wards() {
     // A | B | C, each 1 km square; C has an exclave far away (like Liechtenstein's).
-    return {multipolygon_from_wkt("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))"),
-            multipolygon_from_wkt("POLYGON((1000 0, 2000 0, 2000 1000, 1000 1000, 1000 0))"),
-            multipolygon_from_wkt("MULTIPOLYGON(((2000 0, 3000 0, 3000 1000, 2000 1000, 2000 0)),"
+    return {apreptis::test::multipolygon_from_wkt("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))"),
+            apreptis::test::multipolygon_from_wkt("POLYGON((1000 0, 2000 0, 2000 1000, 1000 1000, 1000 0))"),
+            apreptis::test::multipolygon_from_wkt("MULTIPOLYGON(((2000 0, 3000 0, 3000 1000, 2000 1000, 2000 0)),"
                                   "((9000 9000, 9100 9000, 9100 9100, 9000 9100, 9000 9000)))")};
 }
 } // namespace
@@ -38,7 +39,7 @@ TEST(PolygonIndex, neighbours_touching_do_not_overlap) {
 
 TEST(PolygonIndex, overlap_is_found_with_its_area) {
     auto w = three_wards();
-    w.push_back(multipolygon_from_wkt("POLYGON((900 0, 1100 0, 1100 1000, 900 1000, 900 0))"));
+    w.push_back(apreptis::test::multipolygon_from_wkt("POLYGON((900 0, 1100 0, 1100 1000, 900 1000, 900 0))"));
     PolygonIndex idx(w);
     auto o = idx.overlaps(1.0);
     ASSERT_EQ(o.size(), 2u); // with A and with B, 100 m x 1000 m each

@@ -1,6 +1,7 @@
 #pragma once
 // A hand-checkable study area: three 1 km2 wards in one municipality, populations
 // 1000 / 2000 / 7000, municipal group sizes: children 2000, older 1500.
+#include "wkt.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "model/study_area.hpp"
 
@@ -21,7 +22,7 @@ inline model::Ward ward(const std::string& code, std::int64_t pop, double x0) {
     w.name = "Ward " + code;
     w.municipality = "M";
     w.population = pop;
-    w.geometry = geo::multipolygon_from_wkt("POLYGON((" + std::to_string(x0) + " 0, " + std::to_string(x0 + 1000) +
+    w.geometry = test::multipolygon_from_wkt("POLYGON((" + std::to_string(x0) + " 0, " + std::to_string(x0 + 1000) +
                                             " 0, " + std::to_string(x0 + 1000) + " 1000, " + std::to_string(x0) +
                                             " 1000, " + std::to_string(x0) + " 0))");
     w.area_m2 = 1e6;

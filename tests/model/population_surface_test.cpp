@@ -1,3 +1,4 @@
+#include "wkt.hpp"
 #include "model/population_surface.hpp"
 
 #include <gtest/gtest.h>
@@ -39,7 +40,7 @@ TEST(PopulationSurface, grid_points_fall_inside_their_ward) {
 TEST(PopulationSurface, a_grid_too_fine_for_the_area_is_refused_with_the_key_to_change) {
     StudyArea s = test::three_wards(); // 3 km x 1 km: a 0.5 m grid is 12 M cells, within the limit
     SurfaceReport rep;
-    s.wards[2].geometry = geo::multipolygon_from_wkt("POLYGON((2000 0, 300000 0, 300000 100000, 2000 100000, 2000 0))");
+    s.wards[2].geometry = test::multipolygon_from_wkt("POLYGON((2000 0, 300000 0, 300000 100000, 2000 100000, 2000 0))");
     test::expect_error<DataError>([&] { distribute_to_grid(s, 10, rep); }, {"grid_cell_m", "cells"});
 }
 

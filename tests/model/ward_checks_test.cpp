@@ -1,3 +1,4 @@
+#include "wkt.hpp"
 #include "model/ward_checks.hpp"
 
 #include <gtest/gtest.h>
@@ -27,7 +28,7 @@ TEST(WardChecks, duplicate_codes_name_both_features) {
 
 TEST(WardChecks, invalid_polygon_is_refused_or_repaired_with_a_record) {
     auto w = test::three_wards().wards;
-    w[1].geometry = geo::multipolygon_from_wkt("POLYGON((1000 0, 2000 1000, 2000 0, 1000 1000, 1000 0))");
+    w[1].geometry = test::multipolygon_from_wkt("POLYGON((1000 0, 2000 1000, 2000 0, 1000 1000, 1000 0))");
     w[1].fid = 7;
     test::expect_error<DataError>([&] { check_wards(w, {}, "t.geojson"); },
                                   {"1 invalid ward polygon", "fid 7", "ward B", "Self-intersection", "--repair-invalid"});
@@ -40,7 +41,7 @@ TEST(WardChecks, invalid_polygon_is_refused_or_repaired_with_a_record) {
 
 TEST(WardChecks, overlap_beyond_tolerance_is_refused) {
     auto w = test::three_wards().wards;
-    w[1].geometry = geo::multipolygon_from_wkt("POLYGON((900 0, 2000 0, 2000 1000, 900 1000, 900 0))");
+    w[1].geometry = test::multipolygon_from_wkt("POLYGON((900 0, 2000 0, 2000 1000, 900 1000, 900 0))");
     test::expect_error<DataError>([&] { check_wards(w, {false, 100.0}, "t.geojson"); },
                                   {"overlap", "A (Ward A) and B (Ward B)", "100000 m2"});
     EXPECT_NO_THROW(check_wards(w, {false, 200000.0}, "t.geojson"));
@@ -49,10 +50,10 @@ TEST(WardChecks, overlap_beyond_tolerance_is_refused) {
 TEST(WardChecks, a_hole_between_wards_is_reported_with_its_area_place_and_neighbours) {
     // A ring of four 1 km wards around an uncovered 200 m x 200 m square
     std::vector<Ward> w = {test::ward("S", 10, 0), test::ward("T", 10, 0), test::ward("U", 10, 0), test::ward("V", 10, 0)};
-    w[0].geometry = geo::multipolygon_from_wkt("POLYGON((0 0, 1000 0, 1000 400, 0 400, 0 0))");
-    w[1].geometry = geo::multipolygon_from_wkt("POLYGON((0 600, 1000 600, 1000 1000, 0 1000, 0 600))");
-    w[2].geometry = geo::multipolygon_from_wkt("POLYGON((0 400, 400 400, 400 600, 0 600, 0 400))");
-    w[3].geometry = geo::multipolygon_from_wkt("POLYGON((600 400, 1000 400, 1000 600, 600 600, 600 400))");
+    w[0].geometry = test::multipolygon_from_wkt("POLYGON((0 0, 1000 0, 1000 400, 0 400, 0 0))");
+    w[1].geometry = test::multipolygon_from_wkt("POLYGON((0 600, 1000 600, 1000 1000, 0 1000, 0 600))");
+    w[2].geometry = test::multipolygon_from_wkt("POLYGON((0 400, 400 400, 400 600, 0 600, 0 400))");
+    w[3].geometry = test::multipolygon_from_wkt("POLYGON((600 400, 1000 400, 1000 600, 600 600, 600 400))");
     const auto r = check_wards(w, {false, 100.0, 1000.0}, "t.geojson");
     ASSERT_EQ(r.gaps.size(), 1u);
     EXPECT_NEAR(r.gaps[0].area_m2, 200.0 * 200.0, 1e-6);

@@ -13,6 +13,23 @@ std::string format_value(const std::optional<double>& v, int decimals) {
     return buf;
 }
 
+std::string compare_label(const ViewerApp& app, std::size_t i) {
+    if (i >= app.comparison.indicators.size()) return "";
+    const auto& ind = app.comparison.indicators[i];
+    std::string s = app.lang == app::Language::lt ? ind.label_lt : ind.label_en;
+    if (!ind.unit.empty() && ind.unit != "persons" && ind.unit != "providers") s += " (" + ind.unit + ")";
+    return s;
+}
+
+std::string rank_text(const ViewerApp& app, std::size_t m, std::size_t i) {
+    const auto& c = app.comparison;
+    if (m >= c.cells.size() || i >= c.indicators.size()) return "";
+    const auto& cell = c.cells[m][i];
+    if (!cell.value) return app::tr(app.lang, "no_figure");
+    if (cell.rank <= 0) return app::tr(app.lang, "not_ranked");
+    return std::to_string(cell.rank) + " " + app::tr(app.lang, "rank_of") + " " + std::to_string(c.with_figure(i));
+}
+
 void draw_map_interaction(ViewerApp& app) {
     ImGuiIO& io = ImGui::GetIO();
     const app::Analysis* a = app.current();
@@ -62,6 +79,16 @@ void draw_map_interaction(ViewerApp& app) {
     const int w = app.ward_at(app.view.to_map(mouse));
     if (w >= 0) {
         const auto& ward = a->study().wards[static_cast<std::size_t>(w)];
+        if (app.level == Level::municipalities) {
+            ImGui::BeginTooltip();
+            ImGui::Text("%s (%s %s)", ward.municipality.c_str(), ward.code.c_str(), ward.name.c_str());
+            const int m = static_cast<std::size_t>(w) < app.ward_municipality.size() ? app.ward_municipality[static_cast<std::size_t>(w)] : -1;
+            if (m >= 0)
+                ImGui::Text("%s: %s; %s %s", app::tr(app.lang, "value"), format_value(app.values[static_cast<std::size_t>(w)], 2).c_str(),
+                            app::tr(app.lang, "rank"), rank_text(app, static_cast<std::size_t>(m), app.compare_index()).c_str());
+            ImGui::EndTooltip();
+            return;
+        }
         ImGui::BeginTooltip();
         ImGui::Text("%s %s", ward.code.c_str(), ward.name.c_str());
         bool estimated = false;
@@ -83,11 +110,15 @@ void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float
     const auto inds = app::ward_indicators(*a);
     std::string title = app.indicator;
     bool est = false;
-    for (const auto& i : inds)
-        if (i.id == app.indicator) {
-            title = app.lang == app::Language::lt ? i.label_lt : i.label_en;
-            est = i.estimated;
-        }
+    if (app.level == Level::municipalities) {
+        title = std::string(app::tr(app.lang, "municipalities")) + ": " + compare_label(app, app.compare_index());
+    } else {
+        for (const auto& i : inds)
+            if (i.id == app.indicator) {
+                title = app.lang == app::Language::lt ? i.label_lt : i.label_en;
+                est = i.estimated;
+            }
+    }
     if (est && title.find(app::tr(app.lang, "estimate")) == std::string::npos)
         title += std::string(" (") + app::tr(app.lang, "estimate") + ")";
     const float lh = ImGui::GetFontSize() + 4;

@@ -21,6 +21,36 @@ void draw_layers_panel(ViewerApp& app) {
     ImGui::SameLine();
     if (ImGui::RadioButton("EN", &lang, 1)) app.lang = app::Language::en;
     if (a) {
+        // the level: single wards, or each ward coloured by its municipality's figure
+        int level = static_cast<int>(app.level);
+        ImGui::TextUnformatted(tr(app.lang, "level"));
+        ImGui::SameLine();
+        ImGui::PushID("level"); // "Wards" is also the layer checkbox below
+        bool level_changed = ImGui::RadioButton(tr(app.lang, "wards"), &level, 0);
+        ImGui::SameLine();
+        level_changed |= ImGui::RadioButton(tr(app.lang, "municipalities"), &level, 1);
+        ImGui::PopID();
+        if (level_changed) {
+            app.level = static_cast<Level>(level);
+            app.refresh_style();
+        }
+    }
+    if (a && app.level == Level::municipalities) {
+        const std::size_t ci = app.compare_index();
+        ImGui::TextUnformatted(tr(app.lang, "compare_indicator"));
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##compare", compare_label(app, ci).c_str())) {
+            for (std::size_t i = 0; i < app.comparison.indicators.size(); ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                if (ImGui::Selectable(compare_label(app, i).c_str(), i == ci)) {
+                    app.compare_indicator = app.comparison.indicators[i].id;
+                    app.refresh_style();
+                }
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+    } else if (a) {
         const auto inds = app::ward_indicators(*a);
         std::string current = app.indicator;
         for (const auto& i : inds)
@@ -37,6 +67,8 @@ void draw_layers_panel(ViewerApp& app) {
             }
             ImGui::EndCombo();
         }
+    }
+    if (a) {
         int method = static_cast<int>(app.classification);
         bool changed = ImGui::RadioButton(tr(app.lang, "quantiles"), &method, 0);
         ImGui::SameLine();
@@ -79,9 +111,11 @@ void draw_legend_panel(ViewerApp& app) {
     ImGui::SetNextWindowPos({8, 346}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({330, 140}, ImGuiCond_FirstUseEver);
     ImGui::Begin(tr(app.lang, "legend"));
+    // counts of what is classed: wards, or municipalities at the municipality level
+    const auto& counted = app.level == Level::municipalities ? app.municipality_values : app.values;
     for (std::size_t c = 0; c < app.breaks.size(); ++c) {
         int n = 0;
-        for (const auto& v : app.values) n += app::class_of(v, app.breaks) == static_cast<int>(c);
+        for (const auto& v : counted) n += app::class_of(v, app.breaks) == static_cast<int>(c);
         const app::Rgb k = app.colours[c];
         ImGui::ColorButton("##c", ImVec4(k.r / 255.f, k.g / 255.f, k.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip, {18, 14});
         ImGui::SameLine();
@@ -121,6 +155,39 @@ void draw_inspector_panel(ViewerApp& app) {
         ImGui::SameLine();
         if (ImGui::Button("OK")) app.set_places(i, places);
         if (ImGui::Button(tr(app.lang, "remove"))) app.remove_provider(i);
+    } else if (a && app.selected_municipality() >= 0) {
+        // the municipality level: the selected ward's municipality, ranked on every indicator
+        const std::size_t m = static_cast<std::size_t>(app.selected_municipality());
+        const auto& w = a->study().wards[static_cast<std::size_t>(app.selected_ward)];
+        ImGui::Text("%s: %s", tr(app.lang, "municipality"), app.comparison.municipalities[m].c_str());
+        ImGui::TextDisabled("%s %s", w.code.c_str(), w.name.c_str());
+        if (ImGui::BeginTable("ranks", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, {0, 280})) {
+            ImGui::TableSetupColumn(tr(app.lang, "indicator"), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(tr(app.lang, "value"), ImGuiTableColumnFlags_WidthFixed, 62);
+            ImGui::TableSetupColumn(tr(app.lang, "rank"), ImGuiTableColumnFlags_WidthFixed, 112);
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableHeadersRow();
+            for (std::size_t i = 0; i < app.comparison.indicators.size(); ++i) {
+                const auto& cell = app.comparison.cells[m][i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(static_cast<int>(i));
+                if (ImGui::Selectable(compare_label(app, i).c_str(), i == app.compare_index(),
+                                      ImGuiSelectableFlags_SpanAllColumns)) { // show it on the map
+                    app.compare_indicator = app.comparison.indicators[i].id;
+                    app.refresh_style();
+                }
+                if (!cell.basis.empty() && ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s: %s", tr(app.lang, "basis"), cell.basis.c_str());
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(cell.value, 2).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(rank_text(app, m, i).c_str());
+            }
+            ImGui::EndTable();
+        }
+        for (const auto& n : app.comparison_notes) ImGui::TextDisabled("%s", n.c_str());
     } else if (a && app.selected_ward >= 0) {
         const auto& w = a->study().wards[static_cast<std::size_t>(app.selected_ward)];
         const auto& ws = a->out().coverage.wards[static_cast<std::size_t>(app.selected_ward)];

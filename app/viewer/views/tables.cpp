@@ -9,14 +9,89 @@ namespace apreptis::viewer {
 
 using app::tr;
 
+namespace {
+
+/// The municipality level: one row per municipality (value, rank, basis of the comparison
+/// indicator shown), sortable; a row selects the municipality on the map.
+void draw_municipality_table(ViewerApp& app) {
+    const auto& c = app.comparison;
+    const std::size_t ci = app.compare_index();
+    ImGui::TextWrapped("%s", compare_label(app, ci).c_str());
+    const ImGuiTableFlags f = ImGuiTableFlags_Sortable | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("municipalities", 4, f, {0, 320})) return;
+    ImGui::TableSetupColumn(tr(app.lang, "municipality"));
+    ImGui::TableSetupColumn(tr(app.lang, "value"));
+    ImGui::TableSetupColumn(tr(app.lang, "rank"), ImGuiTableColumnFlags_DefaultSort);
+    ImGui::TableSetupColumn(tr(app.lang, "basis"));
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableHeadersRow();
+    std::vector<std::size_t> order(c.municipalities.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto cell = [&](std::size_t m) -> const model::ComparisonCell* {
+        return ci < c.indicators.size() && m < c.cells.size() ? &c.cells[m][ci] : nullptr;
+    };
+    if (ImGuiTableSortSpecs* s = ImGui::TableGetSortSpecs(); s && s->SpecsCount > 0) {
+        const int col = s->Specs[0].ColumnIndex;
+        const bool asc = s->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            if (col == 0 || col == 3) {
+                const std::string sx = col == 0 ? c.municipalities[x] : (cell(x) ? cell(x)->basis : "");
+                const std::string sy = col == 0 ? c.municipalities[y] : (cell(y) ? cell(y)->basis : "");
+                return asc ? sx < sy : sx > sy;
+            }
+            // no figure / not ranked last either way
+            auto key = [&](std::size_t m) -> std::optional<double> {
+                const auto* k = cell(m);
+                if (!k) return std::nullopt;
+                if (col == 1) return k->value;
+                return k->rank > 0 ? std::optional<double>(k->rank) : std::nullopt;
+            };
+            const auto kx = key(x), ky = key(y);
+            if (!kx || !ky) return kx.has_value() && !ky.has_value();
+            return asc ? *kx < *ky : *kx > *ky;
+        });
+    }
+    const int selected = app.selected_municipality();
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(order.size()));
+    while (clip.Step())
+        for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+            const std::size_t m = order[static_cast<std::size_t>(r)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(m));
+            if (ImGui::Selectable(c.municipalities[m].c_str(), selected == static_cast<int>(m),
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                app.select_municipality(static_cast<int>(m));
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_value(cell(m) ? cell(m)->value : std::nullopt, 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(rank_text(app, m, ci).c_str());
+            ImGui::TableNextColumn();
+            const std::string basis = cell(m) && cell(m)->value ? cell(m)->basis : tr(app.lang, "no_figure");
+            ImGui::TextUnformatted(basis.c_str());
+            if (ImGui::IsItemHovered() && !basis.empty()) ImGui::SetTooltip("%s", basis.c_str());
+        }
+    ImGui::EndTable();
+}
+
+} // namespace
+
 void draw_tables_panel(ViewerApp& app) {
     const app::Analysis* a = app.current();
     if (!a) return;
     ImGui::SetNextWindowPos({ImGui::GetIO().DisplaySize.x - 420, 396}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({412, 390}, ImGuiCond_FirstUseEver);
-    ImGui::Begin(tr(app.lang, "wards"));
+    const std::string title = std::string(tr(app.lang, app.level == Level::municipalities ? "municipalities" : "wards")) + "###tables";
+    ImGui::Begin(title.c_str());
     if (ImGui::BeginTabBar("tabs")) {
-        if (ImGui::BeginTabItem(tr(app.lang, "wards"))) {
+        if (app.level == Level::municipalities && ImGui::BeginTabItem(tr(app.lang, "municipalities"))) {
+            draw_municipality_table(app);
+            ImGui::EndTabItem();
+        }
+        if (app.level == Level::wards && ImGui::BeginTabItem(tr(app.lang, "wards"))) {
             const ImGuiTableFlags f = ImGuiTableFlags_Sortable | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_RowBg;
             if (ImGui::BeginTable("wards", 4, f, {0, 220})) {

@@ -26,4 +26,9 @@ void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float
 
 std::string format_value(const std::optional<double>& v, int decimals = 1);
 
+/// Label of comparison indicator i in the viewer's language (with its unit).
+std::string compare_label(const ViewerApp& app, std::size_t i);
+/// Municipality m's rank on comparison indicator i: "3 of 60", "no figure" or "not ranked".
+std::string rank_text(const ViewerApp& app, std::size_t m, std::size_t i);
+
 } // namespace apreptis::viewer

@@ -1,0 +1,154 @@
+// apreptis compare: municipalities side by side, from one regional project or several.
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.hpp"
+#include "app/cli/commands.hpp"
+#include "app/core/analysis.hpp"
+#include "app/core/comparison_table.hpp"
+#include "app/core/outputs.hpp"
+#include "app/report/map_figure.hpp"
+#include "app/report/report_format.hpp"
+#include "geo/io/staged_directory.hpp"
+#include "geo/io/vector_reader.hpp"
+#include "geo/io/vector_writer.hpp"
+#include "model/load/loaders.hpp"
+
+namespace apreptis::cli {
+
+const char* compare_usage = R"(  apreptis compare <project.toml>... --out <dir> [--figures FILE] [--map INDICATOR] [--lang lt|en]
+
+      Runs each project and puts its municipalities side by side: residents, providers,
+      places and recipients per 1000 of the target group, the share within the travel
+      threshold, unserved demand (with [capacity]), plan indicators on track (with [plan]),
+      and the figures of --figures (datasets/figures/municipal_figures.csv); a rank per
+      indicator, the basis of every figure, "no figure" where there is none. Writes
+      <dir>/comparison.gpkg (comparison, municipalities), comparison.csv,
+      comparison_map.svg and .png (municipalities coloured by --map, default: the first
+      ranked indicator most municipalities have) and run.json, all or nothing.
+)";
+
+int compare(const std::vector<std::string>& argv) {
+    const Args args = parse_args(argv, {"--out", "--figures", "--map", "--lang"}, {});
+    if (args.positional.empty()) throw UsageError("compare needs at least one project file");
+    if (!args.has("--out")) throw UsageError("compare needs --out <dir>");
+    const app::Language lang = args.option("--lang", "lt") == "en" ? app::Language::en : app::Language::lt;
+    if (args.has("--lang") && args.option("--lang") != "en" && args.option("--lang") != "lt")
+        throw UsageError("--lang must be lt or en");
+    const std::string out = args.option("--out");
+
+    std::vector<app::ProjectRun> runs;
+    geo::StagedDirectoryOptions options;
+    for (const auto& p : args.positional) {
+        runs.push_back(app::load_run(p));
+        for (const auto& f : app::output_options(runs.back().project, runs.back().scenario_file).protected_paths)
+            options.protected_paths.push_back(f);
+    }
+    if (args.has("--figures")) options.protected_paths.push_back(args.option("--figures"));
+    geo::check_output_folder(out, options);
+
+    std::vector<model::MunicipalFigure> figures;
+    if (args.has("--figures")) figures = model::load::municipal_figures_from(geo::read_vector(args.option("--figures")));
+    std::vector<app::Analysis> analyses;
+    for (const auto& r : runs) analyses.push_back(app::run_analysis(r));
+    std::vector<const app::Analysis*> ptrs;
+    for (const auto& a : analyses) ptrs.push_back(&a);
+    std::vector<std::string> notes;
+    const model::Comparison c = app::build_comparison(ptrs, figures, notes);
+    const auto areas = app::municipality_areas(c, ptrs);
+
+    // The map: the asked indicator, else the ranked one most municipalities have a figure of,
+    // and among those the one that tells them apart most (most distinct values).
+    auto score = [&](std::size_t i) {
+        std::set<double> distinct;
+        for (const auto& row : c.cells)
+            if (row[i].value) distinct.insert(*row[i].value);
+        return c.with_figure(i) * 100000L + static_cast<long>(distinct.size());
+    };
+    std::size_t map_i = c.indicators.size();
+    for (std::size_t i = 0; i < c.indicators.size(); ++i) {
+        if (args.has("--map") ? c.indicators[i].id == args.option("--map")
+                              : c.indicators[i].order != model::RankOrder::none &&
+                                    (map_i == c.indicators.size() || score(i) > score(map_i)))
+            map_i = i;
+    }
+    if (args.has("--map") && map_i == c.indicators.size()) {
+        std::string known;
+        for (const auto& i : c.indicators) known += (known.empty() ? "" : ", ") + i.id;
+        throw Error("--map '" + args.option("--map") + "' is not an indicator of the comparison (known: " + known + ")");
+    }
+
+    geo::StagedDirectory dir(out, options);
+    const auto layers = app::comparison_layers(c, areas);
+    geo::write_geopackage(dir.staging_path() + "/comparison.gpkg", analyses.front().project().working_crs, layers);
+    geo::write_csv(dir.staging_path() + "/comparison.csv", layers[0]);
+    if (map_i < c.indicators.size()) {
+        app::report::MapFigure fig;
+        std::vector<std::optional<double>> values;
+        for (const auto& row : c.cells) values.push_back(row[map_i].value);
+        const auto breaks = app::class_breaks(values, app::Classification::quantiles, 5);
+        const auto colours = app::palette(static_cast<int>(breaks.size()));
+        fig.areas = areas;
+        for (const auto& v : values) {
+            const int k = app::class_of(v, breaks);
+            fig.fills.push_back(k < 0 ? app::no_data_colour : colours[static_cast<std::size_t>(k)]);
+        }
+        const auto& ind = c.indicators[map_i];
+        fig.legend_title = (lang == app::Language::lt ? ind.label_lt : ind.label_en) + (ind.unit.empty() ? "" : ", " + ind.unit);
+        double lo = 0;
+        bool first = true;
+        for (std::size_t k = 0; k < breaks.size(); ++k) {
+            if (first)
+                for (const auto& v : values)
+                    if (v && (first || *v < lo)) lo = *v, first = false;
+            fig.legend.push_back({colours[k], app::report::number(lang, lo, 1) + " – " + app::report::number(lang, breaks[k], 1)});
+            lo = breaks[k];
+        }
+        if (c.with_figure(map_i) < static_cast<int>(c.municipalities.size()))
+            fig.legend.push_back({app::no_data_colour, app::report::pick(lang, "nėra duomenų", "no figure")});
+        fig.north_letter = app::report::pick(lang, "Š", "N");
+        for (const auto& a : analyses)
+            for (const auto& s : a.project().attribution)
+                if (std::find(fig.attribution.begin(), fig.attribution.end(), s) == fig.attribution.end())
+                    fig.attribution.push_back(s);
+        app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.svg");
+        app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.png");
+    }
+    nlohmann::json j;
+    j["tool"] = {{"name", "apreptis"}, {"command", "compare"}};
+    for (const auto& a : analyses) j["projects"].push_back(a.project().file);
+    j["figures"] = args.option("--figures");
+    j["municipalities"] = c.municipalities.size();
+    j["indicators"] = c.indicators.size();
+    j["map_indicator"] = map_i < c.indicators.size() ? c.indicators[map_i].id : "";
+    j["notes"] = notes;
+    geo::write_text_file(dir.staging_path() + "/run.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    dir.commit();
+
+    std::cout << c.municipalities.size() << " municipalities, " << c.indicators.size() << " indicators\n";
+    if (map_i < c.indicators.size()) {
+        const auto& ind = c.indicators[map_i];
+        std::cout << "\n" << ind.id << " (" << ind.unit << "; rank 1 = " << model::to_string(ind.order) << "):\n";
+        std::vector<std::size_t> order(c.municipalities.size());
+        for (std::size_t m = 0; m < order.size(); ++m) order[m] = m;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            const int rx = c.cells[x][map_i].rank, ry = c.cells[y][map_i].rank;
+            return (rx ? rx : 1 << 30) < (ry ? ry : 1 << 30);
+        });
+        for (std::size_t m : order) {
+            const auto& cell = c.cells[m][map_i];
+            std::cout << "  " << (cell.rank ? std::to_string(cell.rank) : std::string("-")) << ". " << c.municipalities[m]
+                      << ": " << (cell.value ? app::report::number(app::Language::en, *cell.value, 2) : "no figure") << "\n";
+        }
+    }
+    for (const auto& n : notes) std::cout << "Note: " << n << "\n";
+    for (const auto& n : dir.notes()) std::cout << "Note: " << n << "\n";
+    std::cout << "\nWrote " << out << "/comparison.gpkg (comparison, municipalities), comparison.csv, comparison_map.svg, "
+              << "comparison_map.png, run.json\n";
+    return 0;
+}
+
+} // namespace apreptis::cli

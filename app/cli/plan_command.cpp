@@ -1,0 +1,90 @@
+// apreptis plan: the plan's targets against its results, budget execution and the check of
+// parts against printed totals, printed and (with --out) written with the whole analysis.
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli/args.hpp"
+#include "app/cli/commands.hpp"
+#include "app/core/analysis.hpp"
+#include "app/core/outputs.hpp"
+#include "app/core/plan_layers.hpp"
+
+namespace apreptis::cli {
+
+const char* plan_usage = R"(  apreptis plan <project.toml> [--out <dir>] [--all]
+
+      Reads the measures plans and reports the project's [plan] names and prints, per
+      document, fulfilment (achieved / target) and status of every indicator with a numeric
+      target, budget execution (used / planned) per measure, and every printed total its
+      parts do not add up to. Targets that state no number are counted, not judged.
+      --all   list every indicator line (default: those with a numeric target and result)
+      --out   also write the whole analysis there (plan_progress, plan_funds,
+              plan_reconciliation as GPKG tables and CSV, run.json), all or nothing
+)";
+
+namespace {
+
+std::string cut(const std::string& s, std::size_t n) {
+    // cut at a UTF-8 character boundary
+    if (s.size() <= n) return s;
+    std::size_t i = n;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return s.substr(0, i) + "…";
+}
+
+std::string percent(const std::optional<double>& ratio) {
+    if (!ratio) return "—";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f %%", *ratio * 100.0);
+    return buf;
+}
+
+} // namespace
+
+int plan(const std::vector<std::string>& argv) {
+    const Args args = parse_args(argv, {"--out"}, {"--all"});
+    if (args.positional.size() != 1) throw UsageError("plan needs one project file");
+    app::ProjectRun run = app::load_run(args.positional[0]);
+    if (run.project.plans.empty())
+        throw Error(run.project.file + ": no [plan] table: add [plan] paths = [\"measures.csv\"] (docs/INPUTS.md)");
+    if (args.has("--out")) geo::check_output_folder(args.option("--out"), app::output_options(run.project, run.scenario_file));
+    const app::Analysis a = app::run_analysis(run);
+    const model::PlanProgress& p = *a.in().plan;
+
+    std::string document;
+    for (const auto& i : p.indicators) {
+        if (i.line.document != document) {
+            document = i.line.document;
+            std::cout << "\n" << i.line.municipality << " — " << document << "\n";
+        }
+        if (!args.flag("--all") && !i.fulfilment) continue;
+        std::cout << "  " << i.line.measure_code << "  " << cut(i.line.indicator, 60) << ": target "
+                  << cut(i.line.target, 30) << ", achieved " << (i.achieved ? cut(i.line.achieved, 20) : "—") << " → "
+                  << percent(i.fulfilment) << ", " << model::to_string(i.status) << "\n";
+        if (const std::string link = app::linked_coverage(a, i.line); !link.empty())
+            std::cout << "      coverage now: " << link << "\n";
+    }
+    std::cout << "\nIndicator lines: " << p.indicators.size() << " (on track " << p.count(model::ProgressStatus::on_track)
+              << ", behind " << p.count(model::ProgressStatus::behind) << ", not numeric "
+              << p.count(model::ProgressStatus::not_numeric) << ", not reported "
+              << p.count(model::ProgressStatus::not_reported) << ", result only "
+              << p.count(model::ProgressStatus::result_only) << ")\n";
+    std::cout << "\nBudget execution (used / planned, total per measure):\n";
+    for (const auto& f : p.funds) {
+        if (!f.execution) continue;
+        std::cout << "  " << f.municipality << " " << f.year << " " << f.measure_code << ": "
+                  << percent(f.execution) << " (" << f.total_basis << ")\n";
+    }
+    std::cout << "\nParts against printed totals: " << p.reconciliations.size() << " checked, " << p.disagreements()
+              << " disagree\n";
+    for (const auto& r : p.reconciliations)
+        if (!r.agrees) std::cout << "  " << r.total_id << " " << r.quantity << ": " << r.message << "\n";
+    if (args.has("--out")) {
+        for (const auto& n : app::write_outputs(a, args.option("--out"))) std::cout << "Note: " << n << "\n";
+        std::cout << "\nWrote " << args.option("--out")
+                  << "/coverage.gpkg (with plan_progress, plan_funds, plan_reconciliation), the same as CSV, run.json\n";
+    }
+    return 0;
+}
+
+} // namespace apreptis::cli

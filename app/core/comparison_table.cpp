@@ -1,0 +1,195 @@
+#include "app/core/comparison_table.hpp"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "app/core/layer_values.hpp"
+#include "geo/geom/geometry_ops.hpp"
+
+namespace apreptis::app {
+
+using geo::FieldType;
+using geo::Value;
+using model::ComparisonIndicator;
+using model::RankOrder;
+
+namespace {
+
+std::string name_lt(const model::StudyArea& s, const std::string& service) {
+    const auto* st = s.catalogue.find_service(service);
+    return st ? st->name_lt : service;
+}
+std::string name_en(const model::StudyArea& s, const std::string& service) {
+    const auto* st = s.catalogue.find_service(service);
+    return st ? st->name_en : service;
+}
+
+void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& notes) {
+    const model::StudyArea& s = a.study();
+    std::map<std::string, double> population;
+    for (const auto& w : s.wards) population[w.municipality] += static_cast<double>(w.population);
+    for (const auto& [m, pop] : population)
+        c.set(m, {"population", "Gyventojai", "Residents", "persons", RankOrder::none}, pop,
+              a.project().ward_population_source + ": sum of the municipality's wards");
+
+    // Providers located per municipality and service type; those in no ward are named.
+    std::map<std::string, std::map<std::string, double>> located;
+    std::map<std::string, std::vector<std::string>> nowhere;
+    std::map<std::string, std::set<std::size_t>> seen;
+    for (const auto& l : s.lines) {
+        const auto& p = s.providers[l.provider];
+        if (!seen[l.service_type].insert(l.provider).second) continue;
+        const auto* w = p.ward_code.empty() ? nullptr : s.find_ward(p.ward_code);
+        if (w) located[l.service_type][w->municipality] += 1;
+        else nowhere[l.service_type].push_back(p.id);
+    }
+    for (const auto& [service, per] : located) {
+        ComparisonIndicator ind{"providers:" + service, "Teikėjai: " + name_lt(s, service),
+                                "Providers: " + name_en(s, service), "providers", RankOrder::none};
+        for (const auto& [m, n] : population) {
+            const auto it = per.find(m);
+            c.set(m, ind, it == per.end() ? 0.0 : it->second, "providers placed in the municipality's wards");
+        }
+    }
+    for (const auto& [service, ids] : nowhere) {
+        std::string list;
+        for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+        notes.push_back(std::to_string(ids.size()) + " provider(s) of " + service + " lie in no ward of " +
+                        a.project().name + " and are counted in no municipality: " + list);
+    }
+
+    for (const auto& r : a.out().coverage.rows) {
+        if (r.level != model::AreaLevel::municipality) continue;
+        const std::string key = r.service_type + ":" + r.target_group + ":" + r.unit;
+        const std::string est = r.estimated ? " (estimate)" : "";
+        if (r.places_per_1000)
+            c.set(r.area_code, {"places_per_1000:" + key, name_lt(s, r.service_type) + ": vietos 1000-iui",
+                                name_en(s, r.service_type) + ": places per 1000 " + r.target_group, "per 1000",
+                                RankOrder::high_first},
+                  *r.places_per_1000, "places / target group x 1000" + est);
+        if (r.recipients_per_1000)
+            c.set(r.area_code, {"recipients_per_1000:" + key, name_lt(s, r.service_type) + ": gavėjai 1000-iui",
+                                name_en(s, r.service_type) + ": recipients per 1000 " + r.target_group, "per 1000",
+                                RankOrder::high_first},
+                  *r.recipients_per_1000, "recipients / target group x 1000" + est);
+    }
+    if (a.out().access)
+        for (const auto& sa : a.out().access->services)
+            for (const auto& r : sa.rows) {
+                if (r.level != model::AreaLevel::municipality || r.target_population <= 0) continue;
+                char thr[16];
+                std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
+                c.set(r.area_code, {"share_within:" + r.service_type + ":" + r.target_group,
+                                    name_lt(s, r.service_type) + ": dalis per " + thr + " min",
+                                    name_en(s, r.service_type) + ": share within " + thr + " min", "%", RankOrder::high_first},
+                      r.share_within * 100.0, a.out().access->method_label + (r.estimated ? " (estimate)" : ""));
+            }
+    if (a.out().capacity)
+        for (const auto& sc : a.out().capacity->services)
+            for (const auto& r : sc.gaps.municipalities) {
+                if (r.demand <= 0) continue;
+                c.set(r.area_code, {"unserved_share:" + sc.service_type + ":" + sc.target_group,
+                                    name_lt(s, sc.service_type) + ": negaunančių dalis",
+                                    name_en(s, sc.service_type) + ": share of demand unserved", "%", RankOrder::low_first},
+                      r.unserved() / r.demand * 100.0, sc.demand.need_basis);
+            }
+    if (a.in().plan) {
+        std::map<std::string, std::pair<int, int>> status; // on track, judged
+        for (const auto& i : a.in().plan->indicators) {
+            if (!population.count(i.line.municipality)) continue;
+            auto& [on, judged] = status[i.line.municipality];
+            if (i.status == model::ProgressStatus::on_track) ++on, ++judged;
+            if (i.status == model::ProgressStatus::behind) ++judged;
+        }
+        for (const auto& [m, st] : status)
+            if (st.second > 0)
+                c.set(m, {"plan_on_track_share", "Plano rodikliai pasiekti", "Plan indicators on track", "%",
+                          RankOrder::high_first},
+                      100.0 * st.first / st.second,
+                      std::to_string(st.first) + " of " + std::to_string(st.second) +
+                          " indicator lines with a numeric target and result");
+    }
+}
+
+} // namespace
+
+model::Comparison build_comparison(const std::vector<const Analysis*>& runs,
+                                   const std::vector<model::MunicipalFigure>& figures, std::vector<std::string>& notes) {
+    model::Comparison c;
+    std::map<std::string, std::string> from;
+    for (const Analysis* a : runs) {
+        for (const auto& w : a->study().wards) {
+            auto [it, fresh] = from.emplace(w.municipality, a->project().file);
+            if (!fresh && it->second != a->project().file)
+                throw Error(w.municipality + " is in two of the projects compared (" + it->second + " and " +
+                            a->project().file + "); compare each municipality once");
+        }
+        add_run(c, *a, notes);
+    }
+    for (const auto& f : figures) {
+        if (!from.count(f.municipality))
+            throw Error("municipal figures: '" + f.municipality + "' (" + f.indicator.id +
+                        ") is a municipality of none of the projects compared");
+        c.set(f.municipality, f.indicator, f.value,
+              f.basis + (f.year ? ", " + std::to_string(f.year) : "") + (f.source.empty() ? "" : "; " + f.source));
+    }
+    model::rank(c);
+    return c;
+}
+
+std::vector<geo::MultiPolygon> municipality_areas(const model::Comparison& c, const std::vector<const Analysis*>& runs) {
+    std::vector<geo::MultiPolygon> out;
+    for (const auto& m : c.municipalities) {
+        std::vector<geo::MultiPolygon> parts;
+        for (const Analysis* a : runs)
+            for (const auto& w : a->study().wards)
+                if (w.municipality == m) parts.push_back(w.geometry);
+        out.push_back(geo::dissolve(parts));
+    }
+    return out;
+}
+
+std::vector<geo::OutLayer> comparison_layers(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas) {
+    geo::OutLayer table;
+    table.name = "comparison";
+    table.description = "Municipalities side by side: value, rank (1 = first in the indicator's order; 0 = not "
+                        "ranked), how many have a figure, and its basis. No figure is never filled in.";
+    table.fields = {{"municipality", FieldType::text}, {"indicator", FieldType::text}, {"label_lt", FieldType::text},
+                    {"label_en", FieldType::text}, {"unit", FieldType::text}, {"value", FieldType::real},
+                    {"rank", FieldType::integer}, {"of", FieldType::integer}, {"rank_order", FieldType::text},
+                    {"basis", FieldType::text}};
+    for (std::size_t m = 0; m < c.municipalities.size(); ++m)
+        for (std::size_t i = 0; i < c.indicators.size(); ++i) {
+            const auto& cell = c.cells[m][i];
+            const auto& ind = c.indicators[i];
+            geo::OutFeature f;
+            f.values = {c.municipalities[m], ind.id, ind.label_lt, ind.label_en, str(ind.unit),
+                        cell.value ? Value(*cell.value) : Value(),
+                        cell.rank ? Value(static_cast<long long>(cell.rank)) : Value(),
+                        static_cast<long long>(c.with_figure(i)), std::string(model::to_string(ind.order)),
+                        cell.value ? Value(cell.basis) : Value(std::string("no figure"))};
+            table.features.push_back(std::move(f));
+        }
+    geo::OutLayer layer;
+    layer.name = "municipalities";
+    layer.geometry_type = geo::GeometryType::multipolygon;
+    layer.description = "Municipalities (their wards dissolved) with one column per indicator (':' written as '__')";
+    layer.fields = {{"municipality", FieldType::text}};
+    for (const auto& ind : c.indicators) {
+        std::string name = ind.id;
+        for (std::size_t p; (p = name.find(':')) != std::string::npos;) name.replace(p, 1, "__");
+        layer.fields.push_back({name, FieldType::real});
+    }
+    for (std::size_t m = 0; m < c.municipalities.size(); ++m) {
+        geo::OutFeature f;
+        f.values.push_back(c.municipalities[m]);
+        for (std::size_t i = 0; i < c.indicators.size(); ++i)
+            f.values.push_back(c.cells[m][i].value ? Value(*c.cells[m][i].value) : Value());
+        if (m < areas.size()) f.geometry = areas[m];
+        layer.features.push_back(std::move(f));
+    }
+    return {table, layer};
+}
+
+} // namespace apreptis::app

@@ -1,0 +1,29 @@
+#pragma once
+// The council report: two A4 pages per municipality, drawn with Cairo into one PDF. Page 1:
+// the map (legend, scale bar, north arrow, attribution) and the basis of its figures. Page 2:
+// the wards worst served per service type with the reason, plan fulfilment in short, and,
+// for a scenario, the change it makes per ward. Counts of people below the threshold are
+// printed as "<5" (with secondary suppression) unless `unsuppressed`.
+#include <string>
+#include <vector>
+
+#include "app/core/analysis.hpp"
+#include "app/core/i18n.hpp"
+
+namespace apreptis::app::report {
+
+struct ReportOptions {
+    Language lang = Language::lt;
+    std::string indicator;                   ///< map indicator id; empty: chosen per municipality
+    std::vector<std::string> municipalities; ///< empty: every municipality of the study
+    double small_count_threshold = 5;
+    bool unsuppressed = false;               ///< the planner's own copy only (CLI flag)
+    bool maps = false;                       ///< also <stem>-<municipality>.svg and .png beside the PDF
+    const Analysis* before = nullptr;        ///< the run without the scenario (before/after table)
+};
+
+/// Writes the PDF (through a temporary file renamed into place) and returns every file
+/// written. Throws apreptis::Error for an unknown municipality or indicator, or a write failure.
+std::vector<std::string> write_council_report(const Analysis& a, const std::string& pdf_path, const ReportOptions& o);
+
+} // namespace apreptis::app::report

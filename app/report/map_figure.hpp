@@ -1,0 +1,57 @@
+#pragma once
+// A printed map: ward polygons filled by class colour, provider points, value labels, a
+// legend, a scale bar, a north arrow and the attribution, drawn with Cairo into a box of a
+// page (the council report) or into a file of its own (SVG, PNG, PDF). What to draw is
+// plain data, built from an analysis by report_maps.hpp, so the drawing has no model logic.
+#include <string>
+#include <vector>
+
+#include "app/core/choropleth.hpp"
+#include "geo/geometry.hpp"
+
+typedef struct _cairo cairo_t;
+
+namespace apreptis::app::report {
+
+struct Box {
+    double x = 0, y = 0, w = 0, h = 0; ///< points (1/72 inch), y down
+};
+
+struct MapFigure {
+    std::vector<geo::MultiPolygon> areas; ///< working CRS (metres, north up)
+    std::vector<Rgb> fills;               ///< one per area
+    std::vector<std::string> labels;      ///< one per area, may be empty ("" = none)
+    std::vector<geo::XY> label_points;    ///< one per area with a label
+    std::vector<geo::XY> points;          ///< providers
+    std::string legend_title;
+    std::vector<std::pair<Rgb, std::string>> legend;
+    std::string points_label;             ///< legend text of the point symbol ("" = no entry)
+    std::vector<std::string> attribution;
+    std::string north_letter = "N";       ///< "Š" in Lithuanian
+};
+
+inline constexpr Rgb point_colour{178, 24, 43};
+
+/// From map metres to page points: uniform scale, north up, centred in the box.
+struct MapTransform {
+    double scale = 1, x0 = 0, y0 = 0, min_x = 0, max_y = 0;
+    double page_x(double x) const { return x0 + (x - min_x) * scale; }
+    double page_y(double y) const { return y0 + (max_y - y) * scale; }
+};
+MapTransform fit(const geo::Envelope& e, const Box& box, double margin_pt = 8);
+
+/// Draws the figure into `box` (the attribution goes in a band at the bottom of the box).
+/// Returns the transform used, so that callers and tests can find a ward on the page.
+MapTransform draw_map(cairo_t* cr, const MapFigure& m, const Box& box);
+
+/// Writes the figure alone as .svg, .png (2x) or .pdf, chosen by the extension, through a
+/// temporary file renamed into place. Throws apreptis::Error.
+void write_map_file(const MapFigure& m, const std::string& path, double width_pt = 800, double height_pt = 600);
+
+/// Fonts the report uses (DejaVu, Debian fonts-dejavu-core: every Lithuanian letter).
+inline constexpr const char* font_family = "DejaVu Sans";
+
+/// Nice scale-bar length in metres for a map `width_m` wide (1, 2 or 5 x 10^k, about a fifth).
+double scale_bar_length_m(double width_m);
+
+} // namespace apreptis::app::report

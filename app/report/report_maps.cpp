@@ -1,0 +1,127 @@
+#include "app/report/report_maps.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "app/report/report_format.hpp"
+#include "geo/geom/geometry_ops.hpp"
+#include "model/suppression.hpp"
+
+namespace apreptis::app::report {
+
+namespace {
+
+std::string service_of(const std::string& id) {
+    const auto parts = split(id, ':');
+    if (parts.size() >= 2 && (parts[0] == "coverage" || parts[0] == "access" || parts[0] == "capacity")) return parts[1];
+    return {};
+}
+
+} // namespace
+
+MapChoice choose_indicator(const Analysis& a, const std::string& municipality, Language lang, const std::string& asked) {
+    const auto all = ward_indicators(a);
+    std::string id = asked;
+    if (id.empty() && a.out().capacity && !a.out().capacity->services.empty()) {
+        const auto& sc = a.out().capacity->services.front();
+        id = "capacity:" + sc.service_type + ":" + sc.target_group + ":unserved_share";
+    }
+    if (id.empty() && a.out().access) {
+        double worst = 2;
+        for (const auto& sa : a.out().access->services)
+            for (const auto& r : sa.rows)
+                if (r.level == model::AreaLevel::municipality && (municipality.empty() || r.area_code == municipality) &&
+                    r.target_population > 0 && r.share_within < worst) {
+                    worst = r.share_within;
+                    id = "access:" + r.service_type + ":" + r.target_group;
+                }
+    }
+    if (id.empty()) id = "density";
+    const auto it = std::find_if(all.begin(), all.end(), [&](const Indicator& i) { return i.id == id; });
+    if (it == all.end()) {
+        std::string known;
+        for (const auto& i : all) known += (known.empty() ? "" : ", ") + i.id;
+        throw Error("--indicator '" + id + "' is not an indicator of this analysis (known: " + known + ")");
+    }
+    MapChoice c;
+    c.indicator_id = id;
+    c.title = lang == Language::lt ? it->label_lt : it->label_en;
+    if (it->estimated && c.title.find(pick(lang, "įvert", "estimate")) == std::string::npos)
+        c.title += pick(lang, " (įvertis)", " (estimate)");
+    const auto parts = split(id, ':');
+    c.counts_people = (parts[0] == "capacity" && parts.size() == 4 && (parts[3] == "no_capacity" || parts[3] == "too_far")) ||
+                      id == "children_est" || id == "older_est";
+    return c;
+}
+
+MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, const std::string& municipality,
+                   double threshold, bool unsuppressed) {
+    const auto& wards = a.study().wards;
+    const auto values = ward_values(a, choice.indicator_id);
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = 0; i < wards.size(); ++i)
+        if (municipality.empty() || wards[i].municipality == municipality) chosen.push_back(i);
+    std::vector<std::optional<double>> sub;
+    for (auto i : chosen) sub.push_back(values[i]);
+    const auto breaks = class_breaks(sub, Classification::quantiles, 5);
+    const auto colours = palette(static_cast<int>(breaks.size()));
+    double max_abs = 0;
+    for (const auto& v : sub)
+        if (v) max_abs = std::max(max_abs, std::fabs(*v));
+    const int decimals = max_abs >= 100 ? 0 : 1;
+
+    MapFigure m;
+    m.north_letter = pick(lang, "Š", "N");
+    m.legend_title = choice.title;
+    std::set<std::string> codes;
+    for (auto i : chosen) {
+        codes.insert(wards[i].code);
+        m.areas.push_back(wards[i].geometry);
+        const int cls = class_of(values[i], breaks);
+        m.fills.push_back(cls < 0 ? no_data_colour : colours[static_cast<std::size_t>(cls)]);
+    }
+    if (chosen.size() <= 40) {
+        for (auto i : chosen) {
+            std::string label;
+            if (values[i]) {
+                const bool hide = choice.counts_people && !unsuppressed &&
+                                  model::suppress_counts({*values[i]}, threshold, false)[0] != model::Suppressed::no;
+                label = choice.counts_people ? count_text(lang, *values[i], threshold, hide) : number(lang, *values[i], decimals);
+            }
+            m.labels.push_back(label);
+            m.label_points.push_back(geo::point_on_surface(wards[i].geometry));
+        }
+    }
+    double lower = 0;
+    bool first = true;
+    for (std::size_t c = 0; c < breaks.size(); ++c) {
+        double lo = lower;
+        if (first) {
+            lo = breaks[c];
+            for (const auto& v : sub)
+                if (v) lo = std::min(lo, *v);
+        }
+        m.legend.push_back({colours[c], number(lang, lo, decimals) + " – " + number(lang, breaks[c], decimals)});
+        lower = breaks[c];
+        first = false;
+    }
+    if (std::any_of(sub.begin(), sub.end(), [](const auto& v) { return !v; }))
+        m.legend.push_back({no_data_colour, pick(lang, "nėra duomenų", "no data")});
+    const std::string service = service_of(choice.indicator_id);
+    std::set<std::size_t> offering;
+    for (const auto& l : a.study().lines)
+        if (service.empty() || l.service_type == service) offering.insert(l.provider);
+    for (std::size_t i = 0; i < a.study().providers.size(); ++i) {
+        const auto& p = a.study().providers[i];
+        if (!p.point || !offering.count(i) || (!municipality.empty() && !codes.count(p.ward_code))) continue;
+        m.points.push_back(*p.point);
+    }
+    if (!m.points.empty())
+        m.points_label = service.empty() ? pick(lang, "paslaugų teikėjas", "provider")
+                                         : std::string(pick(lang, "teikėjas: ", "provider: ")) + service;
+    m.attribution = a.project().attribution;
+    return m;
+}
+
+} // namespace apreptis::app::report

@@ -1,0 +1,31 @@
+#pragma once
+// The maps of the report and of the comparison, built from an analysis: which wards, which
+// values, which classes and colours (the viewer's, from choropleth.hpp), which labels.
+#include <optional>
+#include <string>
+
+#include "app/core/analysis.hpp"
+#include "app/core/i18n.hpp"
+#include "app/report/map_figure.hpp"
+
+namespace apreptis::app::report {
+
+struct MapChoice {
+    std::string indicator_id;
+    std::string title;  ///< the indicator's label in the report's language, "(estimate)" added
+    bool counts_people = false; ///< values are counts of a vulnerable group (suppressed below the threshold)
+};
+
+/// The indicator a municipality's report maps when none is asked for: with a capacity
+/// analysis, the share unserved of its first service; else the service with the lowest share
+/// of its target group within the threshold in that municipality; else density.
+MapChoice choose_indicator(const Analysis& a, const std::string& municipality, Language lang,
+                           const std::string& asked = {});
+
+/// Wards of `municipality` (all wards when empty) coloured by the indicator in 5 quantile
+/// classes, providers of its service type, value labels (counts of people below `threshold`
+/// shown as "<5" unless `unsuppressed`), legend and attribution.
+MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, const std::string& municipality,
+                   double threshold, bool unsuppressed);
+
+} // namespace apreptis::app::report

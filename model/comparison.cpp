@@ -1,0 +1,62 @@
+#include "model/comparison.hpp"
+
+#include <algorithm>
+
+namespace apreptis::model {
+
+const char* to_string(RankOrder o) {
+    switch (o) {
+    case RankOrder::high_first: return "high_first";
+    case RankOrder::low_first: return "low_first";
+    case RankOrder::none: return "none";
+    }
+    return "?";
+}
+
+std::size_t Comparison::indicator(const ComparisonIndicator& i) {
+    for (std::size_t k = 0; k < indicators.size(); ++k)
+        if (indicators[k].id == i.id) return k;
+    indicators.push_back(i);
+    for (auto& row : cells) row.resize(indicators.size());
+    return indicators.size() - 1;
+}
+
+std::size_t Comparison::municipality(const std::string& name) {
+    for (std::size_t k = 0; k < municipalities.size(); ++k)
+        if (municipalities[k] == name) return k;
+    municipalities.push_back(name);
+    cells.emplace_back(indicators.size());
+    return municipalities.size() - 1;
+}
+
+void Comparison::set(const std::string& m, const ComparisonIndicator& i, double value, const std::string& basis) {
+    const std::size_t col = indicator(i);
+    const std::size_t row = municipality(m);
+    cells[row][col].value = value;
+    cells[row][col].basis = basis;
+}
+
+int Comparison::with_figure(std::size_t i) const {
+    int n = 0;
+    for (const auto& row : cells) n += i < row.size() && row[i].value.has_value();
+    return n;
+}
+
+void rank(Comparison& c) {
+    for (std::size_t i = 0; i < c.indicators.size(); ++i) {
+        const RankOrder order = c.indicators[i].order;
+        for (auto& row : c.cells) row[i].rank = 0;
+        if (order == RankOrder::none) continue;
+        for (auto& row : c.cells) {
+            if (!row[i].value) continue;
+            int better = 0;
+            for (const auto& other : c.cells)
+                if (other[i].value && (order == RankOrder::high_first ? *other[i].value > *row[i].value
+                                                                      : *other[i].value < *row[i].value))
+                    ++better;
+            row[i].rank = better + 1;
+        }
+    }
+}
+
+} // namespace apreptis::model

@@ -1,0 +1,53 @@
+#pragma once
+// Municipalities side by side: one value per municipality and indicator, with its basis, and
+// a rank per indicator (1 = first in the indicator's order; ties share a rank; a municipality
+// without a figure has none and is never filled in).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace apreptis::model {
+
+enum class RankOrder { high_first, low_first, none };
+const char* to_string(RankOrder o);
+
+struct ComparisonIndicator {
+    std::string id;
+    std::string label_lt, label_en;
+    std::string unit;
+    RankOrder order = RankOrder::high_first;
+};
+
+struct ComparisonCell {
+    std::optional<double> value;
+    std::string basis; ///< how the figure was obtained ("" when there is none)
+    int rank = 0;      ///< 0: not ranked (no figure, or an indicator that is not ranked)
+};
+
+struct Comparison {
+    std::vector<ComparisonIndicator> indicators;
+    std::vector<std::string> municipalities;
+    std::vector<std::vector<ComparisonCell>> cells; ///< [municipality][indicator]
+
+    /// Index of an indicator, adding it when new (with an empty column).
+    std::size_t indicator(const ComparisonIndicator& i);
+    /// Index of a municipality, adding it when new.
+    std::size_t municipality(const std::string& name);
+    void set(const std::string& municipality, const ComparisonIndicator& i, double value, const std::string& basis);
+    /// Municipalities with a figure for indicator i.
+    int with_figure(std::size_t i) const;
+};
+
+/// A figure a document prints about a whole municipality (datasets/figures/README.md).
+struct MunicipalFigure {
+    std::string municipality;
+    ComparisonIndicator indicator;
+    int year = 0;
+    double value = 0;   ///< numerator / denominator, or the value as given
+    std::string basis, source;
+};
+
+/// Fills every cell's rank: competition ranking ("1224"), in the indicator's order.
+void rank(Comparison& c);
+
+} // namespace apreptis::model

@@ -1,0 +1,146 @@
+// The council report as a person reads it: the PDF's text (pdftotext) holds the ward names,
+// the figures and the Lithuanian letters; its map (pdftoppm) is painted in the legend's
+// colours; small counts are "<N" unless asked otherwise; a failed report leaves no file.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+#include "app/core/choropleth.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+
+namespace {
+
+std::string kaunas() { return test::source_dir() + "/datasets/kaunas/kaunas.toml"; }
+
+std::string shell(const std::string& cmd) {
+    std::string out;
+    FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    ::pclose(p);
+    return out;
+}
+
+struct Ppm {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+};
+
+Ppm read_ppm(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::string magic;
+    int maxval = 0;
+    Ppm p;
+    f >> magic >> p.w >> p.h >> maxval;
+    f.get();
+    p.rgb.resize(static_cast<std::size_t>(p.w) * p.h * 3);
+    f.read(reinterpret_cast<char*>(p.rgb.data()), static_cast<std::streamsize>(p.rgb.size()));
+    EXPECT_EQ(magic, "P6");
+    return p;
+}
+
+} // namespace
+
+TEST(CouncilReport, KaunasPdfTextHasWardsFiguresAndLithuanianLetters) {
+    test::ScratchDir dir;
+    const auto r = test::run_cli("report " + kaunas() + " --out " + dir / "kaunas.pdf");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    const std::string text = shell("pdftotext -layout " + dir / "kaunas.pdf" + " -");
+    for (const char* needle : {"Kauno m. sav.: socialinių paslaugų aprėptis", "Šilainių sen.", "Vilijampolės sen.",
+                               "Blogiausiai aptarnaujamos seniūnijos", "Plano vykdymas", "TIESIA LINIJA",
+                               "ĮVERČIAI", "Registrų centras", "Eurostat/GISCO",
+                               // KMSPC budget identity, in Lithuanian number format
+                               "2 086 168,00", "2 086 178,00",
+                               // census residents of Šilainių sen. (2021), beyond 60 min in a straight line
+                               "55 125"})
+        EXPECT_NE(text.find(needle), std::string::npos) << "missing '" << needle << "'";
+    const std::string info = shell("pdfinfo " + dir / "kaunas.pdf");
+    const auto pages = info.find("Pages:");
+    ASSERT_NE(pages, std::string::npos);
+    EXPECT_EQ(std::stoi(info.substr(pages + 6)), 2);
+    const std::string fonts = shell("pdffonts " + dir / "kaunas.pdf");
+    EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos);
+    EXPECT_EQ(fonts.find(" no "), std::string::npos) << "every font embedded:\n" << fonts;
+}
+
+TEST(CouncilReport, EnglishOnRequest) {
+    test::ScratchDir dir;
+    ASSERT_EQ(test::run_cli("report " + kaunas() + " --lang en --out " + dir / "en.pdf").rc, 0);
+    const std::string text = shell("pdftotext -layout " + dir / "en.pdf" + " -");
+    EXPECT_NE(text.find("Wards worst served"), std::string::npos);
+    EXPECT_NE(text.find("STRAIGHT LINE"), std::string::npos);
+    EXPECT_NE(text.find("2,086,178.00"), std::string::npos);
+}
+
+TEST(CouncilReport, MapIsPaintedInTheLegendColours) {
+    test::ScratchDir dir;
+    ASSERT_EQ(test::run_cli("report " + kaunas() + " --maps --out " + dir / "k.pdf").rc, 0);
+    shell("pdftoppm -r 72 -f 1 -l 1 -aa no -aaVector no " + dir / "k.pdf" + " " + dir / "p1");
+    const Ppm page = read_ppm(dir / "p1-1.ppm");
+    ASSERT_GT(page.w, 500);
+    const auto colours = app::palette(5);
+    std::map<int, long> count;
+    for (std::size_t i = 0; i + 2 < page.rgb.size(); i += 3)
+        for (int c = 0; c < 5; ++c)
+            if (page.rgb[i] == colours[c].r && page.rgb[i + 1] == colours[c].g && page.rgb[i + 2] == colours[c].b)
+                ++count[c];
+    long total = 0;
+    for (int c = 0; c < 5; ++c) {
+        // each class covers at least one ward on the map: far more than its legend swatch (~80 px)
+        EXPECT_GT(count[c], 400) << "class " << c;
+        total += count[c];
+    }
+    EXPECT_GT(total, 40000); // the 11 wards fill most of a 515 x 470 pt frame
+    EXPECT_TRUE(std::filesystem::exists(dir / "k-Kauno_m__sav_.svg"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "k-Kauno_m__sav_.png"));
+    EXPECT_NE(test::read_file(dir / "k-Kauno_m__sav_.svg").find("<svg"), std::string::npos);
+}
+
+TEST(CouncilReport, SmallCountsAreSuppressedUnlessAskedAndSaysSo) {
+    test::ScratchDir dir;
+    // A threshold above the ward counts hides them, the totals included.
+    ASSERT_EQ(test::run_cli("report " + kaunas() + " --small-count 60000 --out " + dir / "s.pdf").rc, 0);
+    const std::string hidden = shell("pdftotext -layout " + dir / "s.pdf" + " -");
+    EXPECT_NE(hidden.find("<60000"), std::string::npos);
+    EXPECT_EQ(hidden.find("55 125"), std::string::npos);
+    ASSERT_EQ(test::run_cli("report " + kaunas() + " --small-count 60000 --unsuppressed --out " + dir / "u.pdf").rc, 0);
+    const std::string shown = shell("pdftotext -layout " + dir / "u.pdf" + " -");
+    EXPECT_NE(shown.find("55 125"), std::string::npos);
+    EXPECT_NE(shown.find("NESLĖPTI MAŽI SKAIČIAI"), std::string::npos);
+}
+
+// A proposal (a scenario file) gets its before/after table: a nursing hospital added in
+// Šilainių sen. (a point near the ward's vertex mean, LKS94) brings its residents within 60 min.
+TEST(CouncilReport, AScenarioShowsItsEffectPerWard) {
+    test::ScratchDir dir;
+    test::write_file(dir / "s.toml", "[scenario]\nbase = \"" + kaunas() + "\"\nname = \"Slaugos ligoninė Šilainiuose\"\n"
+                     "[[scenario.edit]]\nkind = \"add\"\nid = \"PLAN-1\"\nname = \"Nauja\"\n"
+                     "service_type = \"nursing_hospital\"\ntarget_group = \"residents\"\nplaces = 60\n"
+                     "x = 491031.9\ny = 6088818.2\n");
+    const auto r = test::run_cli("report " + dir / "s.toml" + " --out " + dir / "s.pdf");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    const std::string text = shell("pdftotext -layout " + dir / "s.pdf" + " -");
+    const auto at = text.find("Pasiūlymo poveikis: Slaugos ligoninė Šilainiuose");
+    ASSERT_NE(at, std::string::npos) << text;
+    const std::string table = text.substr(at);
+    EXPECT_NE(table.find("Šilainių sen."), std::string::npos);
+    EXPECT_NE(table.find("100,0"), std::string::npos); // the whole ward within 60 min after
+}
+
+TEST(CouncilReport, BadRequestsFailClearlyAndWriteNothing) {
+    test::ScratchDir dir;
+    auto r = test::run_cli("report " + kaunas() + " --municipality Vilniaus --out " + dir / "x.pdf");
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_NE(r.output.find("Vilniaus"), std::string::npos);
+    EXPECT_NE(r.output.find("Kauno m. sav."), std::string::npos);
+    r = test::run_cli("report " + kaunas() + " --indicator nope --out " + dir / "x.pdf");
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_NE(r.output.find("nope"), std::string::npos);
+    r = test::run_cli("report " + kaunas() + " --out " + dir / "x.txt");
+    EXPECT_EQ(r.rc, 64);
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
