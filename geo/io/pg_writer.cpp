@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <regex>
 #include <set>
 
 #include <gdal_priv.h>
@@ -358,8 +357,12 @@ void fill_table(Session& s, const PgDestination& d, int srid, const OutLayer& L,
 } // namespace
 
 bool is_valid_pg_schema_name(const std::string& name) {
-    static const std::regex ok("[a-z_][a-z0-9_]{0,62}");
-    return std::regex_match(name, ok) && name.rfind("pg_", 0) != 0;
+    // [a-z_][a-z0-9_]{0,62}, not pg_*: an identifier that needs no quoting
+    if (name.empty() || name.size() > 63 || name.rfind("pg_", 0) == 0) return false;
+    if (name[0] >= '0' && name[0] <= '9') return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
 }
 
 void check_postgis_destination(const PgDestination& d) {
