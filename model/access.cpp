@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -40,6 +41,24 @@ namespace {
 struct AreaOrder {
     std::vector<std::uint32_t> by_time, by_distance;
 };
+
+/// Unit indices ordered by a non-negative float value, ties by index: the value's bits and the
+/// index packed into one 64-bit key (the bits of non-negative floats order as the values do),
+/// so the sort compares integers instead of following indices (most of an edit's time).
+template <class Value>
+void sort_units(const std::vector<std::size_t>& ids, Value value, std::vector<std::uint32_t>& out) {
+    std::vector<std::uint64_t> keys(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        float v = value(ids[i]);
+        if (v == 0.0f) v = 0.0f; // -0 would sort last
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        keys[i] = (static_cast<std::uint64_t>(bits) << 32) | static_cast<std::uint32_t>(ids[i]);
+    }
+    std::sort(keys.begin(), keys.end());
+    out.resize(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) out[i] = static_cast<std::uint32_t>(keys[i]);
+}
 
 /// The smallest value whose cumulative weight reaches q of the total (as weighted_quantile).
 template <class Value>
@@ -204,10 +223,8 @@ void summarise_rows(const Context& c, ServiceAccess& sa) {
     std::map<std::string, AreaOrder> muni_order;
     for (std::size_t w = 0; w < s.wards.size(); ++w) {
         AreaOrder& o = ward_order[w];
-        o.by_time.assign(c.units_of_ward[w].begin(), c.units_of_ward[w].end());
-        std::sort(o.by_time.begin(), o.by_time.end(), by_time);
-        o.by_distance = o.by_time;
-        std::sort(o.by_distance.begin(), o.by_distance.end(), by_distance);
+        sort_units(c.units_of_ward[w], [&](std::size_t u) { return sa.per_unit[u].time_s; }, o.by_time);
+        sort_units(c.units_of_ward[w], [&](std::size_t u) { return sa.per_unit[u].distance_m; }, o.by_distance);
         AreaOrder& m = muni_order[s.wards[w].municipality];
         const auto mid_t = static_cast<std::ptrdiff_t>(m.by_time.size());
         m.by_time.insert(m.by_time.end(), o.by_time.begin(), o.by_time.end());
