@@ -42,6 +42,23 @@ int Comparison::with_figure(std::size_t i) const {
     return n;
 }
 
+std::size_t most_telling_indicator(const Comparison& c) {
+    auto score = [&](std::size_t i) {
+        std::vector<double> values;
+        for (const auto& row : c.cells)
+            if (row[i].value) values.push_back(*row[i].value);
+        std::sort(values.begin(), values.end());
+        const auto distinct = std::unique(values.begin(), values.end()) - values.begin();
+        return static_cast<long>(c.with_figure(i)) * 100000L + static_cast<long>(distinct);
+    };
+    std::size_t best = c.indicators.size();
+    for (std::size_t i = 0; i < c.indicators.size(); ++i)
+        if (c.indicators[i].order != RankOrder::none && (best == c.indicators.size() || score(i) > score(best)))
+            best = i;
+    if (best == c.indicators.size() && !c.indicators.empty()) best = 0;
+    return best;
+}
+
 void rank(Comparison& c) {
     for (std::size_t i = 0; i < c.indicators.size(); ++i) {
         const RankOrder order = c.indicators[i].order;

@@ -47,6 +47,11 @@ struct MunicipalFigure {
     std::string basis, source;
 };
 
+/// The indicator a map of the comparison shows when none is asked for: the ranked one most
+/// municipalities have a figure of, and among those the one with most distinct values (the one
+/// that tells them apart); with nothing ranked, the first. indicators.size() when there is none.
+std::size_t most_telling_indicator(const Comparison& c);
+
 /// Fills every cell's rank: competition ranking ("1224"), in the indicator's order.
 void rank(Comparison& c);
 

@@ -60,20 +60,12 @@ int compare(const std::vector<std::string>& argv) {
     const model::Comparison c = app::build_comparison(ptrs, figures, notes);
     const auto areas = app::municipality_areas(c, ptrs);
 
-    // The map: the asked indicator, else the ranked one most municipalities have a figure of,
-    // and among those the one that tells them apart most (most distinct values).
-    auto score = [&](std::size_t i) {
-        std::set<double> distinct;
-        for (const auto& row : c.cells)
-            if (row[i].value) distinct.insert(*row[i].value);
-        return c.with_figure(i) * 100000L + static_cast<long>(distinct.size());
-    };
-    std::size_t map_i = c.indicators.size();
-    for (std::size_t i = 0; i < c.indicators.size(); ++i) {
-        if (args.has("--map") ? c.indicators[i].id == args.option("--map")
-                              : c.indicators[i].order != model::RankOrder::none &&
-                                    (map_i == c.indicators.size() || score(i) > score(map_i)))
-            map_i = i;
+    // The map: the asked indicator, else the one that tells the municipalities apart most.
+    std::size_t map_i = model::most_telling_indicator(c);
+    if (args.has("--map")) {
+        map_i = c.indicators.size();
+        for (std::size_t i = 0; i < c.indicators.size(); ++i)
+            if (c.indicators[i].id == args.option("--map")) map_i = i;
     }
     if (args.has("--map") && map_i == c.indicators.size()) {
         std::string known;

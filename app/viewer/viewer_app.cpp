@@ -48,24 +48,6 @@ std::optional<double> utilisation_for_indicator(const app::Analysis& a, const st
     return std::nullopt;
 }
 
-/// The comparison indicator shown when none is chosen: as `apreptis compare` picks its map, the
-/// ranked indicator most municipalities have a figure of, and among those the one with most
-/// distinct values.
-std::string default_compare_indicator(const model::Comparison& c) {
-    auto score = [&](std::size_t i) {
-        std::set<double> distinct;
-        for (const auto& row : c.cells)
-            if (row[i].value) distinct.insert(*row[i].value);
-        return c.with_figure(i) * 100000L + static_cast<long>(distinct.size());
-    };
-    std::size_t best = c.indicators.size();
-    for (std::size_t i = 0; i < c.indicators.size(); ++i)
-        if (c.indicators[i].order != model::RankOrder::none && (best == c.indicators.size() || score(i) > score(best)))
-            best = i;
-    if (best == c.indicators.size() && !c.indicators.empty()) best = 0; // nothing ranked: the first (population)
-    return best < c.indicators.size() ? c.indicators[best].id : "";
-}
-
 } // namespace
 
 std::size_t ViewerApp::compare_index() const {
@@ -118,7 +100,10 @@ void ViewerApp::rebuild_comparison() {
         const auto it = index.find(w.municipality);
         ward_municipality.push_back(it == index.end() ? -1 : it->second);
     }
-    if (compare_index() == comparison.indicators.size()) compare_indicator = default_compare_indicator(comparison);
+    if (compare_index() == comparison.indicators.size()) {
+        const std::size_t i = model::most_telling_indicator(comparison);
+        compare_indicator = i < comparison.indicators.size() ? comparison.indicators[i].id : "";
+    }
 }
 
 ViewerApp::ViewerApp(const std::string& project_path) : m_path(project_path) {
@@ -425,7 +410,10 @@ void ViewerApp::refresh_style() {
     if (!m_current) return;
     if (level == Level::municipalities) {
         // each ward gets its municipality's value; the classes come from the municipality values
-        if (compare_index() == comparison.indicators.size()) compare_indicator = default_compare_indicator(comparison);
+        if (compare_index() == comparison.indicators.size()) {
+        const std::size_t i = model::most_telling_indicator(comparison);
+        compare_indicator = i < comparison.indicators.size() ? comparison.indicators[i].id : "";
+    }
         const std::size_t i = compare_index();
         municipality_values.assign(comparison.municipalities.size(), std::nullopt);
         if (i < comparison.indicators.size())
