@@ -54,12 +54,13 @@ int analyze(const std::vector<std::string>& argv) {
 
     const app::Analysis a = app::run_analysis(run);
     // The folder and the schema are each written all or nothing, the folder first.
+    std::vector<geo::OutLayer> layers = app::output_layers(a); // built once for both
     std::vector<std::string> notes;
-    if (!out.empty()) notes = app::write_outputs(a, out);
+    if (!out.empty()) notes = app::write_outputs(a, layers, out);
     std::vector<std::string> tables;
     if (!out_db.empty()) {
         try {
-            tables = app::write_db_outputs(a, out_db, schema);
+            tables = app::write_db_outputs(a, std::move(layers), out_db, schema);
         } catch (const Error& e) {
             if (out.empty()) throw;
             throw Error(std::string(e.what()) + "\n(" + out + " was written; the schema was left as it was)");

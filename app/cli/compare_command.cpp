@@ -12,6 +12,7 @@
 #include "app/core/outputs.hpp"
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
+#include "app/report/report_maps.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -78,34 +79,11 @@ int compare(const std::vector<std::string>& argv) {
     geo::write_geopackage(dir.staging_path() + "/comparison.gpkg", analyses.front().project().working_crs, layers);
     geo::write_csv(dir.staging_path() + "/comparison.csv", layers[0]);
     if (map_i < c.indicators.size()) {
-        app::report::MapFigure fig;
-        std::vector<std::optional<double>> values;
-        for (const auto& row : c.cells) values.push_back(row[map_i].value);
-        const auto breaks = app::class_breaks(values, app::Classification::quantiles, 5);
-        const auto colours = app::palette(static_cast<int>(breaks.size()));
-        fig.areas = areas;
-        for (const auto& v : values) {
-            const int k = app::class_of(v, breaks);
-            fig.fills.push_back(k < 0 ? app::no_data_colour : colours[static_cast<std::size_t>(k)]);
-        }
-        const auto& ind = c.indicators[map_i];
-        fig.legend_title = (lang == app::Language::lt ? ind.label_lt : ind.label_en) + (ind.unit.empty() ? "" : ", " + ind.unit);
-        double lo = 0;
-        bool first = true;
-        for (std::size_t k = 0; k < breaks.size(); ++k) {
-            if (first)
-                for (const auto& v : values)
-                    if (v && (first || *v < lo)) lo = *v, first = false;
-            fig.legend.push_back({colours[k], app::report::number(lang, lo, 1) + " – " + app::report::number(lang, breaks[k], 1)});
-            lo = breaks[k];
-        }
-        if (c.with_figure(map_i) < static_cast<int>(c.municipalities.size()))
-            fig.legend.push_back({app::no_data_colour, app::report::pick(lang, "nėra duomenų", "no figure")});
-        fig.north_letter = app::report::pick(lang, "Š", "N");
+        std::vector<std::string> attribution;
         for (const auto& a : analyses)
             for (const auto& s : a.project().attribution)
-                if (std::find(fig.attribution.begin(), fig.attribution.end(), s) == fig.attribution.end())
-                    fig.attribution.push_back(s);
+                if (std::find(attribution.begin(), attribution.end(), s) == attribution.end()) attribution.push_back(s);
+        const auto fig = app::report::municipality_map(c, areas, map_i, lang, attribution);
         app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.svg");
         app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.png");
     }

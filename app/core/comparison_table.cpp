@@ -25,6 +25,24 @@ std::string name_en(const model::StudyArea& s, const std::string& service) {
     return st ? st->name_en : service;
 }
 
+std::string group_lt(const model::StudyArea& s, const std::string& group) {
+    const auto* g = s.catalogue.find_group(group);
+    return g ? g->name_lt : group;
+}
+std::string group_en(const model::StudyArea& s, const std::string& group) {
+    const auto* g = s.catalogue.find_group(group);
+    return g ? g->name_en : group;
+}
+
+/// Label suffixes that travel with the figure wherever the label is shown (tables, map legend,
+/// viewer): an estimated target group, a straight-line distance instead of a network one.
+std::pair<std::string, std::string> basis_suffix(bool estimated, bool straight_line) {
+    std::string lt, en;
+    if (estimated) lt += " (įvertis)", en += " (estimate)";
+    if (straight_line) lt += " (tiesia linija)", en += " (straight line)";
+    return {lt, en};
+}
+
 void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& notes) {
     const model::StudyArea& s = a.study();
     std::map<std::string, double> population;
@@ -63,15 +81,16 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
         if (r.level != model::AreaLevel::municipality) continue;
         const std::string key = r.service_type + ":" + r.target_group + ":" + r.unit;
         const std::string est = r.estimated ? " (estimate)" : "";
+        const auto [lt, en] = basis_suffix(r.estimated, false);
+        const std::string who_lt = name_lt(s, r.service_type) + " — " + group_lt(s, r.target_group);
+        const std::string who_en = name_en(s, r.service_type) + " — " + group_en(s, r.target_group);
         if (r.places_per_1000)
-            c.set(r.area_code, {"places_per_1000:" + key, name_lt(s, r.service_type) + ": vietos 1000-iui",
-                                name_en(s, r.service_type) + ": places per 1000 " + r.target_group, "per 1000",
-                                RankOrder::high_first},
+            c.set(r.area_code, {"places_per_1000:" + key, who_lt + ": vietos 1000-iui" + lt,
+                                who_en + ": places per 1000" + en, "per 1000", RankOrder::high_first},
                   *r.places_per_1000, "places / target group x 1000" + est);
         if (r.recipients_per_1000)
-            c.set(r.area_code, {"recipients_per_1000:" + key, name_lt(s, r.service_type) + ": gavėjai 1000-iui",
-                                name_en(s, r.service_type) + ": recipients per 1000 " + r.target_group, "per 1000",
-                                RankOrder::high_first},
+            c.set(r.area_code, {"recipients_per_1000:" + key, who_lt + ": gavėjai 1000-iui" + lt,
+                                who_en + ": recipients per 1000" + en, "per 1000", RankOrder::high_first},
                   *r.recipients_per_1000, "recipients / target group x 1000" + est);
     }
     if (a.out().access)
@@ -80,18 +99,24 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
                 if (r.level != model::AreaLevel::municipality || r.target_population <= 0) continue;
                 char thr[16];
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
+                const auto [lt, en] =
+                    basis_suffix(r.estimated, a.out().access->method == model::DistanceMethod::straight_line);
                 c.set(r.area_code, {"share_within:" + r.service_type + ":" + r.target_group,
-                                    name_lt(s, r.service_type) + ": dalis per " + thr + " min",
-                                    name_en(s, r.service_type) + ": share within " + thr + " min", "%", RankOrder::high_first},
+                                    name_lt(s, r.service_type) + ": dalis per " + thr + " min" + lt,
+                                    name_en(s, r.service_type) + ": share within " + thr + " min" + en, "%",
+                                    RankOrder::high_first},
                       r.share_within * 100.0, a.out().access->method_label + (r.estimated ? " (estimate)" : ""));
             }
     if (a.out().capacity)
         for (const auto& sc : a.out().capacity->services)
             for (const auto& r : sc.gaps.municipalities) {
                 if (r.demand <= 0) continue;
+                const auto [lt, en] = basis_suffix(sc.demand.estimated,
+                                                   sc.reach.method == model::DistanceMethod::straight_line);
                 c.set(r.area_code, {"unserved_share:" + sc.service_type + ":" + sc.target_group,
-                                    name_lt(s, sc.service_type) + ": negaunančių dalis",
-                                    name_en(s, sc.service_type) + ": share of demand unserved", "%", RankOrder::low_first},
+                                    name_lt(s, sc.service_type) + ": negaunančių dalis" + lt,
+                                    name_en(s, sc.service_type) + ": share of demand unserved" + en, "%",
+                                    RankOrder::low_first},
                       r.unserved() / r.demand * 100.0, sc.demand.need_basis);
             }
     if (a.in().plan) {

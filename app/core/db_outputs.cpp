@@ -22,8 +22,8 @@ void check_db_output(const std::string& connection, const std::string& schema) {
     geo::check_postgis_destination(destination(connection, schema));
 }
 
-std::vector<std::string> write_db_outputs(const Analysis& a, const std::string& connection, const std::string& schema) {
-    std::vector<geo::OutLayer> layers = output_layers(a);
+std::vector<std::string> write_db_outputs(const Analysis& a, std::vector<geo::OutLayer> layers,
+                                          const std::string& connection, const std::string& schema) {
     // run.json as it is written to the folder: it names no database source (their connection
     // strings are not inputs with a digest) and holds no credentials
     geo::OutLayer record;

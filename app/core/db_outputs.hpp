@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/core/analysis.hpp"
+#include "geo/io/vector_writer.hpp"
 
 namespace apreptis::app {
 
@@ -16,7 +17,8 @@ void check_db_output(const std::string& connection, const std::string& schema);
 
 /// Replaces the schema's earlier output in one transaction; on failure it is left as it was.
 /// Returns the names of the tables written.
-std::vector<std::string> write_db_outputs(const Analysis& analysis, const std::string& connection,
-                                          const std::string& schema);
+/// `layers`: output_layers(analysis), built once when the folder is written too.
+std::vector<std::string> write_db_outputs(const Analysis& analysis, std::vector<geo::OutLayer> layers,
+                                          const std::string& connection, const std::string& schema);
 
 } // namespace apreptis::app

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <set>
 
 #include "app/core/toml_reader.hpp"
 #include "geo/errors.hpp"
@@ -184,18 +186,25 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
         s.needs = model::load::needs_from(nt, s.catalogue);
     }
     if (project.roads && project.roads->format == RoadFormat::osm) record(*in, project.roads->osmconf);
+    std::set<std::string> plan_ids, municipalities;
+    for (const auto& w : s.wards) municipalities.insert(w.municipality);
+    std::map<std::string, int> plan_elsewhere; // municipality not in the ward layer -> lines
     for (const auto& plan : project.plans) {
         const geo::FeatureTable pt = geo::read_vector(plan);
         record(*in, plan);
-        auto lines = model::load::plan_lines_from(pt, s.catalogue);
-        for (auto& l : lines) {
+        for (auto& l : model::load::plan_lines_from(pt, s.catalogue)) {
             if (!l.ward_code.empty() && !s.find_ward(l.ward_code))
                 throw model::DataError(l.where, "ward_code '" + l.ward_code + "' is no ward of " + geo::redacted(project.wards.path));
-            if (std::any_of(in->plan_lines.begin(), in->plan_lines.end(), [&](const model::PlanLine& o) { return o.id == l.id; }))
+            if (!plan_ids.insert(l.id).second)
                 throw model::DataError(l.where, "line id '" + l.id + "' is also used in an earlier [plan] file");
+            if (!municipalities.count(l.municipality)) ++plan_elsewhere[l.municipality];
             in->plan_lines.push_back(std::move(l));
         }
     }
+    for (const auto& [m, n] : plan_elsewhere)
+        in->warnings.push_back(std::to_string(n) + " plan line(s) of '" + m + "', which is no municipality of " +
+                               geo::redacted(project.wards.path) +
+                               ": their progress is computed, but they link to no coverage figure and no report page");
     if (!in->plan_lines.empty()) in->plan = model::compute_plan_progress(in->plan_lines);
     if (project.capacity)
         for (const auto& entry : project.capacity->places) {

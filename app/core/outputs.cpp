@@ -212,9 +212,13 @@ geo::StagedDirectoryOptions output_options(const Project& project, const std::st
 }
 
 std::vector<std::string> write_outputs(const Analysis& a, const std::string& out_dir) {
+    return write_outputs(a, output_layers(a), out_dir);
+}
+
+std::vector<std::string> write_outputs(const Analysis& a, const std::vector<geo::OutLayer>& layers,
+                                       const std::string& out_dir) {
     geo::StagedDirectory dir(out_dir, output_options(a.project(), a.scenario_file));
     const std::filesystem::path d(dir.staging_path());
-    const std::vector<geo::OutLayer> layers = output_layers(a);
     geo::write_geopackage((d / "coverage.gpkg").string(), a.project().working_crs, layers);
     // every table as CSV too, except the geometry-only ones (catchments, allocation lines, roads)
     static const std::set<std::string> no_csv{"catchments", "street_allocation", "roads", "units"};

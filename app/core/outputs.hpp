@@ -18,6 +18,10 @@ geo::StagedDirectoryOptions output_options(const Project& project, const std::st
 /// Throws apreptis::Error; on failure `out_dir` is left as it was. Returns what was found and
 /// done about leftovers of interrupted earlier runs (for the CLI to print).
 std::vector<std::string> write_outputs(const Analysis& analysis, const std::string& out_dir);
+/// The same with layers already built by output_layers() (a run written to a folder and a
+/// database builds them once).
+std::vector<std::string> write_outputs(const Analysis& analysis, const std::vector<geo::OutLayer>& layers,
+                                       const std::string& out_dir);
 
 // For other sinks (app/core/db_outputs.hpp, PostGIS):
 /// The layers write_outputs puts into coverage.gpkg, in the same order.

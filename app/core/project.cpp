@@ -6,6 +6,7 @@
 #include "app/core/toml_reader.hpp"
 #include "geo/crs/transformer.hpp"
 #include "geo/errors.hpp"
+#include "geo/io/connection_string.hpp"
 #include "geo/io/vector_reader.hpp"
 
 namespace apreptis::app {
@@ -58,7 +59,7 @@ RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) 
     RoadsConfig c;
     c.path = t.path("path", true);
     c.format = t.choice("format", "osm", {"osm", "lines"}) == "osm" ? RoadFormat::osm : RoadFormat::lines;
-    if (c.format == RoadFormat::osm && c.path.rfind("PG:", 0) == 0) // OSM PBF/XML is a file; a table holds lines
+    if (c.format == RoadFormat::osm && geo::is_database_source(c.path)) // OSM PBF/XML is a file; a table holds lines
         throw Error(t.at("path") + ": [roads] a PostGIS source needs format = \"lines\" (and highway_field or default_highway)");
     c.osmconf = t.path("osmconf", false);
     if (c.osmconf.empty())

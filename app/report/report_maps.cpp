@@ -20,6 +20,43 @@ std::string service_of(const std::string& id) {
 
 } // namespace
 
+Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals) {
+    const auto breaks = class_breaks(values, Classification::quantiles, 5);
+    const auto colours = palette(static_cast<int>(breaks.size()));
+    Classed out;
+    for (const auto& v : values) {
+        const int k = class_of(v, breaks);
+        out.fills.push_back(k < 0 ? no_data_colour : colours[static_cast<std::size_t>(k)]);
+    }
+    std::optional<double> lowest;
+    for (const auto& v : values)
+        if (v && (!lowest || *v < *lowest)) lowest = v;
+    double lo = lowest.value_or(0);
+    for (std::size_t k = 0; k < breaks.size(); ++k) {
+        out.legend.push_back({colours[k], number(lang, lo, decimals) + " – " + number(lang, breaks[k], decimals)});
+        lo = breaks[k];
+    }
+    if (std::any_of(values.begin(), values.end(), [](const auto& v) { return !v; }))
+        out.legend.push_back({no_data_colour, pick(lang, "nėra duomenų", "no data")});
+    return out;
+}
+
+MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas, std::size_t i,
+                           Language lang, std::vector<std::string> attribution) {
+    std::vector<std::optional<double>> values;
+    for (const auto& row : c.cells) values.push_back(row[i].value);
+    Classed classed = classify(values, lang, 1);
+    const auto& ind = c.indicators[i];
+    MapFigure fig;
+    fig.areas = areas;
+    fig.fills = std::move(classed.fills);
+    fig.legend = std::move(classed.legend);
+    fig.legend_title = (lang == Language::lt ? ind.label_lt : ind.label_en) + (ind.unit.empty() ? "" : ", " + ind.unit);
+    fig.north_letter = pick(lang, "Š", "N");
+    fig.attribution = std::move(attribution);
+    return fig;
+}
+
 MapChoice choose_indicator(const Analysis& a, const std::string& municipality, Language lang, const std::string& asked) {
     const auto all = ward_indicators(a);
     std::string id = asked;
@@ -64,22 +101,21 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
         if (municipality.empty() || wards[i].municipality == municipality) chosen.push_back(i);
     std::vector<std::optional<double>> sub;
     for (auto i : chosen) sub.push_back(values[i]);
-    const auto breaks = class_breaks(sub, Classification::quantiles, 5);
-    const auto colours = palette(static_cast<int>(breaks.size()));
     double max_abs = 0;
     for (const auto& v : sub)
         if (v) max_abs = std::max(max_abs, std::fabs(*v));
     const int decimals = max_abs >= 100 ? 0 : 1;
 
+    Classed classed = classify(sub, lang, decimals);
     MapFigure m;
     m.north_letter = pick(lang, "Š", "N");
     m.legend_title = choice.title;
+    m.fills = std::move(classed.fills);
+    m.legend = std::move(classed.legend);
     std::set<std::string> codes;
     for (auto i : chosen) {
         codes.insert(wards[i].code);
         m.areas.push_back(wards[i].geometry);
-        const int cls = class_of(values[i], breaks);
-        m.fills.push_back(cls < 0 ? no_data_colour : colours[static_cast<std::size_t>(cls)]);
     }
     if (chosen.size() <= 40) {
         for (auto i : chosen) {
@@ -93,21 +129,6 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
             m.label_points.push_back(geo::point_on_surface(wards[i].geometry));
         }
     }
-    double lower = 0;
-    bool first = true;
-    for (std::size_t c = 0; c < breaks.size(); ++c) {
-        double lo = lower;
-        if (first) {
-            lo = breaks[c];
-            for (const auto& v : sub)
-                if (v) lo = std::min(lo, *v);
-        }
-        m.legend.push_back({colours[c], number(lang, lo, decimals) + " – " + number(lang, breaks[c], decimals)});
-        lower = breaks[c];
-        first = false;
-    }
-    if (std::any_of(sub.begin(), sub.end(), [](const auto& v) { return !v; }))
-        m.legend.push_back({no_data_colour, pick(lang, "nėra duomenų", "no data")});
     const std::string service = service_of(choice.indicator_id);
     std::set<std::size_t> offering;
     for (const auto& l : a.study().lines)

@@ -7,6 +7,7 @@
 #include "app/core/analysis.hpp"
 #include "app/core/i18n.hpp"
 #include "app/report/map_figure.hpp"
+#include "model/comparison.hpp"
 
 namespace apreptis::app::report {
 
@@ -21,6 +22,19 @@ struct MapChoice {
 /// of its target group within the threshold in that municipality; else density.
 MapChoice choose_indicator(const Analysis& a, const std::string& municipality, Language lang,
                            const std::string& asked = {});
+
+/// Values in 5 quantile classes of the viewer's palette: the fill of each value (no_data_colour
+/// for an unknown one) and the legend ("min – b1", "b1 – b2", ..., "no data" when some value is
+/// unknown), numbers with `decimals` digits.
+struct Classed {
+    std::vector<Rgb> fills;
+    std::vector<std::pair<Rgb, std::string>> legend;
+};
+Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals);
+
+/// The municipalities of a comparison coloured by indicator `i` (areas: municipality_areas()).
+MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas, std::size_t i,
+                           Language lang, std::vector<std::string> attribution);
 
 /// Wards of `municipality` (all wards when empty) coloured by the indicator in 5 quantile
 /// classes, providers of its service type, value labels (counts of people below `threshold`
