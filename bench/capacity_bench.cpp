@@ -92,9 +92,10 @@ const City& city() {
 void BM_CapacityKaunasSize(benchmark::State& state) {
     const City& c = city();
     const double threshold_s = 20 * 60;
-    std::size_t entries = 0;
+    std::size_t entries = 0, chains = 0;
     for (auto _ : state) {
         entries = 0;
+        chains = 0;
         for (int t = 0; t < 3; ++t) {
             const auto reach = model::build_reach_matrix(*c.routing, c.providers[t], threshold_s, 1.25);
             entries += reach.entries.size();
@@ -105,14 +106,33 @@ void BM_CapacityKaunasSize(benchmark::State& state) {
             std::vector<std::string> keys;
             for (std::size_t j = 0; j < supply.capacity.size(); ++j) keys.push_back("P" + std::to_string(j));
             const auto alloc = model::allocate_capacity(c.demand[t].per_unit, supply.capacity, reach, threshold_s, keys);
+            chains += alloc.augmentations;
             benchmark::DoNotOptimize(alloc.total_time_s);
             benchmark::DoNotOptimize(scores.rows.data());
         }
     }
     state.counters["reach_entries"] = static_cast<double>(entries);
     state.counters["entries_per_provider"] = static_cast<double>(entries) / 150.0;
+    state.counters["chains_moved"] = static_cast<double>(chains);
 }
 BENCHMARK(BM_CapacityKaunasSize)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+std::vector<geo::XY> random_candidates() {
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> at(0, (grid - 1) * spacing);
+    std::vector<geo::XY> candidates;
+    for (int i = 0; i < 5000; ++i) candidates.push_back({at(rng), at(rng)});
+    return candidates;
+}
+
+void BM_CandidateReachKaunasSize(benchmark::State& state) {
+    const City& c = city();
+    const auto candidates = random_candidates();
+    std::size_t entries = 0;
+    for (auto _ : state) entries = model::build_reach_matrix(*c.routing, candidates, 20 * 60, 1.25).entries.size();
+    state.counters["entries_per_candidate"] = static_cast<double>(entries) / 5000.0;
+}
+BENCHMARK(BM_CandidateReachKaunasSize)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 void BM_SitingKaunasSize(benchmark::State& state) {
     const City& c = city();
@@ -121,20 +141,20 @@ void BM_SitingKaunasSize(benchmark::State& state) {
     model::Supply supply;
     supply.capacity = c.capacity[0];
     for (std::size_t j = 0; j < supply.capacity.size(); ++j) supply.providers.push_back(j);
-    std::mt19937 rng(5);
-    std::uniform_real_distribution<double> at(0, (grid - 1) * spacing);
-    std::vector<geo::XY> candidates;
-    for (int i = 0; i < 5000; ++i) candidates.push_back({at(rng), at(rng)});
+    const auto candidates = random_candidates();
     model::SitingSettings st;
     st.k = 10;
     st.places = 60;
     st.threshold_s = threshold_s;
     double gap = 0, gained = 0;
+    model::SitingResult last;
     for (auto _ : state) {
-        const auto r = model::suggest_sites(c.study, *c.routing, c.demand[0], supply, reach, candidates, st);
-        gap = r.gap.value_or(-1);
-        gained = r.served_after - r.served_before;
+        last = model::suggest_sites(c.study, *c.routing, c.demand[0], supply, reach, candidates, st);
+        gap = last.gap.value_or(-1);
+        gained = last.served_after - last.served_before;
     }
+    for (const auto& [stage, s] : last.seconds) state.counters[stage + " s"] = s; // where the time goes
+    state.counters["allocations"] = static_cast<double>(last.allocations_solved);
     state.counters["gap_percent"] = gap * 100;
     state.counters["served_gain"] = gained;
 }

@@ -136,7 +136,7 @@ std::string capacity_record_json(const Analysis& a) {
                             {"threshold_min", sc.threshold_min}, {"need_basis", sc.demand.need_basis},
                             {"estimated", sc.demand.estimated}, {"demand", sc.demand.total}, {"served", served},
                             {"no_capacity", no_cap}, {"too_far", far}, {"total_travel_time_h", sc.allocation.total_time_s / 3600},
-                            {"solver", sc.allocation.rerouted ? "network simplex (LEMON)" : "nearest provider (no provider full)"},
+                            {"solver", sc.allocation.rerouted ? "min-cost flow (successive shortest paths over the providers)" : "nearest provider (no provider full)"},
                             {"method", method_of(sc)}, {"reach_entries", sc.reach.entries.size()},
                             {"reach_matrix_bytes", sc.reach.memory_bytes()}, {"supply", basis},
                             {"providers_without_location", unlocated}});

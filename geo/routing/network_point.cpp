@@ -25,18 +25,38 @@ std::vector<Seed> seeds_towards(const RoadNetwork& net, std::span<const SnappedP
     return seeds;
 }
 
-Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset) {
-    Access best;
+EdgeLegs legs_to_ends(const RoadEdge& e, double offset) {
+    EdgeLegs l;
+    l.from = e.from;
+    l.to = e.to;
     const double len = std::max<double>(e.length_m, 1e-9);
-    if (std::isfinite(e.forward_s) && q.label(e.to) != invalid_index) {
-        const double t = (len - offset) / len * e.forward_s + q.time_s(e.to);
-        if (t < best.time_s) best = {static_cast<float>(t), static_cast<float>(len - offset + q.length_m(e.to)), q.label(e.to)};
+    if (std::isfinite(e.forward_s)) {
+        l.to_end_s = (len - offset) / len * e.forward_s;
+        l.to_end_m = len - offset;
     }
-    if (std::isfinite(e.backward_s) && q.label(e.from) != invalid_index) {
-        const double t = offset / len * e.backward_s + q.time_s(e.from);
-        if (t < best.time_s) best = {static_cast<float>(t), static_cast<float>(offset + q.length_m(e.from)), q.label(e.from)};
+    if (std::isfinite(e.backward_s)) {
+        l.from_end_s = offset / len * e.backward_s;
+        l.from_end_m = offset;
+    }
+    return l;
+}
+
+Access via_edge_ends(const TravelQuery& q, const EdgeLegs& l) {
+    Access best;
+    if (std::isfinite(l.to_end_s) && q.label(l.to) != invalid_index) {
+        const double t = l.to_end_s + q.time_s(l.to);
+        if (t < best.time_s) best = {static_cast<float>(t), static_cast<float>(l.to_end_m + q.length_m(l.to)), q.label(l.to)};
+    }
+    if (std::isfinite(l.from_end_s) && q.label(l.from) != invalid_index) {
+        const double t = l.from_end_s + q.time_s(l.from);
+        if (t < best.time_s)
+            best = {static_cast<float>(t), static_cast<float>(l.from_end_m + q.length_m(l.from)), q.label(l.from)};
     }
     return best;
+}
+
+Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset) {
+    return via_edge_ends(q, legs_to_ends(e, offset));
 }
 
 void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge& e, double a, double b) {

@@ -25,9 +25,19 @@ struct Access {
 /// unsnapped sources give no seed.
 std::vector<Seed> seeds_towards(const RoadNetwork& net, std::span<const SnappedPoint> sources, double walk_mps);
 
+/// From a point at `offset` along edge e to each end of it: time (infinite where e cannot be
+/// travelled that way) and length. Computed once per point where many searches read it.
+struct EdgeLegs {
+    NodeId from = 0, to = 0;
+    double to_end_s = unreachable, to_end_m = 0;     ///< forward, to e.to
+    double from_end_s = unreachable, from_end_m = 0; ///< backward, to e.from
+};
+EdgeLegs legs_to_ends(const RoadEdge& e, double offset);
+
 /// After a search towards the seeds: time from a point at `offset` along edge e to the
 /// nearest seed via either end of the edge (not counting the point's own access leg).
 Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset);
+Access via_edge_ends(const TravelQuery& q, const EdgeLegs& legs);
 
 /// A source on the same edge as a target: its label and where it is.
 struct SourceOnEdge {

@@ -39,11 +39,15 @@ struct RoadEdge {
 };
 
 struct Csr {
+    /// One arc in 16 bytes: a search reads a node's arcs from one cache line, not four arrays.
+    struct Arc {
+        NodeId head;
+        float time_s;
+        float length_m;
+        std::uint32_t edge;
+    };
     std::vector<std::uint32_t> first_out; ///< node count + 1
-    std::vector<NodeId> head;
-    std::vector<float> time_s;
-    std::vector<float> length_m;
-    std::vector<std::uint32_t> edge;
+    std::vector<Arc> arcs;
 };
 
 struct RoadNetwork {

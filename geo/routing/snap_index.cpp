@@ -53,9 +53,13 @@ SnappedPoint SnapIndex::snap(XY p, double max_distance_m) const {
     const auto cx = static_cast<std::int64_t>(std::floor((p.x - m_x0) / m_cell));
     const auto cy = static_cast<std::int64_t>(std::floor((p.y - m_y0) / m_cell));
     const auto max_ring = static_cast<std::int64_t>(std::ceil(max_distance_m / m_cell)) + 1;
+    // p's distances to the sides of its own cell
+    const double west = p.x - (m_x0 + static_cast<double>(cx) * m_cell), south = p.y - (m_y0 + static_cast<double>(cy) * m_cell);
+    const double to_side = std::min({west, m_cell - west, south, m_cell - south});
     for (std::int64_t r = 0; r <= max_ring; ++r) {
-        // Anything in ring r is at least (r-1) cells away: stop once that exceeds the best.
-        if (best_seg != UINT32_MAX && static_cast<double>(r - 1) * m_cell > best) break;
+        // Anything in ring r lies outside the block of rings < r, at least to_side + (r-1)
+        // cells away: stop once that exceeds the best.
+        if (best_seg != UINT32_MAX && r > 0 && to_side + static_cast<double>(r - 1) * m_cell > best) break;
         for (std::int64_t x = cx - r; x <= cx + r; ++x)
             for (std::int64_t y = cy - r; y <= cy + r; ++y) {
                 if (std::max(std::abs(x - cx), std::abs(y - cy)) != r) continue; // ring only
@@ -67,7 +71,10 @@ SnappedPoint SnapIndex::snap(XY p, double max_distance_m) const {
                     const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
                     double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
                     t = std::clamp(t, 0.0, 1.0);
-                    const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+                    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+                    // squared distance first: hypot (which decides, as before) only near the best
+                    if (ex * ex + ey * ey > best * best * (1 + 1e-9) + 1e-12) continue;
+                    const double d = std::hypot(ex, ey);
                     if (d < best || (d == best && s < best_seg)) {
                         best = d;
                         best_seg = s;

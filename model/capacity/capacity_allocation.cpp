@@ -6,9 +6,8 @@
 #include <numeric>
 
 #include "geo/preconditions.hpp"
+#include "model/optim/transport_flow.hpp"
 
-#include <lemon/network_simplex.h>
-#include <lemon/smart_graph.h>
 
 namespace apreptis::model {
 
@@ -21,107 +20,103 @@ constexpr long long unserved_cost = 1'000'000'000'000LL;
 constexpr double flow_scale = 1000.0; // thousandths of a person
 constexpr double cost_scale = 10.0;   // tenths of a second
 
-/// The problem in canonical order as integers, solved by LEMON's network simplex.
+/// The problem in canonical order as integers, solved by the transportation solver.
 struct Solved {
     std::vector<double> served;   // per unit, persons
     std::vector<double> realised; // per canonical provider
     std::vector<std::vector<std::pair<std::uint32_t, double>>> flows; // per canonical provider
     double total_time_s = 0;
     bool rerouted = false;
+    std::size_t augmentations = 0;
+};
+
+/// Unit-major arcs in canonical order (CSR, one block per unit, nearest first): built by
+/// counting rather than a vector per unit, as siting solves this for every trial.
+struct UnitArcs {
+    struct Arc {
+        std::uint32_t provider;
+        float time_s;
+    };
+    std::vector<std::uint32_t> first;
+    std::vector<Arc> arcs;
+    UnitArcs(const std::vector<double>& demand, const ReachMatrix& reach, double threshold_s,
+             const std::vector<std::uint32_t>& canonical_of_row) {
+        first.assign(demand.size() + 1, 0);
+        auto used = [&](const ReachEntry& e) { return e.time_s <= threshold_s && demand[e.unit] > 0; };
+        for (const ReachEntry& e : reach.entries)
+            if (used(e)) ++first[e.unit + 1];
+        for (std::size_t u = 1; u < first.size(); ++u) first[u] += first[u - 1];
+        arcs.resize(first.back());
+        std::vector<std::uint32_t> pos(first.begin(), first.end() - 1);
+        for (std::size_t r = 0; r < reach.points(); ++r)
+            for (const ReachEntry& e : reach.row(r))
+                if (used(e)) arcs[pos[e.unit]++] = {canonical_of_row[r], e.time_s};
+        auto before = [](const Arc& x, const Arc& y) {
+            return x.time_s < y.time_s || (x.time_s == y.time_s && x.provider < y.provider);
+        };
+        for (std::size_t u = 0; u + 1 < first.size(); ++u) { // a few arcs each: insertion sort
+            for (std::uint32_t i = first[u] + 1; i < first[u + 1]; ++i)
+                for (std::uint32_t j = i; j > first[u] && before(arcs[j], arcs[j - 1]); --j) std::swap(arcs[j], arcs[j - 1]);
+        }
+    }
+    bool empty(std::size_t u) const { return first[u] == first[u + 1]; }
+    const Arc& nearest(std::size_t u) const { return arcs[first[u]]; }
+    float time_to(std::size_t u, std::uint32_t provider) const {
+        for (std::uint32_t k = first[u]; k < first[u + 1]; ++k)
+            if (arcs[k].provider == provider) return arcs[k].time_s;
+        return 0;
+    }
 };
 
 Solved solve_flow(const std::vector<double>& demand, const std::vector<double>& capacity, const ReachMatrix& reach,
                   double threshold_s, const std::vector<std::uint32_t>& canonical_of_row) {
     const std::size_t units = demand.size(), providers = capacity.size();
-    // unit-major arcs in canonical order: (canonical provider, time, reach row)
-    struct Arc {
-        std::uint32_t provider;
-        float time_s;
-    };
-    std::vector<std::vector<Arc>> arcs(units);
-    for (std::size_t r = 0; r < reach.points(); ++r)
-        for (const ReachEntry& e : reach.row(r))
-            if (e.time_s <= threshold_s && demand[e.unit] > 0) arcs[e.unit].push_back({canonical_of_row[r], e.time_s});
-    for (auto& a : arcs)
-        std::sort(a.begin(), a.end(), [](const Arc& x, const Arc& y) {
-            return x.time_s < y.time_s || (x.time_s == y.time_s && x.provider < y.provider);
-        });
+    const UnitArcs arcs(demand, reach, threshold_s, canonical_of_row);
     Solved out;
     out.served.assign(units, 0);
     out.realised.assign(providers, 0);
     out.flows.resize(providers);
     // Everyone at the nearest provider: optimal when no provider is over capacity.
     for (std::size_t u = 0; u < units; ++u)
-        if (!arcs[u].empty()) out.realised[arcs[u].front().provider] += demand[u];
+        if (!arcs.empty(u)) out.realised[arcs.nearest(u).provider] += demand[u];
     bool over = false;
     for (std::size_t j = 0; j < providers; ++j) over = over || out.realised[j] > capacity[j];
     if (!over) {
         for (std::size_t u = 0; u < units; ++u) {
-            if (arcs[u].empty()) continue;
+            if (arcs.empty(u)) continue;
             out.served[u] = demand[u];
-            out.flows[arcs[u].front().provider].push_back({static_cast<std::uint32_t>(u), demand[u]});
-            out.total_time_s += demand[u] * arcs[u].front().time_s;
+            out.flows[arcs.nearest(u).provider].push_back({static_cast<std::uint32_t>(u), demand[u]});
+            out.total_time_s += demand[u] * arcs.nearest(u).time_s;
         }
         return out;
     }
     out.rerouted = true;
     std::fill(out.realised.begin(), out.realised.end(), 0.0);
-    // Min-cost flow, in integers (network simplex is exact on integers): units supply their
-    // demand; it reaches the sink through providers (capacity) or unserved (high cost).
-    lemon::SmartDigraph g;
-    std::vector<lemon::SmartDigraph::Node> unit_node(units), provider_node(providers);
-    const auto sink = g.addNode();
-    for (std::size_t j = 0; j < providers; ++j) provider_node[j] = g.addNode();
-    std::vector<long long> supply_of(units, 0);
-    for (std::size_t u = 0; u < units; ++u)
-        if (!arcs[u].empty()) {
-            unit_node[u] = g.addNode();
-            supply_of[u] = std::llround(demand[u] * flow_scale);
-        }
-    lemon::SmartDigraph::ArcMap<long long> cap(g), cost(g);
-    lemon::SmartDigraph::NodeMap<long long> supply(g, 0);
-    std::vector<std::vector<std::pair<lemon::SmartDigraph::Arc, std::uint32_t>>> unit_arcs(units);
-    std::vector<lemon::SmartDigraph::Arc> unserved_arc(units);
-    long long total = 0;
-    for (std::size_t u = 0; u < units; ++u) {
-        if (arcs[u].empty()) continue;
-        supply[unit_node[u]] = supply_of[u];
-        total += supply_of[u];
-        for (std::size_t k = 0; k < arcs[u].size(); ++k) {
-            const auto a = g.addArc(unit_node[u], provider_node[arcs[u][k].provider]);
-            cap[a] = supply_of[u];
-            cost[a] = std::llround(arcs[u][k].time_s * cost_scale);
-            unit_arcs[u].push_back({a, static_cast<std::uint32_t>(k)});
-        }
-        const auto un = g.addArc(unit_node[u], sink);
-        cap[un] = supply_of[u];
-        cost[un] = unserved_cost;
-        unserved_arc[u] = un;
+    // Min-cost flow in integers (exact): units supply their demand to providers within reach
+    // (capacity) or leave it unserved (at a cost above any rerouting).
+    TransportProblem tp;
+    tp.unserved_cost = unserved_cost;
+    tp.demand.resize(units);
+    tp.first = arcs.first;
+    tp.arcs.reserve(arcs.arcs.size());
+    for (std::size_t u = 0; u < units; ++u) tp.demand[u] = arcs.empty(u) ? 0 : std::llround(demand[u] * flow_scale);
+    for (const auto& a : arcs.arcs) tp.arcs.push_back({a.provider, std::llround(a.time_s * cost_scale)});
+    tp.capacity.resize(providers);
+    for (std::size_t j = 0; j < providers; ++j)
+        tp.capacity[j] = static_cast<long long>(std::floor(capacity[j] * flow_scale)); // never above capacity
+    const TransportSolution sol = solve_transport(tp);
+    out.augmentations = sol.augmentations;
+    for (const TransportFlow& f : sol.flows) { // ascending unit, so each provider's flows are too
+        const double persons = static_cast<double>(f.amount) / flow_scale;
+        out.served[f.client] += persons;
+        out.flows[f.supplier].push_back({f.client, persons});
+        out.realised[f.supplier] += persons;
+        out.total_time_s += persons * arcs.time_to(f.client, f.supplier);
     }
-    std::vector<lemon::SmartDigraph::Arc> to_sink(providers);
-    for (std::size_t j = 0; j < providers; ++j) {
-        to_sink[j] = g.addArc(provider_node[j], sink);
-        cap[to_sink[j]] = static_cast<long long>(std::floor(capacity[j] * flow_scale)); // never above capacity
-        cost[to_sink[j]] = 0;
-    }
-    supply[sink] = -total;
-    lemon::NetworkSimplex<lemon::SmartDigraph, long long, long long> ns(g);
-    ns.upperMap(cap).costMap(cost).supplyMap(supply);
-    if (ns.run() != decltype(ns)::OPTIMAL) throw std::logic_error("capacity allocation: the min-cost flow has no optimum");
-    for (std::size_t u = 0; u < units; ++u)
-        for (const auto& [a, k] : unit_arcs[u]) {
-            const long long f = ns.flow(a);
-            if (f <= 0) continue;
-            const double persons = static_cast<double>(f) / flow_scale;
-            out.served[u] += persons;
-            out.flows[arcs[u][k].provider].push_back({static_cast<std::uint32_t>(u), persons});
-            out.realised[arcs[u][k].provider] += persons;
-            out.total_time_s += persons * arcs[u][k].time_s;
-        }
     // a unit with nothing unserved is served in full (its demand, not its rounded thousandths)
     for (std::size_t u = 0; u < units; ++u) {
-        if (arcs[u].empty()) continue;
-        out.served[u] = ns.flow(unserved_arc[u]) == 0 ? demand[u] : std::min(out.served[u], demand[u]);
+        if (arcs.empty(u)) continue;
+        out.served[u] = sol.unserved[u] == 0 ? demand[u] : std::min(out.served[u], demand[u]);
     }
     return out;
 }
@@ -149,6 +144,7 @@ AllocationResult allocate_capacity(const std::vector<double>& demand, const std:
     Solved solved = solve_flow(demand, canonical_capacity, reach, threshold_s, canonical_of_row);
     AllocationResult r;
     r.rerouted = solved.rerouted;
+    r.augmentations = solved.augmentations;
     const std::size_t units = demand.size();
     std::vector<char> reachable(units, 0);
     for (std::size_t row = 0; row < reach.points(); ++row)

@@ -6,11 +6,14 @@
 // "unserved" outlet whose cost exceeds any rerouting, so serving more always wins.
 //
 // Solver: when everyone at their nearest provider fits, that is the optimum and nothing more
-// is solved. Otherwise LEMON's network simplex (Debian liblemon-dev) solves the min-cost flow
-// exactly, in integers: demand in thousandths of a person, times in tenths of a second, each
-// provider's capacity rounded down (never exceeded). Boost's successive_shortest_path and a
-// primal-dual variant of ours were measured first: thousands of shortest-path searches on the
-// national nursing-hospital case (4.2 s), against tens of milliseconds for network simplex.
+// is solved. Otherwise the min-cost flow is solved exactly, in integers (demand in thousandths
+// of a person, times in tenths of a second, each provider's capacity rounded down, never
+// exceeded), by successive shortest paths over the providers only (model/optim/
+// transport_flow.hpp): only the units that move are touched. Measured against the earlier
+// solvers on the same problems (docs/PERFORMANCE.md): Boost's successive_shortest_path over
+// all units took 4.2 s on the national nursing-hospital case, LEMON's network simplex tens of
+// milliseconds there but ~60 % of the Kaunas-size capacity benchmark; LEMON stays the test
+// oracle (tests/model/capacity/transport_flow_test.cpp).
 //
 // Order-free: providers are processed in the order of their keys (ids), units in index order,
 // and ties go to the lower key, so shuffling the input order changes no figure (tested).
@@ -31,6 +34,7 @@ struct AllocationResult {
     std::vector<std::vector<std::pair<std::uint32_t, double>>> flows; ///< per provider: (unit, demand allocated)
     double total_time_s = 0;         ///< sum of allocated demand x travel time
     bool rerouted = false;           ///< false: everyone at their nearest provider was already optimal
+    std::size_t augmentations = 0;   ///< chains of moves the solver made (model/optim/transport_flow.hpp)
 };
 
 /// demand per unit, capacity per reach row; arcs are the reach entries with time <=

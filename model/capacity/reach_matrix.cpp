@@ -12,10 +12,19 @@ namespace apreptis::model {
 
 namespace {
 
-/// Units attached to each node: a unit on edge (a, b) is found from a and from b.
+/// Units attached to each node: a unit on edge (a, b) is found from a and from b. Each entry
+/// carries what reading the unit's time needs (its edge's ends and legs, its access leg), so
+/// that one search's units are read from one contiguous list instead of from the unit, its
+/// snap and its edge in three places.
 struct UnitsAtNodes {
-    std::vector<std::uint32_t> first, units;
-    UnitsAtNodes(const geo::RoadNetwork& net, const std::vector<geo::SnappedPoint>& snaps) {
+    struct Attached {
+        std::uint32_t unit, edge;
+        geo::EdgeLegs legs;
+        float leg_s, leg_m; ///< the unit's own access leg, as access_after_search adds it
+    };
+    std::vector<std::uint32_t> first;
+    std::vector<Attached> attached;
+    UnitsAtNodes(const geo::RoadNetwork& net, const std::vector<geo::SnappedPoint>& snaps, double walk_mps) {
         first.assign(net.node_count() + 1, 0);
         for (const auto& s : snaps)
             if (s.snapped) {
@@ -23,12 +32,15 @@ struct UnitsAtNodes {
                 first[net.edges[s.edge].to + 1]++;
             }
         for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
-        units.resize(first.back());
+        attached.resize(first.back());
         std::vector<std::uint32_t> pos(first.begin(), first.end() - 1);
         for (std::uint32_t u = 0; u < snaps.size(); ++u)
             if (snaps[u].snapped) {
-                units[pos[net.edges[snaps[u].edge].from]++] = u;
-                units[pos[net.edges[snaps[u].edge].to]++] = u;
+                const geo::RoadEdge& e = net.edges[snaps[u].edge];
+                const Attached a{u, snaps[u].edge, geo::legs_to_ends(e, snaps[u].offset_m),
+                                 static_cast<float>(snaps[u].distance_m / walk_mps), static_cast<float>(snaps[u].distance_m)};
+                attached[pos[e.from]++] = a;
+                attached[pos[e.to]++] = a;
             }
     }
 };
@@ -74,7 +86,7 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
     if (routing.has_network()) {
         m.method = DistanceMethod::network;
         const geo::RoadNetwork& net = routing.network();
-        const UnitsAtNodes at_nodes(net, routing.unit_snaps());
+        const UnitsAtNodes at_nodes(net, routing.unit_snaps(), walk_mps);
         // Points in contiguous chunks, one worker each (its own TravelQuery and stamps); the
         // chunks are joined in order, so the matrix is the same as from one thread.
         const std::size_t workers =
@@ -99,22 +111,28 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
                         q.run(seeds, geo::Direction::to_seeds, static_cast<float>(cutoff_s));
                         const geo::SourceOnEdge same{0, &src};
                         ++stamp;
-                        auto consider = [&](std::uint32_t u) {
-                            if (seen[u] == stamp) return;
-                            seen[u] = stamp;
-                            const geo::SnappedPoint& t = routing.unit_snaps()[u];
-                            const bool shares = t.edge == src.edge;
-                            const geo::Access acc = geo::access_after_search(
-                                q, t, shares ? std::span<const geo::SourceOnEdge>(&same, 1) : std::span<const geo::SourceOnEdge>(),
-                                walk_mps);
-                            if (acc.reachable() && acc.time_s <= cutoff_s) row.push_back({u, acc.time_s, acc.distance_m});
+                        // access_after_search, read from the attached entry (same arithmetic)
+                        auto consider = [&](const UnitsAtNodes::Attached& a) {
+                            if (seen[a.unit] == stamp) return;
+                            seen[a.unit] = stamp;
+                            geo::Access acc;
+                            if (a.edge == src.edge) { // straight along the shared edge too
+                                acc = geo::access_after_search(q, routing.unit_snaps()[a.unit],
+                                                               std::span<const geo::SourceOnEdge>(&same, 1), walk_mps);
+                            } else {
+                                acc = geo::via_edge_ends(q, a.legs);
+                                if (!acc.reachable()) return;
+                                acc.time_s += a.leg_s;
+                                acc.distance_m += a.leg_m;
+                            }
+                            if (acc.reachable() && acc.time_s <= cutoff_s) row.push_back({a.unit, acc.time_s, acc.distance_m});
                         };
                         for (geo::NodeId n : q.reached())
-                            for (std::uint32_t k = at_nodes.first[n]; k < at_nodes.first[n + 1]; ++k) consider(at_nodes.units[k]);
+                            for (std::uint32_t k = at_nodes.first[n]; k < at_nodes.first[n + 1]; ++k) consider(at_nodes.attached[k]);
                         // units on the point's own edge are reached straight along it even when neither end is
                         const geo::NodeId from = net.edges[src.edge].from;
                         for (std::uint32_t k = at_nodes.first[from]; k < at_nodes.first[from + 1]; ++k)
-                            if (routing.unit_snaps()[at_nodes.units[k]].edge == src.edge) consider(at_nodes.units[k]);
+                            if (at_nodes.attached[k].edge == src.edge) consider(at_nodes.attached[k]);
                         std::sort(row.begin(), row.end(), [](const ReachEntry& x, const ReachEntry& y) { return x.unit < y.unit; });
                     }
                     out.entries.insert(out.entries.end(), row.begin(), row.end());

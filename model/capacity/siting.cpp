@@ -1,6 +1,8 @@
 #include "model/capacity/siting.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -10,6 +12,8 @@
 
 #include "model/errors.hpp"
 #include "model/optim/lp_problem.hpp"
+#include "model/optim/max_flow.hpp"
+#include "model/parallel.hpp"
 
 namespace apreptis::model {
 
@@ -24,9 +28,21 @@ class Evaluator {
 public:
     Evaluator(const Demand& d, const Supply& supply, const ReachMatrix& providers, const ReachMatrix& candidates,
               const SitingSettings& st)
-        : m_d(d), m_supply(supply), m_providers(providers), m_candidates(candidates), m_st(st) {}
+        : m_d(d), m_supply(supply), m_providers(providers), m_candidates(candidates), m_st(st) {
+        // the candidate reach transposed (unit -> candidates, ascending): the coverage score
+        // then reads only the units left unserved, a fraction of all entries
+        m_first.assign(d.per_unit.size() + 1, 0);
+        for (const ReachEntry& e : candidates.entries)
+            if (e.time_s <= st.threshold_s) ++m_first[e.unit + 1];
+        for (std::size_t u = 1; u < m_first.size(); ++u) m_first[u] += m_first[u - 1];
+        m_reaching.resize(m_first.back());
+        std::vector<std::uint32_t> pos(m_first.begin(), m_first.end() - 1);
+        for (std::size_t c = 0; c < candidates.points(); ++c)
+            for (const ReachEntry& e : candidates.row(c))
+                if (e.time_s <= st.threshold_s) m_reaching[pos[e.unit]++] = static_cast<std::uint32_t>(c);
+    }
 
-    AllocationResult solve(const std::vector<std::size_t>& chosen) {
+    AllocationResult solve(const std::vector<std::size_t>& chosen) const {
         ReachMatrix m = m_providers;
         std::vector<double> cap = m_supply.capacity;
         std::vector<std::string> keys;
@@ -38,7 +54,7 @@ public:
             cap.push_back(m_st.places);
             keys.push_back("S" + std::to_string(c));
         }
-        ++m_solved;
+        m_solved.fetch_add(1);
         return allocate_capacity(m_d.per_unit, cap, m, m_st.threshold_s, keys);
     }
 
@@ -51,24 +67,58 @@ public:
         return a.total_time_s < b.total_time_s - 1e-6;
     }
 
-    /// Greedy score of a candidate in the state `a`.
-    double score(std::size_t c, const AllocationResult& a) const {
+    /// Per unit, the demand the state leaves unserved (no capacity or too far).
+    static std::vector<double> unserved(const AllocationResult& a) {
+        std::vector<double> u(a.no_capacity.size());
+        for (std::size_t i = 0; i < u.size(); ++i) u[i] = a.no_capacity[i] + a.too_far[i];
+        return u;
+    }
+
+    /// Greedy score of a candidate given the state's unserved demand per unit.
+    double score(std::size_t c, const std::vector<double>& unserved) const {
         double s = 0;
         if (m_st.objective == SitingObjective::coverage) {
-            for (const ReachEntry& e : m_candidates.row(c))
-                if (e.time_s <= m_st.threshold_s) s += a.no_capacity[e.unit] + a.too_far[e.unit];
-            return std::min(s, m_st.places);
+            for (const ReachEntry& e : m_candidates.row(c)) {
+                if (e.time_s > m_st.threshold_s) continue;
+                s += unserved[e.unit];
+                if (s >= m_st.places) return m_st.places; // capped: the rest cannot add to it
+            }
+            return s;
         }
         // p-median: time saved for the demand it could take, the unserved counting as a full threshold
         double taken = 0;
         for (const ReachEntry& e : m_candidates.row(c)) {
             if (e.time_s > m_st.threshold_s || taken >= m_st.places) continue;
-            const double unserved = a.no_capacity[e.unit] + a.too_far[e.unit];
-            const double take = std::min(unserved, m_st.places - taken);
+            const double take = std::min(unserved[e.unit], m_st.places - taken);
             s += take * (m_st.threshold_s * 2 - e.time_s); // serving someone beats any time saved
             taken += take;
         }
         return s;
+    }
+
+    /// Scores of all candidates not taken (-1 for taken ones).
+    std::vector<double> scores(const AllocationResult& a, const std::vector<char>& taken) const {
+        const std::vector<double> open = unserved(a);
+        if (m_st.objective == SitingObjective::coverage) {
+            // the unserved demand within reach of each candidate, capped at its places (the
+            // sums run in ascending unit, as along a row)
+            std::vector<double> sum(taken.size(), 0);
+            for (std::size_t u = 0; u < open.size(); ++u)
+                if (open[u] > 0)
+                    for (std::uint32_t k = m_first[u]; k < m_first[u + 1]; ++k) sum[m_reaching[k]] += open[u];
+            for (std::size_t c = 0; c < taken.size(); ++c) sum[c] = taken[c] ? -1 : std::min(sum[c], m_st.places);
+            return sum;
+        }
+        std::vector<double> out(taken.size(), -1);
+        const std::size_t parts = 8;
+        std::vector<std::function<void()>> jobs;
+        for (std::size_t k = 0; k < parts; ++k)
+            jobs.push_back([&, k] {
+                for (std::size_t c = taken.size() * k / parts; c < taken.size() * (k + 1) / parts; ++c)
+                    if (!taken[c]) out[c] = score(c, open);
+            });
+        run_in_parallel(jobs);
+        return out;
     }
 
     std::size_t solved() const { return m_solved; }
@@ -79,31 +129,36 @@ private:
     const ReachMatrix& m_providers;
     const ReachMatrix& m_candidates;
     const SitingSettings& m_st;
-    std::size_t m_solved = 0;
+    std::vector<std::uint32_t> m_first, m_reaching; // CSR: unit u is reached by m_reaching[m_first[u] ..]
+    mutable std::atomic<std::size_t> m_solved{0};
 };
 
-std::size_t best_candidate(const Evaluator& ev, const AllocationResult& state, const std::vector<char>& taken,
-                           std::size_t n) {
-    std::size_t best = n;
+std::size_t best_candidate(const Evaluator& ev, const AllocationResult& state, const std::vector<char>& taken) {
+    const std::vector<double> score = ev.scores(state, taken);
+    std::size_t best = taken.size();
     double best_score = -1;
-    for (std::size_t c = 0; c < n; ++c) {
-        if (taken[c]) continue;
-        const double s = ev.score(c, state);
-        if (s > best_score) { // strict: ties go to the lower index
-            best_score = s;
+    for (std::size_t c = 0; c < taken.size(); ++c)
+        if (!taken[c] && score[c] > best_score) { // strict: ties go to the lower index
+            best_score = score[c];
             best = c;
         }
-    }
     return best;
 }
 
-/// LP relaxation over demand cells: an upper bound on the demand any k sites can serve.
+/// An upper bound on the demand any k sites can serve: the LP relaxation of capacitated
+/// maximal covering over demand cells. With x_c in [0, 1] and at most k x places, that LP is a
+/// maximum flow: demand cells -> existing providers (their places) or candidates (places each)
+/// -> one arc "new sites" of k x places -> sink; so it is solved as one (exactly, in integers
+/// rounded up, so still a bound) instead of by simplex. A cell reaches a supplier when any of
+/// its units does, so the flow relaxes the unit problem too.
 std::pair<double, std::string> coverage_bound(const RoutingIndex& routing, const Demand& d, const Supply& supply,
                                               const ReachMatrix& providers, const ReachMatrix& candidates,
                                               const SitingSettings& st) {
     const auto& units = routing.units();
-    double cell = std::max(50.0, st.threshold_s * st.walk_mps / 8);
-    for (int attempt = 0; attempt < 8; ++attempt, cell *= 2) {
+    constexpr double scale = 1000; // thousandths of a person
+    auto up = [&](double v) { return static_cast<long long>(std::ceil(v * scale)); };
+    double cell = std::max(25.0, st.threshold_s * st.walk_mps / 8);
+    for (int attempt = 0; attempt < 10; ++attempt, cell *= 2) {
         std::unordered_map<std::int64_t, std::uint32_t> group_of_cell;
         std::vector<std::uint32_t> group(units.size(), UINT32_MAX);
         std::vector<double> group_demand;
@@ -119,49 +174,46 @@ std::pair<double, std::string> coverage_bound(const RoutingIndex& routing, const
         }
         // (group, supplier) pairs: any unit of the group within the threshold
         std::vector<std::vector<std::uint32_t>> reach_groups;
-        std::size_t nonzeros = 0;
-        auto groups_of = [&](std::span<const ReachEntry> row) {
+        std::size_t arcs = 0;
+        std::vector<std::uint32_t> seen(group_demand.size(), UINT32_MAX);
+        auto groups_of = [&](std::span<const ReachEntry> row, std::uint32_t supplier) {
             std::vector<std::uint32_t> gs;
             for (const ReachEntry& e : row)
-                if (e.time_s <= st.threshold_s && group[e.unit] != UINT32_MAX) gs.push_back(group[e.unit]);
-            std::sort(gs.begin(), gs.end());
-            gs.erase(std::unique(gs.begin(), gs.end()), gs.end());
-            nonzeros += gs.size();
+                if (e.time_s <= st.threshold_s && group[e.unit] != UINT32_MAX && seen[group[e.unit]] != supplier) {
+                    seen[group[e.unit]] = supplier;
+                    gs.push_back(group[e.unit]);
+                }
+            arcs += gs.size();
             return gs;
         };
-        for (std::size_t j = 0; j < providers.points(); ++j) reach_groups.push_back(groups_of(providers.row(j)));
-        for (std::size_t c = 0; c < candidates.points(); ++c) reach_groups.push_back(groups_of(candidates.row(c)));
-        if (nonzeros > st.bound_nonzeros && attempt < 7) continue; // coarser cells: a looser but quicker bound
-        LpProblem lp(LpProblem::Sense::maximise);
-        std::vector<std::vector<std::pair<int, double>>> by_group(group_demand.size());
-        std::vector<std::pair<int, double>> k_row;
+        for (std::size_t j = 0; j < providers.points(); ++j)
+            reach_groups.push_back(groups_of(providers.row(j), static_cast<std::uint32_t>(j)));
+        for (std::size_t c = 0; c < candidates.points(); ++c)
+            reach_groups.push_back(groups_of(candidates.row(c), static_cast<std::uint32_t>(providers.points() + c)));
+        if (arcs > st.bound_arcs && attempt < 9) continue; // coarser cells: a looser but quicker bound
+        MaxFlow flow;
+        const int source = flow.add_node(), sink = flow.add_node(), new_sites = flow.add_node();
+        flow.add_arc(new_sites, sink, up(st.places * static_cast<double>(st.k)));
+        std::vector<int> group_node(group_demand.size());
+        for (std::size_t g = 0; g < group_demand.size(); ++g) {
+            group_node[g] = flow.add_node();
+            flow.add_arc(source, group_node[g], up(group_demand[g]));
+        }
         const std::size_t p = providers.points();
         for (std::size_t j = 0; j < reach_groups.size(); ++j) {
-            std::vector<std::pair<int, double>> supplier;
-            for (std::uint32_t g : reach_groups[j]) {
-                const int col = lp.add_column(0, INFINITY, 1.0);
-                by_group[g].push_back({col, 1});
-                supplier.push_back({col, 1});
-            }
-            if (j < p) {
-                if (!supplier.empty()) lp.add_row(supplier, -INFINITY, supply.capacity[j]);
-            } else {
-                const int x = lp.add_column(0, 1, 0);
-                supplier.push_back({x, -st.places});
-                lp.add_row(supplier, -INFINITY, 0);
-                k_row.push_back({x, 1});
-            }
+            if (reach_groups[j].empty()) continue;
+            const int node = flow.add_node();
+            for (std::uint32_t g : reach_groups[j]) flow.add_arc(group_node[g], node, up(group_demand[g]));
+            if (j < p) flow.add_arc(node, sink, up(supply.capacity[j]));
+            else flow.add_arc(node, new_sites, up(st.places));
         }
-        for (std::size_t g = 0; g < by_group.size(); ++g)
-            if (!by_group[g].empty()) lp.add_row(by_group[g], -INFINITY, group_demand[g]);
-        if (!k_row.empty()) lp.add_row(k_row, -INFINITY, static_cast<double>(st.k));
-        lp.solve(st.bound_time_limit_s);
-        char basis[160];
-        std::snprintf(basis, sizeof basis, "LP relaxation (GLPK) over %.0f m demand cells, %zu cells", cell,
-                      group_demand.size());
-        return {lp.objective(), basis};
+        const double bound = static_cast<double>(flow.solve(source, sink)) / scale;
+        char basis[200];
+        std::snprintf(basis, sizeof basis, "LP relaxation (solved as a max flow) over %.0f m demand cells, %zu cells",
+                      cell, group_demand.size());
+        return {bound, basis};
     }
-    return {d.total, "total demand (no LP solved)"};
+    return {d.total, "total demand (no bound solved)"};
 }
 
 /// Small instances: the exact optimum as a mixed-integer program over units.
@@ -255,13 +307,14 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
         exact = chosen.size() <= st.k && !chosen.empty();
     }
     std::vector<AllocationResult> prefix; // the greedy states, reused for the gains if no swap changes the sites
+    AllocationResult final_state;         // greedy + swap: the state with all the sites
     bool swapped = false;
     if (!exact) {
         chosen.clear();
         AllocationResult state = base;
         for (std::size_t step = 0; step < st.k; ++step) {
             if (stop.stop_requested()) throw Cancelled();
-            const std::size_t c = best_candidate(ev, state, taken, candidates.size());
+            const std::size_t c = best_candidate(ev, state, taken);
             if (c == candidates.size()) break;
             chosen.push_back(c);
             taken[c] = 1;
@@ -282,42 +335,58 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
             std::vector<std::size_t> without = chosen;
             without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
             const AllocationResult reduced = ev.solve(without);
+            const std::vector<double> score = ev.scores(reduced, taken);
             std::vector<std::pair<double, std::size_t>> ranked;
             for (std::size_t c = 0; c < candidates.size(); ++c)
-                if (!taken[c]) ranked.push_back({-ev.score(c, reduced), c});
+                if (!taken[c]) ranked.push_back({-score[c], c});
             const std::size_t tries = std::min(st.swap_candidates, ranked.size());
             std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(tries), ranked.end());
+            // the trials are independent solves: both cores; then taken in rank order, each
+            // against the best so far, as one after the other would
+            std::vector<std::vector<std::size_t>> trial(tries, without);
+            std::vector<AllocationResult> result(tries);
+            std::vector<std::function<void()>> jobs;
             for (std::size_t t = 0; t < tries; ++t) {
-                std::vector<std::size_t> trial = without;
-                trial.insert(trial.begin() + static_cast<std::ptrdiff_t>(i), ranked[t].second);
-                const AllocationResult a = ev.solve(trial);
-                if (ev.better(a, best)) {
+                trial[t].insert(trial[t].begin() + static_cast<std::ptrdiff_t>(i), ranked[t].second);
+                jobs.push_back([&, t] { result[t] = ev.solve(trial[t]); });
+            }
+            run_in_parallel(jobs);
+            for (std::size_t t = 0; t < tries; ++t)
+                if (ev.better(result[t], best)) {
                     swapped = true;
                     taken[chosen[i]] = 0;
                     taken[ranked[t].second] = 1;
-                    chosen = trial;
-                    best = a;
-                    without = chosen;
-                    without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+                    chosen = trial[t];
+                    best = std::move(result[t]);
                 }
-            }
         }
+        final_state = std::move(best);
     }
     lap("swap");
     r.method = exact ? (proven ? "exact (MIP, GLPK)" : "MIP (GLPK), best found within the time limit")
                      : "greedy + swap improvement";
-    // marginal gains in the order chosen, and where each site's demand lives
-    std::vector<std::size_t> so_far;
-    double served_prev = r.served_before;
-    AllocationResult last = base;
+    // marginal gains in the order chosen, and where each site's demand lives: the state after
+    // each prefix of the sites, from the greedy or the swaps where they hold it, else solved
+    // (independent solves, on both cores)
+    std::vector<AllocationResult> after(chosen.size());
+    std::vector<std::function<void()>> jobs;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
-        so_far.push_back(chosen[i]);
-        last = !exact && !swapped && i < prefix.size() ? prefix[i] : ev.solve(so_far);
+        if (!exact && !swapped && i < prefix.size()) after[i] = std::move(prefix[i]);
+        else if (!exact && i + 1 == chosen.size()) after[i] = std::move(final_state);
+        else
+            jobs.push_back([&, i] {
+                after[i] = ev.solve(std::vector<std::size_t>(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(i + 1)));
+            });
+    }
+    run_in_parallel(jobs);
+    double served_prev = r.served_before;
+    const AllocationResult& last = after.empty() ? base : after.back();
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
         SuggestedSite site;
         site.rank = static_cast<int>(i + 1);
         site.candidate = chosen[i];
         site.location = candidates[chosen[i]];
-        site.cumulative_served = sum(last.served);
+        site.cumulative_served = sum(after[i].served);
         site.marginal_gain = site.cumulative_served - served_prev;
         served_prev = site.cumulative_served;
         r.sites.push_back(site);

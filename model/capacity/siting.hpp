@@ -7,10 +7,10 @@
 // Greedy: each step takes the candidate with the best score (coverage: the unserved demand it
 // reaches, capped at its places; p-median: the travel time it would save), then the exact
 // allocation is re-solved; then swap improvement (each chosen site against the best unchosen
-// ones, exact). Every answer states an upper bound from an LP relaxation (GLPK) over demand
+// ones, exact). Every answer states an upper bound from the LP relaxation over demand
 // aggregated to grid cells (a cell reaches a site when any of its units does, so the LP
-// relaxes the problem and its optimum bounds the true one); small instances are solved
-// exactly as a mixed-integer program.
+// relaxes the problem and its optimum bounds the true one), solved as the max flow it is;
+// small instances are solved exactly as a mixed-integer program (GLPK).
 #include <span>
 #include <stop_token>
 #include <string>
@@ -33,8 +33,7 @@ struct SitingSettings {
     double walk_mps = 1.25;
     std::size_t swap_candidates = 4; ///< unchosen candidates tried against each chosen site
     double swap_budget_s = 0.6;      ///< swap improvement stops after this long (the result says so)
-    std::size_t bound_nonzeros = 60000; ///< LP size limit: coarser demand cells above it
-    double bound_time_limit_s = 5;
+    std::size_t bound_arcs = 2'000'000; ///< bound's size limit: coarser demand cells above it
     std::size_t exact_max_candidates = 40; ///< a MIP when there are at most this many ...
     std::size_t exact_max_units = 3000;    ///< ... and units with demand
 };

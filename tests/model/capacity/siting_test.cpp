@@ -1,12 +1,15 @@
 #include "model/capacity/siting.hpp"
 
 #include <numeric>
+#include <set>
+#include <span>
 #include <random>
 
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
 #include "model/errors.hpp"
+#include "model/optim/lp_problem.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -85,6 +88,58 @@ TEST(Siting, greedy_is_within_one_minus_one_over_e_and_the_bound_covers_the_opti
         EXPECT_GE(*r.gap, 0);
         EXPECT_LE(r.served_after, opt + 1e-9);
     }
+}
+
+/// The LP relaxation of capacitated maximal covering at unit level, by GLPK's simplex: the
+/// independent reference for the bound, which solves the same LP as a max flow.
+double lp_relaxation(const World& w) {
+    const ReachMatrix cand = build_reach_matrix(*w.routing, w.candidates, w.st.threshold_s, w.st.walk_mps);
+    LpProblem lp(LpProblem::Sense::maximise);
+    std::vector<std::vector<std::pair<int, double>>> by_unit(w.demand.per_unit.size());
+    auto columns = [&](std::span<const ReachEntry> row) {
+        std::vector<std::pair<int, double>> supplier;
+        for (const ReachEntry& e : row) {
+            const int c = lp.add_column(0, INFINITY, 1.0);
+            by_unit[e.unit].push_back({c, 1});
+            supplier.push_back({c, 1});
+        }
+        return supplier;
+    };
+    lp.add_row(columns(w.provider_reach.row(0)), -INFINITY, w.supply.capacity[0]);
+    std::vector<std::pair<int, double>> k_row;
+    for (std::size_t c = 0; c < cand.points(); ++c) {
+        auto row = columns(cand.row(c));
+        const int x = lp.add_column(0, 1, 0);
+        row.push_back({x, -w.st.places});
+        lp.add_row(row, -INFINITY, 0);
+        k_row.push_back({x, 1});
+    }
+    for (std::size_t u = 0; u < by_unit.size(); ++u)
+        if (!by_unit[u].empty()) lp.add_row(by_unit[u], -INFINITY, w.demand.per_unit[u]);
+    lp.add_row(k_row, -INFINITY, static_cast<double>(w.st.k));
+    lp.solve();
+    return lp.objective();
+}
+
+TEST(Siting, the_bound_is_the_lp_relaxation_solved_as_a_max_flow) {
+    int compared = 0;
+    for (unsigned seed = 50; seed <= 80; ++seed) {
+        World w(seed);
+        w.st.exact_max_candidates = 0;
+        const auto r = suggest_sites(w.study, *w.routing, w.demand, w.supply, w.provider_reach, w.candidates, w.st);
+        const double lp = lp_relaxation(w);
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        // demand cells relax the unit LP (and amounts are rounded up to thousandths)
+        EXPECT_GE(*r.upper_bound, lp - 1e-6);
+        // with every unit alone in its cell (cells of threshold x speed / 8 = 93.75 m) it is that LP
+        std::set<std::pair<long, long>> cells;
+        for (const auto& u : w.routing->units()) cells.insert({std::lround(std::floor(u.point.x / 93.75)), std::lround(std::floor(u.point.y / 93.75))});
+        if (cells.size() == w.routing->units().size()) {
+            EXPECT_NEAR(*r.upper_bound, lp, 1e-2);
+            ++compared;
+        }
+    }
+    EXPECT_GE(compared, 10);
 }
 
 TEST(Siting, the_exact_solve_equals_exhaustive_search) {
