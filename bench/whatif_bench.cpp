@@ -1,7 +1,7 @@
 // Edit -> updated indicators: a scripted series of 50 what-if edits (add, move, resize,
 // remove) on Kaunas and Liechtenstein, each computed from the previous result as the viewer
 // does, and each computed from scratch for comparison. Prints p50 / p95 / max per dataset.
-// Run: build/release/bench/apreptis_whatif_bench [edits]   (figures in docs/PERFORMANCE.md)
+// Run: build/release/bench/apreptis_whatif_bench [edits [kaunas|liechtenstein]]   (figures in docs/PERFORMANCE.md)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -54,9 +54,12 @@ void print(const char* name, const Series& s) {
 
 int main(int argc, char** argv) {
     const int edits = argc > 1 ? std::atoi(argv[1]) : 50;
+    const std::string only = argc > 2 ? argv[2] : ""; // "kaunas" or "liechtenstein": one project (for profiling)
     const std::string data = std::string(app::source_dir) + "/datasets/";
     std::printf("%d scripted edits (add, move, set_places, remove), edit -> updated indicators\n", edits);
-    print("Kaunas", run(data + "kaunas/kaunas.toml", "children_day_centre", "children", edits));
-    print("Liechtenstein", run(data + "liechtenstein/liechtenstein.toml", "pharmacy", "residents", edits));
+    if (only.empty() || only == "kaunas")
+        print("Kaunas", run(data + "kaunas/kaunas.toml", "children_day_centre", "children", edits));
+    if (only.empty() || only == "liechtenstein")
+        print("Liechtenstein", run(data + "liechtenstein/liechtenstein.toml", "pharmacy", "residents", edits));
     return 0;
 }

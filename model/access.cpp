@@ -34,14 +34,27 @@ std::optional<double> weighted_quantile(std::vector<std::pair<double, double>> v
     return std::nullopt;
 }
 
-namespace {
-
-
 /// Units of one area in ascending time and in ascending distance: the order does not depend
 /// on the target group (only the weights do), so each area is sorted once per service type.
-struct AreaOrder {
-    std::vector<std::uint32_t> by_time, by_distance;
+struct SummaryOrders {
+    struct Area {
+        std::vector<std::uint32_t> by_time, by_distance;
+    };
+    std::vector<Area> ward;
+    std::map<std::string, Area> municipality;
 };
+
+namespace {
+
+using AreaOrder = SummaryOrders::Area;
+
+/// A unit's sort key: a non-negative float's bits, then the index (ties by index).
+std::uint64_t packed_key(float v, std::uint32_t index) {
+    if (v == 0.0f) v = 0.0f; // -0 would sort last
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return (static_cast<std::uint64_t>(bits) << 32) | index;
+}
 
 /// Unit indices ordered by a non-negative float value, ties by index: the value's bits and the
 /// index packed into one 64-bit key (the bits of non-negative floats order as the values do),
@@ -49,13 +62,7 @@ struct AreaOrder {
 template <class Value>
 void sort_units(const std::vector<std::size_t>& ids, Value value, std::vector<std::uint32_t>& out) {
     std::vector<std::uint64_t> keys(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        float v = value(ids[i]);
-        if (v == 0.0f) v = 0.0f; // -0 would sort last
-        std::uint32_t bits = 0;
-        std::memcpy(&bits, &v, sizeof bits);
-        keys[i] = (static_cast<std::uint64_t>(bits) << 32) | static_cast<std::uint32_t>(ids[i]);
-    }
+    for (std::size_t i = 0; i < ids.size(); ++i) keys[i] = packed_key(value(ids[i]), static_cast<std::uint32_t>(ids[i]));
     std::sort(keys.begin(), keys.end());
     out.resize(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) out[i] = static_cast<std::uint32_t>(keys[i]);
@@ -154,14 +161,23 @@ bool same_inputs(const ServiceAccess& prev, const StudyArea& prev_study, const T
 /// Maps provider indices of the previous study to this one, by id.
 class Remap {
 public:
-    Remap(const StudyArea& prev, const StudyArea& now) : m_prev(prev) {
-        for (std::size_t i = 0; i < now.providers.size(); ++i) m_index.emplace(now.providers[i].id, i);
+    /// One lookup by id per provider here, so that remapping every unit is an array read.
+    Remap(const StudyArea& prev, const StudyArea& now) {
+        std::unordered_map<std::string, std::size_t> index;
+        for (std::size_t i = 0; i < now.providers.size(); ++i) index.emplace(now.providers[i].id, i);
+        m_now.resize(prev.providers.size(), none);
+        for (std::size_t i = 0; i < prev.providers.size(); ++i)
+            if (auto it = index.find(prev.providers[i].id); it != index.end()) m_now[i] = it->second;
     }
-    std::size_t operator()(std::size_t prev_index) const { return m_index.at(m_prev.providers[prev_index].id); }
+    std::size_t operator()(std::size_t prev_index) const {
+        const std::size_t i = m_now.at(prev_index);
+        if (i == none) throw std::out_of_range("Remap: a provider of the previous analysis is gone");
+        return i;
+    }
 
 private:
-    const StudyArea& m_prev;
-    std::unordered_map<std::string, std::size_t> m_index;
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> m_now;
 };
 
 ServiceAccess reuse(const ServiceAccess& prev, const Remap& remap) {
@@ -209,31 +225,83 @@ std::vector<Catchment> provider_catchments(const Context& c, geo::TravelQuery* q
     return out;
 }
 
-void summarise_rows(const Context& c, ServiceAccess& sa) {
+/// True when every unit of ward w has the same time and distance (to the bit) in both.
+bool same_times(const std::vector<std::size_t>& ward_units, const ServiceAccess& a, const ServiceAccess& b) {
+    for (std::size_t u : ward_units) {
+        const UnitTime &x = a.per_unit[u], &y = b.per_unit[u];
+        if (std::memcmp(&x.time_s, &y.time_s, sizeof x.time_s) != 0 ||
+            std::memcmp(&x.distance_m, &y.distance_m, sizeof x.distance_m) != 0)
+            return false;
+    }
+    return true;
+}
+
+/// The orders of several areas (each ascending by value, then index) merged into one:
+/// pairwise rounds on packed keys, O(n log k).
+template <class Value>
+std::vector<std::uint32_t> merged(const std::vector<const std::vector<std::uint32_t>*>& parts, Value value) {
+    std::vector<std::vector<std::uint64_t>> runs;
+    for (const auto* part : parts) {
+        std::vector<std::uint64_t> keys(part->size());
+        for (std::size_t i = 0; i < part->size(); ++i) keys[i] = packed_key(value((*part)[i]), (*part)[i]);
+        runs.push_back(std::move(keys));
+    }
+    while (runs.size() > 1) {
+        std::vector<std::vector<std::uint64_t>> next;
+        for (std::size_t i = 0; i + 1 < runs.size(); i += 2) {
+            std::vector<std::uint64_t> m(runs[i].size() + runs[i + 1].size());
+            std::merge(runs[i].begin(), runs[i].end(), runs[i + 1].begin(), runs[i + 1].end(), m.begin());
+            next.push_back(std::move(m));
+        }
+        if (runs.size() % 2) next.push_back(std::move(runs.back()));
+        runs.swap(next);
+    }
+    std::vector<std::uint32_t> out(runs.empty() ? 0 : runs.front().size());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint32_t>(runs.front()[i]);
+    return out;
+}
+
+void summarise_rows(const Context& c, ServiceAccess& sa, const ServiceAccess* prev) {
     const StudyArea& s = c.s;
     const auto& units = c.routing.units();
-    auto by_time = [&](std::uint32_t a, std::uint32_t b) {
-        return sa.per_unit[a].time_s < sa.per_unit[b].time_s || (sa.per_unit[a].time_s == sa.per_unit[b].time_s && a < b);
-    };
-    auto by_distance = [&](std::uint32_t a, std::uint32_t b) {
-        return sa.per_unit[a].distance_m < sa.per_unit[b].distance_m ||
-               (sa.per_unit[a].distance_m == sa.per_unit[b].distance_m && a < b);
-    };
-    // Sort each ward's units once; a municipality's order is its wards' orders merged.
-    std::vector<AreaOrder> ward_order(s.wards.size());
-    std::map<std::string, AreaOrder> muni_order;
+    auto time_of = [&](std::size_t u) { return sa.per_unit[u].time_s; };
+    auto distance_of = [&](std::size_t u) { return sa.per_unit[u].distance_m; };
+    // Sort each ward's units once (or take the previous order where no time changed); a
+    // municipality's order is its wards' orders merged.
+    auto orders = std::make_shared<SummaryOrders>();
+    orders->ward.resize(s.wards.size());
+    const bool can_reuse = prev && prev->orders && prev->orders->ward.size() == s.wards.size() &&
+                           prev->per_unit.size() == sa.per_unit.size();
+    std::map<std::string, std::vector<std::size_t>> wards_of;
+    std::set<std::string> changed; // municipalities with a ward whose times changed
     for (std::size_t w = 0; w < s.wards.size(); ++w) {
-        AreaOrder& o = ward_order[w];
-        sort_units(c.units_of_ward[w], [&](std::size_t u) { return sa.per_unit[u].time_s; }, o.by_time);
-        sort_units(c.units_of_ward[w], [&](std::size_t u) { return sa.per_unit[u].distance_m; }, o.by_distance);
-        AreaOrder& m = muni_order[s.wards[w].municipality];
-        const auto mid_t = static_cast<std::ptrdiff_t>(m.by_time.size());
-        m.by_time.insert(m.by_time.end(), o.by_time.begin(), o.by_time.end());
-        std::inplace_merge(m.by_time.begin(), m.by_time.begin() + mid_t, m.by_time.end(), by_time);
-        const auto mid_d = static_cast<std::ptrdiff_t>(m.by_distance.size());
-        m.by_distance.insert(m.by_distance.end(), o.by_distance.begin(), o.by_distance.end());
-        std::inplace_merge(m.by_distance.begin(), m.by_distance.begin() + mid_d, m.by_distance.end(), by_distance);
+        AreaOrder& o = orders->ward[w];
+        wards_of[s.wards[w].municipality].push_back(w);
+        if (can_reuse && same_times(c.units_of_ward[w], sa, *prev)) {
+            o = prev->orders->ward[w];
+            continue;
+        }
+        sort_units(c.units_of_ward[w], time_of, o.by_time);
+        sort_units(c.units_of_ward[w], distance_of, o.by_distance);
+        changed.insert(s.wards[w].municipality);
     }
+    for (const auto& [mun, wards] : wards_of) {
+        AreaOrder& m = orders->municipality[mun];
+        const auto old = can_reuse ? prev->orders->municipality.find(mun) : orders->municipality.end();
+        if (can_reuse && !changed.count(mun) && old != prev->orders->municipality.end()) {
+            m = old->second;
+            continue;
+        }
+        std::vector<const std::vector<std::uint32_t>*> by_time, by_distance;
+        for (std::size_t w : wards) {
+            by_time.push_back(&orders->ward[w].by_time);
+            by_distance.push_back(&orders->ward[w].by_distance);
+        }
+        m.by_time = merged(by_time, time_of);
+        m.by_distance = merged(by_distance, distance_of);
+    }
+    const std::map<std::string, AreaOrder>& muni_order = orders->municipality;
+    const std::vector<AreaOrder>& ward_order = orders->ward;
     std::vector<double> weight(units.size());
     for (const std::string& group : sa.target_groups) {
         std::vector<char> estimated(s.wards.size(), 0);
@@ -260,6 +328,7 @@ void summarise_rows(const Context& c, ServiceAccess& sa) {
             sa.rows.push_back(r);
         }
     }
+    sa.orders = std::move(orders);
 }
 
 /// One service type from scratch, reusing the catchments of providers that did not move.
@@ -320,7 +389,7 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         if (res[i].reachable())
             sa.per_unit[i] = {res[i].time_s, res[i].distance_m, static_cast<std::uint32_t>(t.providers[res[i].source])};
     check(c);
-    summarise_rows(c, sa);
+    summarise_rows(c, sa, prev);
     return sa;
 }
 

@@ -12,6 +12,7 @@
 // provider's catchment depends on that provider alone and is reused likewise.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -74,6 +75,9 @@ struct Allocation {
     geo::MultiLineString lines;
 };
 
+/// Per ward, its units in ascending time and in ascending distance (model/access.cpp).
+struct SummaryOrders;
+
 /// Everything about one service type.
 struct ServiceAccess {
     std::string service_type;
@@ -85,6 +89,8 @@ struct ServiceAccess {
     std::vector<Catchment> catchments;    ///< per provider x band
     std::vector<Allocation> allocations;  ///< with a network: per provider
     std::vector<std::string> warnings;    ///< providers that reach no one or a detached part
+    /// Kept so that a what-if sorts again only the wards whose units' times changed.
+    std::shared_ptr<const SummaryOrders> orders;
 };
 
 /// Per service type and population unit (the units of the RoutingIndex it was computed on).

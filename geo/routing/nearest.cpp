@@ -34,10 +34,19 @@ std::vector<Access> nearest_by_straight_line(const std::vector<XY>& sources, con
                                              double speed_mps) {
     std::vector<Access> out(targets.size());
     for (std::size_t i = 0; i < targets.size(); ++i) {
+        // The nearest by squared distance first; then hypot decides, as it always has (the
+        // first source at the least hypot), among the few within rounding of that.
+        double least = INFINITY;
+        for (const XY& s : sources) {
+            const double dx = s.x - targets[i].x, dy = s.y - targets[i].y;
+            least = std::min(least, dx * dx + dy * dy);
+        }
         double best = INFINITY;
         std::uint32_t who = invalid_index;
         for (std::uint32_t s = 0; s < sources.size(); ++s) {
-            const double d = std::hypot(sources[s].x - targets[i].x, sources[s].y - targets[i].y);
+            const double dx = sources[s].x - targets[i].x, dy = sources[s].y - targets[i].y;
+            if (dx * dx + dy * dy > least * (1 + 1e-9)) continue;
+            const double d = std::hypot(dx, dy);
             if (d < best) {
                 best = d;
                 who = s;
