@@ -48,16 +48,19 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     ua.description = "Time and distance from each unit to its nearest provider of each service type";
     ua.fields = {{"unit_id", FieldType::integer}, {"service_type", FieldType::text}, {"time_min", FieldType::real},
                  {"distance_m", FieldType::real}, {"provider_id", FieldType::text}, {"method", FieldType::text}};
-    for (const auto& sa : x.services)
-        for (std::size_t i = 0; i < sa.per_unit.size(); ++i) {
-            const auto& t = sa.per_unit[i];
-            const bool ok = t.provider != geo::invalid_index;
-            ua.features.push_back({{static_cast<std::int64_t>(i), sa.service_type,
-                                    ok ? Value(static_cast<double>(t.time_s) / 60.0) : Value(),
-                                    ok ? Value(static_cast<double>(t.distance_m)) : Value(),
-                                    ok ? Value(study.providers[t.provider].id) : Value(), method},
-                                   {}});
-        }
+    // units x service types rows (10 million for a country): made while written, not held;
+    // the analysis outlives the writing
+    const std::size_t n_units = unit_list.size();
+    ua.generated_rows = n_units * x.services.size();
+    ua.generate = [&x, &study, method, n_units](std::size_t r, geo::OutFeature& f) {
+        const auto& sa = x.services[r / n_units];
+        const std::size_t i = r % n_units;
+        const auto& t = sa.per_unit[i];
+        const bool ok = t.provider != geo::invalid_index;
+        f.values = {static_cast<std::int64_t>(i), sa.service_type, ok ? Value(static_cast<double>(t.time_s) / 60.0) : Value(),
+                    ok ? Value(static_cast<double>(t.distance_m)) : Value(),
+                    ok ? Value(study.providers[t.provider].id) : Value(), method};
+    };
     out.push_back(std::move(ua));
 
     geo::OutLayer acc;

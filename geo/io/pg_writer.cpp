@@ -326,8 +326,7 @@ void fill_table(Session& s, const PgDestination& d, int srid, const OutLayer& L,
         sql.clear();
         rows = 0;
     };
-    for (std::size_t fi = 0; fi < L.features.size(); ++fi) {
-        const OutFeature& f = L.features[fi];
+    L.for_each([&](std::size_t fi, const OutFeature& f) {
         std::vector<std::string> values;
         for (std::size_t i = 0; i < L.fields.size(); ++i) {
             const Value v = i < f.values.size() ? f.values[i] : Value();
@@ -347,7 +346,7 @@ void fill_table(Session& s, const PgDestination& d, int srid, const OutLayer& L,
         const std::string row = "(" + join(values, ", ") + ")";
         sql += (rows ? ", " : "") + row;
         if (++rows >= 1000 || sql.size() > (8u << 20)) flush();
-    }
+    });
     flush();
     if (spatial)
         s.exec("CREATE INDEX " + quote_ident(L.name + "_geom_idx") + " ON " + table + " USING gist (geom)",

@@ -121,8 +121,10 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
                     throw IoError(path + ":" + L.name + ": cannot create field " + f.name);
             }
             if (ds->StartTransaction() != OGRERR_NONE) throw IoError(path + ": cannot start a transaction");
-            for (const OutFeature& of : L.features) {
-                OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            // one feature object for the layer, every field set (or nulled) for each row
+            OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            L.for_each([&](std::size_t, const OutFeature& of) {
+                feat->SetFID(OGRNullFID);
                 for (std::size_t i = 0; i < L.fields.size() && i < of.values.size(); ++i) {
                     const Value& v = of.values[i];
                     int fi = static_cast<int>(i);
@@ -132,15 +134,14 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
                     else feat->SetFieldNull(fi);
                 }
                 if (spatial) {
-                    if (auto g = to_ogr(of.geometry)) {
-                        if (L.geometry_type == GeometryType::multipolygon && g->getGeometryType() == wkbPoint)
-                            throw IoError(path + ":" + L.name + ": point geometry in a polygon layer");
-                        feat->SetGeometryDirectly(g.release());
-                    }
+                    auto g = to_ogr(of.geometry);
+                    if (g && L.geometry_type == GeometryType::multipolygon && g->getGeometryType() == wkbPoint)
+                        throw IoError(path + ":" + L.name + ": point geometry in a polygon layer");
+                    feat->SetGeometryDirectly(g.release()); // none: the previous row's is dropped
                 }
                 if (layer->CreateFeature(feat.get()) != OGRERR_NONE)
                     throw IoError(path + ":" + L.name + ": cannot write a feature: " + quiet.last_message());
-            }
+            });
             if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(path + ": cannot commit: " + quiet.last_message());
         }
         ds->FlushCache();
@@ -150,21 +151,38 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
 }
 
 void write_csv(const std::string& path, const OutLayer& layer) {
-    std::string out;
-    for (std::size_t i = 0; i < layer.fields.size(); ++i) out += (i ? "," : "") + csv_escape(layer.fields[i].name);
-    out += "\n";
-    for (const OutFeature& f : layer.features) {
-        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-            if (i) out += ",";
-            if (i >= f.values.size()) continue;
-            const Value& v = f.values[i];
-            if (auto* iv = std::get_if<std::int64_t>(&v)) out += std::to_string(*iv);
-            else if (auto* dv = std::get_if<double>(&v)) out += format_number(*dv);
-            else if (auto* sv = std::get_if<std::string>(&v)) out += csv_escape(*sv);
-        }
+    // streamed to the temporary file (a country's unit_access is ~1 GB of text), then renamed
+    const std::string tmp = temp_name_for(path);
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) throw IoError(path + ": cannot open for writing");
+        std::string out;
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) out += (i ? "," : "") + csv_escape(layer.fields[i].name);
         out += "\n";
+        layer.for_each([&](std::size_t, const OutFeature& row) {
+            for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+                if (i) out += ",";
+                if (i >= row.values.size()) continue;
+                const Value& v = row.values[i];
+                if (auto* iv = std::get_if<std::int64_t>(&v)) out += std::to_string(*iv);
+                else if (auto* dv = std::get_if<double>(&v)) out += format_number(*dv);
+                else if (auto* sv = std::get_if<std::string>(&v)) out += csv_escape(*sv);
+            }
+            out += "\n";
+            if (out.size() > (1u << 20)) {
+                f.write(out.data(), static_cast<std::streamsize>(out.size()));
+                out.clear();
+            }
+        });
+        f.write(out.data(), static_cast<std::streamsize>(out.size()));
+        f.flush();
+        if (!f) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw IoError(path + ": write failed (disk full?)");
+        }
     }
-    write_text_file(path, out);
+    rename_into_place(tmp, path);
 }
 
 void write_text_file(const std::string& path, const std::string& content) {

@@ -2,6 +2,7 @@
 // Writes layers to a GeoPackage and tables to CSV. Both write to a temporary file in the
 // same directory and rename it into place, so a failed run never leaves a partial file.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -36,6 +37,25 @@ struct OutLayer {
     /// closed (~15 us a feature): a layer of tens of thousands of points read whole by
     /// desktop GIS may go without (docs/PERFORMANCE.md).
     bool spatial_index = true;
+    /// A layer too large to hold (units x service types rows at country scale: ~350 bytes a
+    /// row held) is made while it is written instead: `generated_rows` rows, generate(i, f)
+    /// filling row i into f (all its values). `features` then stays empty.
+    std::size_t generated_rows = 0;
+    std::function<void(std::size_t, OutFeature&)> generate;
+
+    std::size_t size() const { return generate ? generated_rows : features.size(); }
+    /// f(i, const OutFeature&) for every row in order, held or made.
+    template <class F> void for_each(F f) const {
+        if (!generate) {
+            for (std::size_t i = 0; i < features.size(); ++i) f(i, features[i]);
+            return;
+        }
+        OutFeature row;
+        for (std::size_t i = 0; i < generated_rows; ++i) {
+            generate(i, row);
+            f(i, static_cast<const OutFeature&>(row));
+        }
+    }
 };
 
 /// All layers into one GeoPackage, geometries in `crs` (e.g. "EPSG:3346"). Throws IoError.
