@@ -29,6 +29,7 @@ public:
     Evaluator(const Demand& d, const Supply& supply, const ReachMatrix& providers, const ReachMatrix& candidates,
               const SitingSettings& st)
         : m_d(d), m_supply(supply), m_providers(providers), m_candidates(candidates), m_st(st) {
+        if (st.objective != SitingObjective::coverage) return;
         // the candidate reach transposed (unit -> candidates, ascending): the coverage score
         // then reads only the units left unserved, a fraction of all entries
         m_first.assign(d.per_unit.size() + 1, 0);
@@ -74,19 +75,10 @@ public:
         return u;
     }
 
-    /// Greedy score of a candidate given the state's unserved demand per unit.
-    double score(std::size_t c, const std::vector<double>& unserved) const {
-        double s = 0;
-        if (m_st.objective == SitingObjective::coverage) {
-            for (const ReachEntry& e : m_candidates.row(c)) {
-                if (e.time_s > m_st.threshold_s) continue;
-                s += unserved[e.unit];
-                if (s >= m_st.places) return m_st.places; // capped: the rest cannot add to it
-            }
-            return s;
-        }
-        // p-median: time saved for the demand it could take, the unserved counting as a full threshold
-        double taken = 0;
+    /// p-median greedy score of a candidate given the state's unserved demand per unit: time
+    /// saved for the demand it could take, the unserved counting as a full threshold.
+    double p_median_score(std::size_t c, const std::vector<double>& unserved) const {
+        double s = 0, taken = 0;
         for (const ReachEntry& e : m_candidates.row(c)) {
             if (e.time_s > m_st.threshold_s || taken >= m_st.places) continue;
             const double take = std::min(unserved[e.unit], m_st.places - taken);
@@ -96,7 +88,8 @@ public:
         return s;
     }
 
-    /// Scores of all candidates not taken (-1 for taken ones).
+    /// Greedy scores of all candidates not taken (-1 for taken ones). Coverage: the unserved
+    /// demand within reach, capped at the places; p-median: p_median_score.
     std::vector<double> scores(const AllocationResult& a, const std::vector<char>& taken) const {
         const std::vector<double> open = unserved(a);
         if (m_st.objective == SitingObjective::coverage) {
@@ -115,7 +108,7 @@ public:
         for (std::size_t k = 0; k < parts; ++k)
             jobs.push_back([&, k] {
                 for (std::size_t c = taken.size() * k / parts; c < taken.size() * (k + 1) / parts; ++c)
-                    if (!taken[c]) out[c] = score(c, open);
+                    if (!taken[c]) out[c] = p_median_score(c, open);
             });
         run_in_parallel(jobs);
         return out;

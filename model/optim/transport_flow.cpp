@@ -39,7 +39,11 @@ public:
         TransportSolution out;
         while (search()) {
             ++out.searches;
-            while (move_chain()) ++out.augmentations;
+            std::size_t moved = 0;
+            while (move_chain()) ++moved;
+            // a search always leaves its shortest chain at zero reduced cost: never loop on none
+            if (moved == 0) throw std::logic_error("transport flow: a search left no chain to move");
+            out.augmentations += moved;
         }
         out.unserved.assign(m_p.demand.size(), 0);
         std::vector<Holding> held;
