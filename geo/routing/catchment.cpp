@@ -14,31 +14,21 @@ std::vector<MultiLineString> catchment_lines(TravelQuery& q, const SnappedPoint&
     const RoadNetwork& net = q.network();
     auto seeds = seeds_towards(net, std::span<const SnappedPoint>(&source, 1), walk_mps);
     q.run(seeds, Direction::to_seeds, static_cast<float>(thresholds_s.back()));
-    // Only edges with a reached end can be in a catchment (looping over every edge of the
-    // network for every provider and band made catchments grow with providers x network
-    // size). Each edge is an arc of each of its ends, forward or backward; it is taken once:
-    // from its `from` end when that was reached, else from its `to` end, and from a node's
-    // backward arcs only when it is not also among its forward ones. The pieces come in search
-    // order; the areas built from them do not depend on it.
+    // Only edges with a reached end can be in a catchment. Looping over every edge of the
+    // network for every provider and band made catchments grow with providers x network size;
+    // when the search reached a small part of the network, the edges next to the reached nodes
+    // are taken instead (each edge is an arc of its ends, forward or backward), in edge order
+    // as before. When it reached much of it, one pass over all edges is the cheaper.
     std::vector<std::uint32_t> near;
-    auto away_from = [&](const RoadEdge& e, NodeId n) {
-        return std::isfinite(n == e.from ? e.forward_s : e.backward_s);
-    };
-    for (NodeId n : q.reached()) {
-        const std::size_t here = near.size();
-        for (const Csr* g : {&net.forward, &net.backward})
-            for (std::uint32_t a = g->first_out[n]; a < g->first_out[n + 1]; ++a) {
-                const std::uint32_t id = g->arcs[a].edge;
-                const RoadEdge& e = net.edges[id];
-                if (e.from == e.to) { // a loop: up to four arcs at n, all its own
-                    if (std::find(near.begin() + static_cast<std::ptrdiff_t>(here), near.end(), id) == near.end())
-                        near.push_back(id);
-                    continue;
-                }
-                if (g == &net.backward && away_from(e, n)) continue;            // seen among the forward arcs
-                if (n == e.to && q.label(e.from) != invalid_index) continue;    // taken from `from`
-                near.push_back(id);
-            }
+    if (q.reached().size() * 8 < net.node_count()) {
+        for (NodeId n : q.reached())
+            for (const Csr* g : {&net.forward, &net.backward})
+                for (std::uint32_t a = g->first_out[n]; a < g->first_out[n + 1]; ++a) near.push_back(g->arcs[a].edge);
+        std::sort(near.begin(), near.end());
+        near.erase(std::unique(near.begin(), near.end()), near.end());
+    } else {
+        near.resize(net.edges.size());
+        for (std::uint32_t i = 0; i < near.size(); ++i) near[i] = i;
     }
     for (std::size_t b = 0; b < thresholds_s.size(); ++b) {
         const double T = thresholds_s[b];

@@ -198,6 +198,22 @@ TEST(Catchment, reached_street_length_by_hand) {
     EXPECT_NEAR(len1, 4 * 200.0 + 8 * 100.0, 1e-6); // 200 m: the arms, plus 100 m along each side street
 }
 
+TEST(Catchment, a_small_reach_in_a_large_network_reads_only_the_streets_near_it) {
+    // the same by-hand lengths on a 41 x 41 grid, where the search reaches far less than an
+    // eighth of the nodes and only the edges next to them are read
+    NetworkReport rep;
+    RoadNetwork net = build_network(grid(41), {}, rep);
+    SnapIndex idx(net);
+    TravelQuery q(net);
+    auto lines = catchment_lines(q, idx.snap({2000, 2000}, 10), 1.25, {80.0, 160.0});
+    ASSERT_LT(q.reached().size() * 8, net.node_count());
+    double len0 = 0, len1 = 0;
+    for (const auto& l : lines[0]) len0 += polyline_length(l);
+    for (const auto& l : lines[1]) len1 += polyline_length(l);
+    EXPECT_NEAR(len0, 400.0, 1e-6);
+    EXPECT_NEAR(len1, 4 * 200.0 + 8 * 100.0, 1e-6);
+}
+
 TEST(Allocation, each_street_goes_to_the_nearer_provider) {
     NetworkReport rep;
     RoadNetwork net = build_network(grid(), {}, rep);
