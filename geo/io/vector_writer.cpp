@@ -91,12 +91,12 @@ std::string format_number(double v) {
     return std::string(buf, r.ptr);
 }
 
-void write_geopackage(const std::string& path, const std::string& crs, const std::vector<OutLayer>& layers) {
+namespace {
+
+void write_geopackage_to(const std::string& path, const std::string& tmp, const std::string& crs,
+                         const std::vector<OutLayer>& layers) {
     detail::ensure_gdal_registered();
     detail::QuietErrors quiet;
-    const std::string tmp = temp_name_for(path);
-    std::error_code ec;
-    fs::remove(tmp, ec);
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw IoError("GDAL has no GPKG driver");
     OGRSpatialReference srs;
@@ -150,12 +150,49 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
     rename_into_place(tmp, path);
 }
 
-void write_csv(const std::string& path, const OutLayer& layer) {
-    // streamed to the temporary file (a country's unit_access is ~1 GB of text), then renamed
+} // namespace
+
+void write_geopackage(const std::string& path, const std::string& crs, const std::vector<OutLayer>& layers) {
     const std::string tmp = temp_name_for(path);
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw IoError(path + ": cannot open for writing");
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    try {
+        write_geopackage_to(path, tmp, crs, layers);
+    } catch (...) { // the dataset is closed by now: no half-written file is left beside the output
+        fs::remove(tmp, ec);
+        throw;
+    }
+}
+
+
+namespace {
+
+/// Writes through `fill` into a temporary file beside `path`, then renames it into place; on
+/// any failure (a full disk, a row that cannot be made) the temporary file is removed and the
+/// earlier file, if any, is left as it was.
+void write_through_temporary(const std::string& path, const std::function<void(std::ofstream&)>& fill) {
+    const std::string tmp = temp_name_for(path);
+    try {
+        {
+            std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+            if (!f) throw IoError(path + ": cannot open for writing");
+            fill(f);
+            f.flush();
+            if (!f) throw IoError(path + ": write failed (disk full?)");
+        }
+        rename_into_place(tmp, path);
+    } catch (...) {
+        std::error_code ec;
+        fs::remove(tmp, ec);
+        throw;
+    }
+}
+
+} // namespace
+
+void write_csv(const std::string& path, const OutLayer& layer) {
+    // streamed (a country's unit_access is ~1 GB of text), in 1 MB pieces
+    write_through_temporary(path, [&](std::ofstream& f) {
         std::string out;
         for (std::size_t i = 0; i < layer.fields.size(); ++i) out += (i ? "," : "") + csv_escape(layer.fields[i].name);
         out += "\n";
@@ -175,30 +212,11 @@ void write_csv(const std::string& path, const OutLayer& layer) {
             }
         });
         f.write(out.data(), static_cast<std::streamsize>(out.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw IoError(path + ": write failed (disk full?)");
-        }
-    }
-    rename_into_place(tmp, path);
+    });
 }
 
 void write_text_file(const std::string& path, const std::string& content) {
-    const std::string tmp = temp_name_for(path);
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw IoError(path + ": cannot open for writing");
-        f.write(content.data(), static_cast<std::streamsize>(content.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw IoError(path + ": write failed (disk full?)");
-        }
-    }
-    rename_into_place(tmp, path);
+    write_through_temporary(path, [&](std::ofstream& f) { f.write(content.data(), static_cast<std::streamsize>(content.size())); });
 }
 
 } // namespace apreptis::geo

@@ -145,3 +145,38 @@ TEST(Csv, quotes_commas_quotes_and_newlines) {
     EXPECT_EQ(all, "a,b,c\n\"x, \"\"y\"\"\",0.1,\n");
 }
 
+
+TEST(Csv, generated_rows_are_written_as_held_ones) {
+    ScratchDir d;
+    OutLayer held, made;
+    held.fields = made.fields = {{"i", FieldType::integer}, {"v", FieldType::real}};
+    for (int i = 0; i < 5; ++i) held.features.push_back({{std::int64_t{i}, i * 0.5}, {}});
+    made.generated_rows = 5;
+    made.generate = [](std::size_t i, OutFeature& f) { f.values = {static_cast<std::int64_t>(i), static_cast<double>(i) * 0.5}; };
+    write_csv(d / "held.csv", held);
+    write_csv(d / "made.csv", made);
+    std::ifstream a(d / "held.csv"), b(d / "made.csv");
+    EXPECT_EQ(std::string((std::istreambuf_iterator<char>(a)), {}), std::string((std::istreambuf_iterator<char>(b)), {}));
+}
+
+TEST(Writers, a_row_that_cannot_be_made_leaves_the_earlier_file_and_no_temporary) {
+    // a generated layer that fails half way (as a bug or a full disk would): the earlier
+    // outputs stay as they were and nothing half-written is left beside them
+    ScratchDir d;
+    write_file(d / "t.csv", "earlier\n");
+    OutLayer L;
+    L.name = "t";
+    L.fields = {{"i", FieldType::integer}};
+    L.generated_rows = 100;
+    L.generate = [](std::size_t i, OutFeature& f) {
+        if (i == 50) throw IoError("row 50 cannot be made");
+        f.values = {static_cast<std::int64_t>(i)};
+    };
+    EXPECT_THROW(write_csv(d / "t.csv", L), IoError);
+    EXPECT_THROW(write_geopackage(d / "t.gpkg", "EPSG:3346", {L}), IoError);
+    std::ifstream f(d / "t.csv");
+    EXPECT_EQ(std::string((std::istreambuf_iterator<char>(f)), {}), "earlier\n");
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(d.path())) files += e.is_regular_file() ? 1 : 0;
+    EXPECT_EQ(files, 1u); // t.csv only
+}
