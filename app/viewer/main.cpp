@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
         v.poll();
         if (!opt.indicator.empty()) v.indicator = opt.indicator;
         if (!opt.select.empty() && v.current()) v.selected_ward = ward_index(*v.current(), opt.select);
-        if (opt.level == "municipality") v.level = Level::municipalities;
+        if (opt.level == "municipality") v.set_level(Level::municipalities);
         if (!opt.compare_indicator.empty()) {
             v.compare_indicator = opt.compare_indicator;
             if (v.current() && v.compare_index() == v.comparison.indicators.size()) {

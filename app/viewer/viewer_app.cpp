@@ -73,6 +73,17 @@ void ViewerApp::select_municipality(int m) {
     refresh_style();
 }
 
+void ViewerApp::set_level(Level l) {
+    if (l == level) return;
+    if (l == Level::municipalities) {
+        m_catchments_at_ward_level = layers.catchments;
+        layers.catchments = false;
+    } else {
+        layers.catchments = m_catchments_at_ward_level;
+    }
+    level = l;
+}
+
 bool ViewerApp::ward_selected(std::size_t w) const {
     if (selected_ward < 0) return false;
     if (level == Level::municipalities) {

@@ -69,6 +69,9 @@ public:
     int selected_ward = -1;
     int selected_provider = -1;
     Level level = Level::wards;
+    /// Switches the map's level. The municipality colours are hard to see under the catchment
+    /// overlay, so it goes off at that level and comes back as it was at the ward level.
+    void set_level(Level l);
     /// The comparison indicator shown at the municipality level ("" or unknown: a default).
     std::string compare_indicator;
     ViewTransform view;
@@ -138,6 +141,7 @@ public:
     std::string project_file() const { return m_inputs ? m_inputs->project.file : m_path; }
 
 private:
+    bool m_catchments_at_ward_level = true; ///< the overlay's setting, kept while at the municipality level
     /// One recomputation in flight: the scenario it computes and the undo depth after its edit.
     struct JobOutput {
         std::shared_ptr<const app::Results> results;

@@ -13,6 +13,13 @@ std::string format_value(const std::optional<double>& v, int decimals) {
     return buf;
 }
 
+int decimals_for(const std::string& unit) {
+    // counts of people and places are whole; shares to a tenth; rates and money to a hundredth
+    if (unit == "persons" || unit == "places" || unit == "recipients" || unit == "providers") return 0;
+    if (unit == "%") return 1;
+    return 2;
+}
+
 std::string compare_label(const ViewerApp& app, std::size_t i) {
     if (i >= app.comparison.indicators.size()) return "";
     const auto& ind = app.comparison.indicators[i];

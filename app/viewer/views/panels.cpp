@@ -31,7 +31,7 @@ void draw_layers_panel(ViewerApp& app) {
         level_changed |= ImGui::RadioButton(tr(app.lang, "municipalities"), &level, 1);
         ImGui::PopID();
         if (level_changed) {
-            app.level = static_cast<Level>(level);
+            app.set_level(static_cast<Level>(level));
             app.refresh_style();
         }
     }
@@ -181,7 +181,7 @@ void draw_inspector_panel(ViewerApp& app) {
                     ImGui::SetTooltip("%s: %s", tr(app.lang, "basis"), cell.basis.c_str());
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(format_value(cell.value, 2).c_str());
+                ImGui::TextUnformatted(format_value(cell.value, decimals_for(app.comparison.indicators[i].unit)).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(rank_text(app, m, i).c_str());
             }

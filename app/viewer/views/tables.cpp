@@ -66,7 +66,9 @@ void draw_municipality_table(ViewerApp& app) {
                 app.select_municipality(static_cast<int>(m));
             ImGui::PopID();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_value(cell(m) ? cell(m)->value : std::nullopt, 2).c_str());
+            ImGui::TextUnformatted(
+                format_value(cell(m) ? cell(m)->value : std::nullopt, ci < c.indicators.size() ? decimals_for(c.indicators[ci].unit) : 2)
+                    .c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(rank_text(app, m, ci).c_str());
             ImGui::TableNextColumn();

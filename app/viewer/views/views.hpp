@@ -25,6 +25,8 @@ void draw_loading(const ViewerApp& app, float width, float height);
 void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float height, float x0 = 0, float x1 = -1);
 
 std::string format_value(const std::optional<double>& v, int decimals = 1);
+/// Decimals to show a comparison figure with, from its unit ("persons" 0, "%" 1, else 2).
+int decimals_for(const std::string& unit);
 
 /// Label of comparison indicator i in the viewer's language (with its unit).
 std::string compare_label(const ViewerApp& app, std::size_t i);
