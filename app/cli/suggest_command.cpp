@@ -99,7 +99,8 @@ int suggest(const std::vector<std::string>& argv) {
     j["result"] = {{"method", r.method}, {"demand", r.demand}, {"served_before", r.served_before},
                    {"served_after", r.served_after}, {"travel_time_before_h", r.time_before_s / 3600},
                    {"travel_time_after_h", r.time_after_s / 3600}, {"bound_basis", r.bound_basis},
-                   {"allocations_solved", r.allocations_solved}, {"swaps_complete", r.swaps_complete}};
+                   {"allocations_solved", r.allocations_solved}, {"swaps_complete", r.swaps_complete},
+                   {"distance_method", r.distances == model::DistanceMethod::network ? "network" : "straight_line"}};
     for (const auto& [stage, secs] : r.seconds) j["result"]["seconds"][stage] = secs;
     if (r.upper_bound) j["result"]["upper_bound"] = *r.upper_bound;
     if (r.gap) j["result"]["optimality_gap"] = *r.gap;
@@ -123,6 +124,8 @@ int suggest(const std::vector<std::string>& argv) {
     if (r.upper_bound)
         std::cout << "; no choice of " << s.request.k << " candidates serves more than " << fmt(*r.upper_bound)
                   << " (gap " << fmt(*r.gap * 100) << " %, " << r.bound_basis << ")";
+    if (r.distances == model::DistanceMethod::straight_line)
+        std::cout << "\n  (reach by STRAIGHT-LINE distance: no road network loaded; the figures are estimates)";
     std::cout << "\nWrote " << out << "/suggested_sites.gpkg, suggested_sites.csv, run.json\n";
     return 0;
 }

@@ -151,19 +151,23 @@ geo::OutLayer suggested_sites_layer(const Analysis& a, const model::SitingResult
     geo::OutLayer L;
     L.name = "suggested_sites";
     L.geometry_type = geo::GeometryType::point;
+    const bool straight = r.distances == model::DistanceMethod::straight_line;
     L.description = "Suggested new sites (" + r.method + "); objective " + model::to_string(r.objective) +
-                    "; bound: " + r.bound_basis;
+                    "; bound: " + r.bound_basis +
+                    (straight ? "; reach by STRAIGHT-LINE distance (no road network): an estimate" : "; reach on the road network");
     L.fields = {{"rank", FieldType::integer}, {"service_type", FieldType::text}, {"target_group", FieldType::text},
                 {"x", FieldType::real}, {"y", FieldType::real}, {"marginal_gain", FieldType::real},
                 {"cumulative_served", FieldType::real}, {"wards_helped", FieldType::text}, {"method", FieldType::text},
-                {"upper_bound", FieldType::real}, {"optimality_gap", FieldType::real}};
+                {"upper_bound", FieldType::real}, {"optimality_gap", FieldType::real},
+                {"distance_method", FieldType::text}};
     (void)a;
     for (const auto& s : r.sites) {
         std::string wards;
         for (const auto& [w, d] : s.wards_helped)
             wards += (wards.empty() ? "" : "; ") + w + " " + geo::format_number(std::round(d * 10) / 10);
         L.features.push_back({{i64(s.rank), service, group, s.location.x, s.location.y, s.marginal_gain,
-                               s.cumulative_served, wards, r.method, opt(r.upper_bound), opt(r.gap)},
+                               s.cumulative_served, wards, r.method, opt(r.upper_bound), opt(r.gap),
+                               std::string(straight ? "straight_line" : "network")},
                               s.location});
     }
     return L;

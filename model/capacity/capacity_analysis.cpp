@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace apreptis::model {
@@ -62,19 +63,24 @@ CapacityAnalysis analyse_capacity(const StudyArea& s, const RoutingIndex& routin
             for (std::size_t i = 0; i < prev->provider_ids.size(); ++i) old_row[prev->provider_ids[i]] = i;
         sc.reach.method = routing.has_network() ? DistanceMethod::network : DistanceMethod::straight_line;
         sc.reach.cutoff_s = sc.threshold_min * 60;
-        sc.reach.first.push_back(0);
+        // which rows are taken over, then one reach matrix for all the others (one index of the
+        // units, both cores), joined in provider order
+        std::vector<std::optional<std::size_t>> kept(points.size());
+        std::vector<geo::XY> fresh;
         for (std::size_t i = 0; i < points.size(); ++i) {
             auto it = old_row.find(sc.provider_ids[i]);
             const Provider& now = s.providers[sc.supply.providers[i]];
             if (it != old_row.end() && prev->reach.cutoff_s == sc.reach.cutoff_s &&
-                *previous_study->providers[prev->supply.providers[it->second]].point == *now.point) {
-                const auto row = prev->reach.row(it->second);
-                sc.reach.entries.insert(sc.reach.entries.end(), row.begin(), row.end());
-            } else {
-                const ReachMatrix one = build_reach_matrix(routing, std::span<const geo::XY>(&points[i], 1),
-                                                           sc.reach.cutoff_s, walk, stop);
-                sc.reach.entries.insert(sc.reach.entries.end(), one.entries.begin(), one.entries.end());
-            }
+                *previous_study->providers[prev->supply.providers[it->second]].point == *now.point)
+                kept[i] = it->second;
+            else
+                fresh.push_back(points[i]);
+        }
+        const ReachMatrix searched = build_reach_matrix(routing, fresh, sc.reach.cutoff_s, walk, stop);
+        sc.reach.first.push_back(0);
+        for (std::size_t i = 0, next = 0; i < points.size(); ++i) {
+            const auto row = kept[i] ? prev->reach.row(*kept[i]) : searched.row(next++);
+            sc.reach.entries.insert(sc.reach.entries.end(), row.begin(), row.end());
             sc.reach.first.push_back(static_cast<std::uint32_t>(sc.reach.entries.size()));
         }
         sc.scores = accessibility_scores(s, routing, sc.demand, sc.supply, sc.reach, sc.threshold_min, st.scores);

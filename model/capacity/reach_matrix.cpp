@@ -83,6 +83,10 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
     m.first.reserve(points.size() + 1);
     m.first.push_back(0);
     const auto& units = routing.units();
+    if (points.empty()) { // nothing to search: no index of the units to build
+        m.method = routing.has_network() ? DistanceMethod::network : DistanceMethod::straight_line;
+        return m;
+    }
     if (routing.has_network()) {
         m.method = DistanceMethod::network;
         const geo::RoadNetwork& net = routing.network();

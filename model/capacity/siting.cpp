@@ -283,6 +283,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
     r.candidates = candidates.size();
     r.demand = d.total;
     const ReachMatrix cand = build_reach_matrix(routing, candidates, st.threshold_s, st.walk_mps, stop);
+    r.distances = cand.method;
     lap("candidate reach");
     Evaluator ev(d, supply, provider_reach, cand, st);
     const AllocationResult base = ev.solve({});

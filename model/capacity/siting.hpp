@@ -50,6 +50,7 @@ struct SuggestedSite {
 struct SitingResult {
     SitingObjective objective = SitingObjective::coverage;
     std::string method;           ///< "greedy + swap" or "exact (MIP)"
+    DistanceMethod distances = DistanceMethod::straight_line; ///< of the reach every figure rests on
     std::vector<SuggestedSite> sites;
     double demand = 0;            ///< total demand of the service and group
     double served_before = 0, served_after = 0;

@@ -53,6 +53,7 @@ void draw_siting_panel(ViewerApp& app) {
         const auto& r = run->result;
         ImGui::TextWrapped("%s: %.0f -> %.0f (%s)", tr(app.lang, "served"), r.served_before, r.served_after, r.method.c_str());
         if (r.gap) ImGui::TextWrapped("%s %.1f%%", tr(app.lang, "gap"), *r.gap * 100);
+        if (r.distances == model::DistanceMethod::straight_line) ImGui::TextDisabled("%s", tr(app.lang, "straight_line"));
         for (std::size_t i = 0; i < r.sites.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::Text("%d. +%.0f", r.sites[i].rank, r.sites[i].marginal_gain);
