@@ -19,6 +19,7 @@ using Ring = std::vector<XY>; // closed: first == last
 struct Polygon {
     Ring outer;
     std::vector<Ring> holes;
+    friend bool operator==(const Polygon&, const Polygon&) = default;
 };
 
 using MultiPolygon = std::vector<Polygon>;

@@ -185,7 +185,8 @@ ServiceAccess reuse(const ServiceAccess& prev, const Remap& remap) {
     for (auto& p : sa.providers) p = remap(p);
     for (auto& u : sa.per_unit)
         if (u.provider != geo::invalid_index) u.provider = static_cast<std::uint32_t>(remap(u.provider));
-    for (auto& c : sa.catchments) c.provider = remap(c.provider);
+    for (auto& c : sa.catchments)
+        if (c.provider != geo::invalid_index) c.provider = remap(c.provider);
     for (auto& z : sa.allocations) z.provider = remap(z.provider);
     return sa;
 }
@@ -207,20 +208,47 @@ geo::SnappedPoint snap_provider(const Context& c, const std::string& type, const
     return sp;
 }
 
-/// Catchments of one provider, per band.
+/// The bands in seconds.
+std::vector<double> band_seconds(const Context& c) {
+    std::vector<double> secs;
+    for (double b : c.st.catchment_bands_min) secs.push_back(b * 60.0);
+    return secs;
+}
+
+/// Catchments of one provider, per band: the streets it is reached from, drawn once into one
+/// raster for all bands (or, without a network, circles).
 std::vector<Catchment> provider_catchments(const Context& c, geo::TravelQuery* query, const std::string& type,
                                            std::size_t provider, const geo::SnappedPoint* snapped) {
     std::vector<Catchment> out;
     if (query) {
-        std::vector<double> secs;
-        for (double b : c.st.catchment_bands_min) secs.push_back(b * 60.0);
-        auto lines = geo::catchment_lines(*query, *snapped, c.walk, secs);
-        for (std::size_t b = 0; b < secs.size(); ++b)
-            out.push_back({provider, type, c.st.catchment_bands_min[b],
-                           geo::raster_buffer(lines[b], c.st.catchment_buffer_m, c.st.catchment_buffer_m / 2)});
+        auto lines = geo::catchment_increments(*query, *snapped, c.walk, band_seconds(c));
+        auto areas = geo::raster_buffer_bands(lines, c.st.catchment_buffer_m, c.st.catchment_buffer_m / 2);
+        for (std::size_t b = 0; b < areas.size(); ++b)
+            out.push_back({provider, type, c.st.catchment_bands_min[b], std::move(areas[b])});
     } else {
         for (double b : c.st.catchment_bands_min) // the straight-line reach at walking speed
             out.push_back({provider, type, b, geo::circle(*c.s.providers[provider].point, b * 60.0 * c.walk, 128)});
+    }
+    return out;
+}
+
+/// A service type's areas, per band: where its nearest provider is within the band. With a
+/// network, from the times the multi-source search in `query` left (the union of the
+/// providers' catchments, without a search per provider); else the union of their circles.
+std::vector<Catchment> service_catchments(const Context& c, const geo::TravelQuery* query, const std::string& type,
+                                          const std::vector<std::size_t>& providers) {
+    std::vector<Catchment> out;
+    if (query) {
+        auto lines = geo::reached_increments(*query, band_seconds(c));
+        auto areas = geo::raster_buffer_bands(lines, c.st.catchment_buffer_m, c.st.catchment_buffer_m / 2);
+        for (std::size_t b = 0; b < areas.size(); ++b)
+            out.push_back({geo::invalid_index, type, c.st.catchment_bands_min[b], std::move(areas[b])});
+    } else {
+        for (double b : c.st.catchment_bands_min) {
+            std::vector<geo::MultiPolygon> circles;
+            for (std::size_t p : providers) circles.push_back(geo::circle(*c.s.providers[p].point, b * 60.0 * c.walk, 128));
+            out.push_back({geo::invalid_index, type, b, geo::dissolve(circles)});
+        }
     }
     return out;
 }
@@ -344,6 +372,7 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
     std::map<std::string, std::vector<Catchment>> old_catchments;
     if (prev)
         for (const Catchment& k : prev->catchments) {
+            if (k.provider == geo::invalid_index) continue; // a service's area: drawn again
             const Provider& p = prev_study->providers[k.provider];
             old_catchments[p.id].push_back(k);
         }
@@ -354,7 +383,9 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         const Provider& q = prev_study->providers[it->second.front().provider];
         return q.point && p.point && *q.point == *p.point ? &it->second : nullptr;
     };
+    const bool per_provider = c.st.catchments == CatchmentScope::provider;
     auto add_catchments = [&](std::size_t i, geo::TravelQuery* query, const geo::SnappedPoint* sp) {
+        if (!per_provider) return;
         check(c);
         if (const auto* old = reusable(i)) {
             for (Catchment k : *old) {
@@ -376,13 +407,18 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         res = geo::nearest_by_network(query, src, c.routing.unit_snaps(), c.walk);
         for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, &query, &src[i]);
         check(c);
-        auto alloc = geo::allocation_lines(query, src, c.walk);
-        for (std::size_t i = 0; i < t.providers.size(); ++i) sa.allocations.push_back({t.providers[i], type, alloc[i]});
+        auto alloc = geo::allocation_pieces(query, src, c.walk);
+        for (std::size_t i = 0; i < t.providers.size(); ++i)
+            sa.allocations.push_back({t.providers[i], type, std::move(alloc[i])});
+        check(c);
+        // the allocation's search is the multi-source one, run to the end: its times serve
+        if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, &query, type, t.providers);
     } else {
         std::vector<geo::XY> src;
         for (std::size_t p : t.providers) src.push_back(*s.providers[p].point);
         res = geo::nearest_by_straight_line(src, c.unit_points, c.walk);
         for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, nullptr, nullptr);
+        if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, nullptr, type, t.providers);
     }
     sa.per_unit.resize(res.size());
     for (std::size_t i = 0; i < res.size(); ++i)
@@ -394,6 +430,15 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
 }
 
 } // namespace
+
+const char* to_string(CatchmentScope s) {
+    switch (s) {
+    case CatchmentScope::provider: return "provider";
+    case CatchmentScope::service: return "service";
+    case CatchmentScope::none: return "none";
+    }
+    return "?";
+}
 
 double travel_speed_mps(const AccessSettings& st, bool network) {
     if (!network && st.straight_line_mps) return *st.straight_line_mps;
@@ -414,6 +459,7 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
     AccessAnalysis a;
     const double walk = travel_speed_mps(st, network != nullptr);
     a.method = network ? DistanceMethod::network : DistanceMethod::straight_line;
+    a.catchments = st.catchments;
     char buf[160];
     if (network)
         std::snprintf(buf, sizeof buf, "network, %s profile (access legs walked at %.1f km/h)", geo::to_string(st.profile),

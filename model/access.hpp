@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "geo/constants.hpp"
+#include "geo/routing/network_point.hpp"
 #include "model/coverage.hpp"
 #include "model/routing_index.hpp"
 #include "model/study_area.hpp"
@@ -27,12 +28,20 @@ namespace apreptis::model {
 
 enum class DistanceMethod { network, straight_line };
 
+/// What the catchment polygons are drawn for: each provider (overlapping; a municipality's
+/// planner looks at one at a time), each service type (the area within each band of its
+/// nearest provider: the union of its providers' catchments, from the one search that finds
+/// the nearest provider; a country's coordinator reads these), or none.
+enum class CatchmentScope { provider, service, none };
+const char* to_string(CatchmentScope s);
+
 struct AccessSettings {
     geo::Profile profile = geo::Profile::walk; ///< used with a network; its walking speed otherwise
     double max_snap_distance_m = 500;          ///< units farther from any usable road are reported
     std::map<std::string, double> threshold_min; ///< per service type; else the catalogue default, else 30
     std::vector<double> catchment_bands_min{10, 20, 30};
     double catchment_buffer_m = 50;            ///< street linework -> polygon
+    CatchmentScope catchments = CatchmentScope::provider;
     std::optional<geo::Envelope> road_clip;    ///< roads were read inside this box only
     /// Without a network: the straight-line speed (e.g. 50 km/h for a country-wide drive
     /// analysis); unset: the profile's walking speed. Always written next to the figures.
@@ -63,7 +72,7 @@ struct AccessRow {
 };
 
 struct Catchment {
-    std::size_t provider;             ///< index into StudyArea::providers
+    std::size_t provider;             ///< index into StudyArea::providers; geo::invalid_index: the service's area
     std::string service_type;
     double band_min;
     geo::MultiPolygon area;
@@ -72,7 +81,7 @@ struct Catchment {
 struct Allocation {
     std::size_t provider;
     std::string service_type;
-    geo::MultiLineString lines;
+    std::vector<geo::EdgePiece> pieces; ///< of the RoutingIndex's network (geo::add_edge_pieces draws them)
 };
 
 /// Per ward, its units in ascending time and in ascending distance (model/access.cpp).
@@ -86,7 +95,7 @@ struct ServiceAccess {
     std::vector<std::string> target_groups; ///< of the type's service lines
     std::vector<UnitTime> per_unit;       ///< one per unit of the RoutingIndex
     std::vector<AccessRow> rows;          ///< per ward and municipality x target group
-    std::vector<Catchment> catchments;    ///< per provider x band
+    std::vector<Catchment> catchments;    ///< per provider x band, or per band (CatchmentScope)
     std::vector<Allocation> allocations;  ///< with a network: per provider
     std::vector<std::string> warnings;    ///< providers that reach no one or a detached part
     /// Kept so that a what-if sorts again only the wards whose units' times changed.
@@ -97,6 +106,7 @@ struct ServiceAccess {
 struct AccessAnalysis {
     DistanceMethod method = DistanceMethod::straight_line;
     std::string method_label;
+    CatchmentScope catchments = CatchmentScope::provider; ///< what ServiceAccess::catchments are drawn for
     std::vector<ServiceAccess> services;
     std::vector<std::pair<std::size_t, std::string>> left_out; ///< provider index, why not in the analysis
     std::size_t units_not_snapped = 0;

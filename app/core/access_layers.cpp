@@ -37,10 +37,14 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     units.spatial_index = false; // tens of thousands of points: the R-tree was most of a Kaunas run
     units.fields = {{"unit_id", FieldType::integer}, {"ward_code", FieldType::text}, {"population", FieldType::real},
                     {"surface_method", FieldType::text}};
-    for (std::size_t i = 0; i < unit_list.size(); ++i)
-        units.features.push_back({{static_cast<std::int64_t>(i), study.wards[unit_list[i].ward].code,
-                                   unit_list[i].population, surface.method},
-                                  unit_list[i].point});
+    // a country has a million units: made while written, like every layer sized by the
+    // country (the analysis outlives the writing)
+    units.generated_rows = unit_list.size();
+    units.generate = [&unit_list, &study, &surface](std::size_t i, geo::OutFeature& f) {
+        f.values = {static_cast<std::int64_t>(i), study.wards[unit_list[i].ward].code, unit_list[i].population,
+                    surface.method};
+        f.geometry = unit_list[i].point;
+    };
     out.push_back(std::move(units));
 
     geo::OutLayer ua;
@@ -90,15 +94,23 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     geo::OutLayer cat;
     cat.name = "catchments";
     cat.geometry_type = geo::GeometryType::multipolygon;
-    cat.description = "Area from which each provider is reached within each band. Method: " + x.method_label;
+    cat.description = std::string(x.catchments == model::CatchmentScope::service
+                                      ? "Area within each band of the nearest provider of each service type (scope "
+                                        "service: the union of its providers' catchments)"
+                                      : "Area from which each provider is reached within each band") +
+                      ". Method: " + x.method_label;
     cat.fields = {{"provider_id", FieldType::text}, {"provider_name", FieldType::text},
-                  {"service_type", FieldType::text}, {"band_min", FieldType::real}, {"method", FieldType::text}};
+                  {"service_type", FieldType::text}, {"band_min", FieldType::real}, {"method", FieldType::text},
+                  {"scope", FieldType::text}};
     for (const auto& sa : x.services)
-    for (const auto& c : sa.catchments)
-        if (!c.area.empty())
-            cat.features.push_back({{study.providers[c.provider].id, study.providers[c.provider].name, c.service_type,
-                                     c.band_min, method},
-                                    c.area});
+    for (const auto& c : sa.catchments) {
+        if (c.area.empty()) continue;
+        const bool service = c.provider == geo::invalid_index; // no provider: the service's area
+        cat.features.push_back({{service ? Value() : Value(study.providers[c.provider].id),
+                                 service ? Value() : Value(study.providers[c.provider].name), c.service_type, c.band_min,
+                                 method, std::string(service ? "service" : "provider")},
+                                c.area});
+    }
     out.push_back(std::move(cat));
 
     if (routing.has_network()) {
@@ -107,9 +119,19 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
         al.geometry_type = geo::GeometryType::multilinestring;
         al.description = "Each piece of the network assigned to its nearest provider (by travel time, capacity not considered)";
         al.fields = {{"provider_id", FieldType::text}, {"service_type", FieldType::text}};
+        // the network once per service type: kept as edge pieces, drawn while written
+        std::vector<const model::Allocation*> allocated;
         for (const auto& sa : x.services)
-        for (const auto& z : sa.allocations)
-            if (!z.lines.empty()) al.features.push_back({{study.providers[z.provider].id, z.service_type}, z.lines});
+            for (const auto& z : sa.allocations)
+                if (!z.pieces.empty()) allocated.push_back(&z);
+        al.generated_rows = allocated.size();
+        al.generate = [allocated, &study, &net = routing.network()](std::size_t i, geo::OutFeature& f) {
+            const model::Allocation& z = *allocated[i];
+            f.values = {study.providers[z.provider].id, z.service_type};
+            geo::MultiLineString lines;
+            geo::add_edge_pieces(lines, net, z.pieces);
+            f.geometry = std::move(lines);
+        };
         out.push_back(std::move(al));
 
         geo::OutLayer roads;
@@ -120,17 +142,17 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
                         {"forward_min", FieldType::real}, {"backward_min", FieldType::real},
                         {"component", FieldType::integer}, {"main_network", FieldType::integer}};
         const auto& net = routing.network();
-        for (std::size_t e = 0; e < net.edges.size(); ++e) {
+        roads.generated_rows = net.edges.size();
+        roads.generate = [&net](std::size_t e, geo::OutFeature& f) {
             const auto& ed = net.edges[e];
             geo::LineString l(net.edge_points.begin() + ed.first_point,
                               net.edge_points.begin() + ed.first_point + ed.point_count);
             const auto comp = net.component[ed.from];
-            roads.features.push_back({{static_cast<std::int64_t>(e), static_cast<double>(ed.length_m),
-                                       fin(ed.forward_s / 60.0), fin(ed.backward_s / 60.0),
-                                       static_cast<std::int64_t>(comp),
-                                       static_cast<std::int64_t>(comp == net.largest_component ? 1 : 0)},
-                                      geo::MultiLineString{l}});
-        }
+            f.values = {static_cast<std::int64_t>(e), static_cast<double>(ed.length_m), fin(ed.forward_s / 60.0),
+                        fin(ed.backward_s / 60.0), static_cast<std::int64_t>(comp),
+                        static_cast<std::int64_t>(comp == net.largest_component ? 1 : 0)};
+            f.geometry = geo::MultiLineString{std::move(l)};
+        };
         out.push_back(std::move(roads));
     }
     return out;
@@ -148,6 +170,7 @@ std::string access_record_json(const Analysis& a) {
     const model::StudyArea& study = a.study();
     j["distance_method"] = method_code(a);
     j["distance_method_label"] = x.method_label;
+    j["catchments"] = model::to_string(x.catchments);
     j["population_surface"] = {{"method", routing.surface().method},
                                {"units", routing.units().size()},
                                {"points_read", routing.surface().points_read},

@@ -133,6 +133,10 @@ AccessConfig access_config(const TomlTable& t, const std::string& roads_profile)
     if (std::adjacent_find(c.catchment_bands_min.begin(), c.catchment_bands_min.end()) != c.catchment_bands_min.end())
         throw Error(t.at("catchment_bands_min") + ": [access] catchment_bands_min lists a band twice");
     c.catchment_buffer_m = t.number("catchment_buffer_m", 50, catchment_buffer_range);
+    const std::string scope = t.choice("catchments", "provider", {"provider", "service", "none"});
+    c.catchments = scope == "service" ? model::CatchmentScope::service
+                   : scope == "none"  ? model::CatchmentScope::none
+                                      : model::CatchmentScope::provider;
     c.threshold_min = t.number_map("threshold_min", minutes_range);
     c.straight_line_kmh = t.optional_number("straight_line_kmh", {0, 200, true});
     return c;

@@ -10,6 +10,7 @@
 
 #include "geo/routing/profile.hpp"
 #include "geo/routing/road_reader.hpp"
+#include "model/access.hpp"
 
 namespace apreptis::app {
 
@@ -55,6 +56,7 @@ struct AccessConfig {
     std::map<std::string, double> threshold_min;
     std::vector<double> catchment_bands_min{10, 20, 30}; ///< ascending
     double catchment_buffer_m = 50;
+    model::CatchmentScope catchments = model::CatchmentScope::provider;
     std::optional<double> straight_line_kmh; ///< without roads: the straight-line speed (else walking)
 };
 

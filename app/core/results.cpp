@@ -12,6 +12,7 @@ model::AccessSettings access_settings(const LoadedInputs& in) {
     st.threshold_min = c.threshold_min;
     st.catchment_bands_min = c.catchment_bands_min;
     st.catchment_buffer_m = c.catchment_buffer_m;
+    st.catchments = c.catchments;
     st.road_clip = in.road_clip;
     if (c.straight_line_kmh) st.straight_line_mps = *c.straight_line_kmh / 3.6;
     return st;

@@ -478,11 +478,20 @@ TriangleCache catchment_triangles(const app::Results& r, const TriangleCache& pr
     if (!r.access) return out;
     for (const auto& sa : r.access->services)
         for (const auto& k : sa.catchments) {
+            if (k.provider == geo::invalid_index) { // the service's area: any provider's move changes it
+                const auto key = std::make_tuple(k.service_type, std::string(), k.band_min);
+                auto hit = previous.find(key);
+                if (hit != previous.end() && hit->second.area && *hit->second.area == k.area) out.insert(*hit);
+                else
+                    out[key] = {{}, std::make_shared<const geo::MultiPolygon>(k.area),
+                                std::make_shared<const std::vector<geo::XY>>(geo::triangulate(k.area))};
+                continue;
+            }
             const auto& p = r.study->providers[k.provider];
             const auto key = std::make_tuple(k.service_type, p.id, k.band_min);
             auto hit = previous.find(key);
             if (hit != previous.end() && hit->second.at == *p.point) out.insert(*hit);
-            else out[key] = {*p.point, std::make_shared<const std::vector<geo::XY>>(geo::triangulate(k.area))};
+            else out[key] = {*p.point, nullptr, std::make_shared<const std::vector<geo::XY>>(geo::triangulate(k.area))};
         }
     return out;
 }
@@ -495,8 +504,8 @@ void ViewerApp::rebuild_geometry() {
     if (!a.out().access) return;
     for (const auto& sa : a.out().access->services)
         for (auto it = sa.catchments.rbegin(); it != sa.catchments.rend(); ++it) {
-            const auto& p = a.study().providers[it->provider];
-            auto hit = m_triangles.find(std::make_tuple(it->service_type, p.id, it->band_min));
+            const std::string id = it->provider == geo::invalid_index ? std::string() : a.study().providers[it->provider].id;
+            auto hit = m_triangles.find(std::make_tuple(it->service_type, id, it->band_min));
             if (hit != m_triangles.end()) m_catchment_tris.push_back({it->service_type, hit->second.tris});
         }
 }

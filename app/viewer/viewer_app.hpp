@@ -36,12 +36,14 @@ enum class Level { wards, municipalities };
 /// point: a what-if re-triangulates only the catchments of providers that moved or came, and
 /// does so on the worker thread.
 struct CachedTriangles {
-    geo::XY at;
+    geo::XY at;                                     ///< the provider's point
+    std::shared_ptr<const geo::MultiPolygon> area;  ///< a service's area ([access] catchments = "service")
     std::shared_ptr<const std::vector<geo::XY>> tris;
 };
 using TriangleCache = std::map<std::tuple<std::string, std::string, double>, CachedTriangles>;
 
-/// The cache for `results`, reusing the entries of `previous` whose provider did not move.
+/// The cache for `results`, reusing the entries of `previous` whose provider did not move (a
+/// service's area: whose outline is the same; its key has no provider id).
 /// Throws when GEOS cannot triangulate a catchment.
 TriangleCache catchment_triangles(const app::Results& results, const TriangleCache& previous);
 

@@ -79,6 +79,10 @@ void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge
     if (piece.size() >= 2) out.push_back(std::move(piece));
 }
 
+void add_edge_pieces(MultiLineString& out, const RoadNetwork& net, std::span<const EdgePiece> pieces) {
+    for (const EdgePiece& p : pieces) add_edge_piece(out, net, net.edges[p.edge], p.a, p.b);
+}
+
 Access access_after_search(const TravelQuery& q, const SnappedPoint& t, std::span<const SourceOnEdge> same_edge,
                            double walk_mps) {
     if (!t.snapped) return {};

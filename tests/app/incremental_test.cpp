@@ -37,17 +37,23 @@ void expect_same(const app::Results& a, const app::Results& b) {
         ASSERT_EQ(s.catchments.size(), t.catchments.size());
         for (std::size_t k = 0; k < s.catchments.size(); ++k) {
             EXPECT_EQ(s.catchments[k].provider, t.catchments[k].provider);
-            EXPECT_EQ(geo::area(s.catchments[k].area), geo::area(t.catchments[k].area));
+            EXPECT_EQ(s.catchments[k].area, t.catchments[k].area);
         }
         ASSERT_EQ(s.allocations.size(), t.allocations.size());
-        for (std::size_t k = 0; k < s.allocations.size(); ++k) EXPECT_EQ(s.allocations[k].lines.size(), t.allocations[k].lines.size());
+        for (std::size_t k = 0; k < s.allocations.size(); ++k) EXPECT_EQ(s.allocations[k].pieces, t.allocations[k].pieces);
     }
     ASSERT_EQ(a.coverage.rows.size(), b.coverage.rows.size());
     for (std::size_t r = 0; r < a.coverage.rows.size(); ++r) EXPECT_EQ(a.coverage.rows[r].places, b.coverage.rows[r].places);
 }
 
-void run_series(const std::string& project, const std::string& service, const std::string& group) {
-    const auto in = app::load_inputs(app::load_run(project).project);
+void run_series(const std::string& project, const std::string& service, const std::string& group,
+                model::CatchmentScope scope = model::CatchmentScope::provider) {
+    auto run = app::load_run(project);
+    if (scope != model::CatchmentScope::provider) {
+        if (!run.project.access) run.project.access.emplace();
+        run.project.access->catchments = scope;
+    }
+    const auto in = app::load_inputs(run.project);
     const auto& wards = in->study->wards;
     model::Scenario sc;
     auto previous = app::compute(*in, sc);
@@ -83,6 +89,14 @@ void run_series(const std::string& project, const std::string& service, const st
 
 TEST(Incremental, what_ifs_from_the_previous_result_equal_a_fresh_computation_on_a_network) {
     run_series(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml", "pharmacy", "residents");
+}
+
+TEST(Incremental, service_areas_after_what_ifs_equal_a_fresh_computation) {
+    // [access] catchments = "service": the edited type's areas are drawn again, the others kept
+    run_series(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml", "pharmacy", "residents",
+               model::CatchmentScope::service);
+    run_series(test::source_dir() + "/datasets/kaunas/kaunas.toml", "children_day_centre", "children",
+               model::CatchmentScope::service);
 }
 
 TEST(Incremental, what_ifs_from_the_previous_result_equal_a_fresh_computation_in_a_straight_line) {

@@ -75,6 +75,28 @@ TEST(RasterBuffer, area_close_to_the_vector_buffer) {
     EXPECT_TRUE(raster_buffer({}, 50, 25).empty());
 }
 
+TEST(RasterBuffer, bands_from_one_raster_are_nested_and_match_a_raster_per_band) {
+    // band 0: a 1 km street; band 1 adds a second one at right angles and a far 200 m piece
+    const MultiLineString first{{{0, 0}, {1000, 0}}};
+    const MultiLineString added{{{1000, 0}, {1000, 1000}}, {{3000, 3000}, {3200, 3000}}};
+    const auto bands = raster_buffer_bands({first, added}, 50, 25);
+    ASSERT_EQ(bands.size(), 2u);
+    MultiLineString all = first;
+    all.insert(all.end(), added.begin(), added.end());
+    // the largest band: the same grid (the envelope of everything), so the same cells
+    EXPECT_EQ(bands[1], raster_buffer(all, 50, 25));
+    // the smaller band sits on that grid, not its own: the same area to within a row of cells
+    // along its outline (2 x 1100 m x 25 m), and inside the larger band
+    EXPECT_NEAR(area(bands[0]), area(raster_buffer(first, 50, 25)), 2 * 1100 * 25);
+    EXPECT_NEAR(intersection_area(bands[0], bands[1]), area(bands[0]), 1e-6);
+    EXPECT_FALSE(invalid_reason(bands[0]).has_value());
+    // an empty band gives an empty area, the others are still drawn
+    const auto sparse = raster_buffer_bands({{}, first}, 50, 25);
+    EXPECT_TRUE(sparse[0].empty());
+    EXPECT_EQ(sparse[1], raster_buffer(first, 50, 25));
+    EXPECT_TRUE(raster_buffer_bands({{}, {}}, 50, 25)[1].empty());
+}
+
 TEST(RasterBuffer, outlines_with_corner_touching_cells_still_triangulate) {
     // two diagonal blobs meeting at a cell corner produce a self-touching ring
     MultiLineString l{{{0, 0}, {100, 0}}, {{0, 0}, {0, 100}}, {{300, 300}, {500, 500}}, {{0, 300}, {300, 0}}};

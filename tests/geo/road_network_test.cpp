@@ -214,6 +214,56 @@ TEST(Catchment, a_small_reach_in_a_large_network_reads_only_the_streets_near_it)
     EXPECT_NEAR(len1, 4 * 200.0 + 8 * 100.0, 1e-6);
 }
 
+namespace {
+double length_of(const MultiLineString& lines) {
+    double len = 0;
+    for (const auto& l : lines) len += polyline_length(l);
+    return len;
+}
+} // namespace
+
+TEST(Catchment, increments_hold_each_piece_once_and_add_up_to_the_bands) {
+    NetworkReport rep;
+    RoadNetwork net = build_network(grid(41), {}, rep);
+    SnapIndex idx(net);
+    TravelQuery q(net);
+    const std::vector<double> bands{80.0, 160.0, 240.0};
+    const auto whole = catchment_lines(q, idx.snap({2000, 2000}, 10), 1.25, bands);
+    const auto inc = catchment_increments(q, idx.snap({2000, 2000}, 10), 1.25, bands);
+    ASSERT_EQ(inc.size(), 3u);
+    EXPECT_NEAR(length_of(inc[0]), 400.0, 1e-6); // as the first band: 100 m each way
+    EXPECT_NEAR(length_of(inc[1]), 1600.0 - 400.0, 1e-6);
+    double cumulative = 0;
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+        cumulative += length_of(inc[b]);
+        EXPECT_NEAR(cumulative, length_of(whole[b]), 1e-6) << b;
+    }
+}
+
+TEST(Catchment, the_union_of_several_sources_comes_from_their_one_search) {
+    // two providers far apart on a 41 x 41 grid: their catchments do not meet, so the
+    // service's reach is both by-hand catchments (400 m, then 1,600 m each)
+    NetworkReport rep;
+    RoadNetwork net = build_network(grid(41), {}, rep);
+    SnapIndex idx(net);
+    TravelQuery q(net);
+    const std::vector<SnappedPoint> sources{idx.snap({1000, 1000}, 10), idx.snap({3000, 3000}, 10)};
+    allocation_lines(q, sources, 1.25); // the multi-source search, run to the end
+    const auto inc = reached_increments(q, {80.0, 160.0});
+    EXPECT_NEAR(length_of(inc[0]), 2 * 400.0, 1e-6);
+    EXPECT_NEAR(length_of(inc[0]) + length_of(inc[1]), 2 * 1600.0, 1e-6);
+    // two providers 100 m apart: the union is less than the sum, and equals the reach of the
+    // nearest of them computed one provider at a time (the longer of each edge's two reaches)
+    const std::vector<SnappedPoint> near{idx.snap({2000, 2000}, 10), idx.snap({2100, 2000}, 10)};
+    allocation_lines(q, near, 1.25);
+    const auto both = reached_increments(q, {80.0});
+    const auto one = catchment_lines(q, near[0], 1.25, {80.0});
+    const auto other = catchment_lines(q, near[1], 1.25, {80.0});
+    // each reaches its 4 arms of 100 m; they share the street between them: 8 x 100 - 100
+    EXPECT_NEAR(length_of(one[0]) + length_of(other[0]), 800.0, 1e-6);
+    EXPECT_NEAR(length_of(both[0]), 700.0, 1e-6);
+}
+
 TEST(Allocation, each_street_goes_to_the_nearer_provider) {
     NetworkReport rep;
     RoadNetwork net = build_network(grid(), {}, rep);

@@ -56,3 +56,31 @@ TEST(Access, straight_line_shares_and_statistics_by_hand) {
     EXPECT_EQ(a.services[0].catchments.size(), 3u); // one provider x 3 bands, circles
     EXPECT_NEAR(geo::area(a.services[0].catchments[0].area), std::numbers::pi * 750 * 750, 0.005 * std::numbers::pi * 750 * 750); // 10 min at 1.25 m/s
 }
+
+TEST(Access, service_scope_draws_one_area_per_band_the_union_of_the_providers_reach) {
+    StudyArea s = test::three_wards();
+    s.providers = {test::provider("P", geo::XY{0, 500}), test::provider("R", geo::XY{1000, 500})};
+    s.lines = {test::line(0, "day_centre", 10, 10), test::line(1, "day_centre", 10, 10)};
+    place_providers(s);
+    std::vector<PopulationUnit> units = {{{150, 500}, 0, 600}, {{2500, 500}, 2, 7000}};
+    const RoutingIndex straight(units, SurfaceReport{"test", 0, 0, {}});
+    AccessSettings st;
+    st.catchments = CatchmentScope::service;
+    const AccessAnalysis a = analyse_access(s, straight, st);
+    EXPECT_EQ(a.catchments, CatchmentScope::service);
+    ASSERT_EQ(a.services.size(), 1u);
+    const auto& k = a.services[0].catchments;
+    ASSERT_EQ(k.size(), 3u); // one per band, not per provider
+    for (const auto& c : k) EXPECT_EQ(c.provider, geo::invalid_index);
+    // 10 min at 1.25 m/s = 750 m round each of two points 1000 m apart: two discs overlapping
+    // by a lens of 2 r^2 acos(d / 2r) - (d / 2) sqrt(4 r^2 - d^2)
+    const double r = 750, d = 1000;
+    const double lens = 2 * r * r * std::acos(d / (2 * r)) - d / 2 * std::sqrt(4 * r * r - d * d);
+    const double expect = 2 * std::numbers::pi * r * r - lens;
+    EXPECT_NEAR(geo::area(k[0].area), expect, 0.005 * expect);
+    // the per-unit figures do not depend on the scope
+    st.catchments = CatchmentScope::none;
+    const AccessAnalysis none = analyse_access(s, straight, st);
+    EXPECT_TRUE(none.services[0].catchments.empty());
+    EXPECT_EQ(none.services[0].per_unit[1].time_s, a.services[0].per_unit[1].time_s);
+}
