@@ -3,7 +3,7 @@
 # package is already installed. Needs root (or sudo).
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config git
-      libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
+      libgdal-dev libsqlite3-dev gdal-bin libgeos-dev libproj-dev proj-data
       libtomlplusplus-dev nlohmann-json3-dev libssl-dev libglpk-dev liblemon-dev libboost-graph-dev
       libgtest-dev libbenchmark-dev clang libclang-rt-14-dev
       libcairo2-dev poppler-utils libosmium2-dev

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -219,14 +220,24 @@ std::vector<std::string> write_outputs(const Analysis& a, const std::vector<geo:
                                        const std::string& out_dir) {
     geo::StagedDirectory dir(out_dir, output_options(a.project(), a.scenario_file));
     const std::filesystem::path d(dir.staging_path());
-    geo::write_geopackage((d / "coverage.gpkg").string(), a.project().working_crs, layers);
-    // every table as CSV too, except the geometry-only ones (catchments, allocation lines, roads)
+    // every table as CSV too, except the geometry-only ones (catchments, allocation lines,
+    // roads); written on the other core while the GeoPackage is (a country's unit_access is
+    // 10 M rows in each), from the same layers (their rows are made from the analysis, read only)
     static const std::set<std::string> no_csv{"catchments", "street_allocation", "roads", "units"};
-    for (const auto& l : layers) {
-        if (no_csv.count(l.name)) continue;
-        // providers.csv lists every provider, located or not (the GPKG layer: located ones)
-        geo::write_csv((d / (l.name + ".csv")).string(), l.name == "providers" ? providers_layer(a, false) : l);
+    auto csvs = std::async(std::launch::async, [&] {
+        for (const auto& l : layers) {
+            if (no_csv.count(l.name)) continue;
+            // providers.csv lists every provider, located or not (the GPKG layer: located ones)
+            geo::write_csv((d / (l.name + ".csv")).string(), l.name == "providers" ? providers_layer(a, false) : l);
+        }
+    });
+    try {
+        geo::write_geopackage((d / "coverage.gpkg").string(), a.project().working_crs, layers);
+    } catch (...) {
+        csvs.wait(); // the staging folder goes when this unwinds: the CSV writer must be done with it
+        throw;
     }
+    csvs.get();
     // run.json last: its presence marks a complete output (the staged directory relies on it)
     geo::write_text_file((d / "run.json").string(), run_record(a));
     dir.commit();

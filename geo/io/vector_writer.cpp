@@ -8,6 +8,8 @@
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
+
+#include "geo/io/gpkg_bulk.hpp"
 #include <ogrsf_frmts.h>
 
 #include "geo/detail/gdal_util.hpp"
@@ -120,6 +122,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
                 if (layer->CreateField(&fd) != OGRERR_NONE)
                     throw IoError(path + ":" + L.name + ": cannot create field " + f.name);
             }
+            if (L.generate) continue; // rows made while written go in through SQLite, below
             if (ds->StartTransaction() != OGRERR_NONE) throw IoError(path + ": cannot start a transaction");
             // one feature object for the layer, every field set (or nulled) for each row
             OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
@@ -147,6 +150,12 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
         ds->FlushCache();
         if (CPLGetLastErrorType() >= CE_Failure) throw IoError(path + ": write failed: " + quiet.last_message());
     } // closes the dataset before the rename
+    // The layers sized by the country (generated rows) were made above with no rows: their
+    // rows and R-tree go in through SQLite, ~10x faster than through OGR (gpkg_bulk.hpp).
+    std::vector<const OutLayer*> bulk;
+    for (const OutLayer& L : layers)
+        if (L.generate) bulk.push_back(&L);
+    append_rows_bulk(tmp, bulk);
     rename_into_place(tmp, path);
 }
 

@@ -1,0 +1,491 @@
+#include "geo/io/gpkg_bulk.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <memory>
+
+#include "geo/errors.hpp"
+
+namespace apreptis::geo {
+
+namespace {
+
+// ---- SQLite handles, wrapped once ----------------------------------------------------------
+
+struct DbClose {
+    void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct StmtFinalize {
+    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Db = std::unique_ptr<sqlite3, DbClose>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalize>;
+
+class Sqlite {
+public:
+    explicit Sqlite(const std::string& path) : m_path(path) {
+        sqlite3* db = nullptr;
+        const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+        m_db.reset(db);
+        if (rc != SQLITE_OK) fail("cannot open for the bulk rows");
+    }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw IoError(m_path + ": " + what + ": " + (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"));
+    }
+    void exec(const std::string& sql) {
+        if (sqlite3_exec(m_db.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
+    }
+    Stmt prepare(const std::string& sql) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(m_db.get(), sql.c_str(), -1, &s, nullptr) != SQLITE_OK) fail(sql);
+        return Stmt(s);
+    }
+    void step_done(sqlite3_stmt* s, const std::string& what) {
+        if (sqlite3_step(s) != SQLITE_DONE) fail(what);
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
+
+private:
+    std::string m_path;
+    Db m_db;
+};
+
+std::string quoted(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string literal(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+// ---- GeoPackage geometry blobs (GeoPackage 1.3 §2.1.3: header, then little-endian WKB) -----
+
+struct Box {
+    double min_x = std::numeric_limits<double>::infinity(), max_x = -std::numeric_limits<double>::infinity();
+    double min_y = std::numeric_limits<double>::infinity(), max_y = -std::numeric_limits<double>::infinity();
+    void add(XY p) {
+        min_x = std::min(min_x, p.x);
+        max_x = std::max(max_x, p.x);
+        min_y = std::min(min_y, p.y);
+        max_y = std::max(max_y, p.y);
+    }
+    void add(const Box& b) {
+        min_x = std::min(min_x, b.min_x);
+        max_x = std::max(max_x, b.max_x);
+        min_y = std::min(min_y, b.min_y);
+        max_y = std::max(max_y, b.max_y);
+    }
+    bool empty() const { return !(min_x <= max_x); }
+};
+
+class Blob {
+public:
+    void clear() { m_bytes.clear(); }
+    void u8(std::uint8_t v) { m_bytes.push_back(v); }
+    void u32(std::uint32_t v) { raw(&v, 4); } // little-endian host (x86-64, arm64)
+    void i32(std::int32_t v) { raw(&v, 4); }
+    void f64(double v) { raw(&v, 8); }
+    void xy(XY p) {
+        f64(p.x);
+        f64(p.y);
+    }
+    void raw(const void* p, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        m_bytes.insert(m_bytes.end(), b, b + n);
+    }
+    const unsigned char* data() const { return m_bytes.data(); }
+    std::size_t size() const { return m_bytes.size(); }
+
+private:
+    std::vector<unsigned char> m_bytes;
+};
+
+static_assert(std::endian::native == std::endian::little, "the blobs are written little-endian");
+
+void ring(Blob& b, const Ring& r, Box& box) {
+    b.u32(static_cast<std::uint32_t>(r.size()));
+    for (XY p : r) {
+        b.xy(p);
+        box.add(p);
+    }
+}
+
+/// The blob of `g` (nothing for no geometry or an empty one) and its envelope.
+bool geometry_blob(const Geometry& g, std::int32_t srs_id, Blob& b, Box& box) {
+    b.clear();
+    box = Box{};
+    const bool point = std::holds_alternative<XY>(g);
+    if (std::holds_alternative<std::monostate>(g)) return false;
+    if (auto* ml = std::get_if<MultiLineString>(&g); ml && ml->empty()) return false;
+    if (auto* mp = std::get_if<MultiPolygon>(&g); mp && mp->empty()) return false;
+    // header: magic, version 0, flags (little-endian; envelope [minx, maxx, miny, maxy]
+    // except for points, as GDAL writes them), srs_id; the envelope is patched in below
+    b.u8('G');
+    b.u8('P');
+    b.u8(0);
+    b.u8(point ? 0x01 : 0x03);
+    b.i32(srs_id);
+    const std::size_t envelope_at = b.size();
+    if (!point)
+        for (int i = 0; i < 4; ++i) b.f64(0);
+    b.u8(1); // WKB little-endian
+    if (auto* p = std::get_if<XY>(&g)) {
+        b.u32(1);
+        b.xy(*p);
+        box.add(*p);
+        return true;
+    }
+    if (auto* ml = std::get_if<MultiLineString>(&g)) {
+        b.u32(5);
+        b.u32(static_cast<std::uint32_t>(ml->size()));
+        for (const LineString& l : *ml) {
+            b.u8(1);
+            b.u32(2);
+            ring(b, l, box);
+        }
+    } else {
+        const auto& mp = std::get<MultiPolygon>(g);
+        b.u32(6);
+        b.u32(static_cast<std::uint32_t>(mp.size()));
+        for (const Polygon& p : mp) {
+            b.u8(1);
+            b.u32(3);
+            b.u32(static_cast<std::uint32_t>(1 + p.holes.size()));
+            ring(b, p.outer, box);
+            for (const Ring& h : p.holes) ring(b, h, box);
+        }
+    }
+    const double env[4] = {box.min_x, box.max_x, box.min_y, box.max_y};
+    std::memcpy(const_cast<unsigned char*>(b.data()) + envelope_at, env, sizeof env);
+    return true;
+}
+
+// ---- R-tree packing into SQLite's node tables ----------------------------------------------
+// SQLite's R-tree (ext/rtree, file format of sqlite 3.x): <name>_node(nodeno, data) with node
+// 1 the root; a node is [depth u16 (root only)] [cell count u16] then cells of a 64-bit id
+// (row id in a leaf, child node number above) and the box as 4 floats [minx maxx miny maxy],
+// all big-endian; every node blob has the root's length. <name>_rowid(rowid, nodeno) gives
+// each row's leaf, <name>_parent(nodeno, parentnode) each non-root node's parent. Boxes are
+// rounded outward to float, as SQLite does when it inserts.
+
+struct Entry {
+    std::int64_t id;
+    float min_x, max_x, min_y, max_y;
+};
+
+float down(double v) {
+    float f = static_cast<float>(v);
+    if (static_cast<double>(f) > v) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    return f;
+}
+float up(double v) {
+    float f = static_cast<float>(v);
+    if (static_cast<double>(f) < v) f = std::nextafter(f, std::numeric_limits<float>::infinity());
+    return f;
+}
+
+void put_be(std::vector<unsigned char>& out, std::size_t at, std::uint64_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i, v >>= 8) out[at + static_cast<std::size_t>(i)] = static_cast<unsigned char>(v & 0xff);
+}
+void put_float(std::vector<unsigned char>& out, std::size_t at, float f) {
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &f, 4);
+    put_be(out, at, bits, 4);
+}
+
+/// Sort-Tile-Recursive: `entries` cut into vertical slices by centre x, each slice's entries
+/// by centre y into groups of at most `fanout` (Leutenegger, Edgington & Lopez 1997).
+std::vector<std::vector<Entry>> str_groups(std::vector<Entry> entries, std::size_t fanout) {
+    const std::size_t groups = (entries.size() + fanout - 1) / fanout;
+    const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(groups))));
+    const std::size_t per_slice = slices * fanout;
+    auto cx = [](const Entry& e) { return static_cast<double>(e.min_x) + e.max_x; };
+    auto cy = [](const Entry& e) { return static_cast<double>(e.min_y) + e.max_y; };
+    std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return cx(a) < cx(b); });
+    std::vector<std::vector<Entry>> out;
+    for (std::size_t s = 0; s < entries.size(); s += per_slice) {
+        const auto end = entries.begin() + static_cast<std::ptrdiff_t>(std::min(entries.size(), s + per_slice));
+        std::sort(entries.begin() + static_cast<std::ptrdiff_t>(s), end,
+                  [&](const Entry& a, const Entry& b) { return cy(a) < cy(b); });
+        for (auto it = entries.begin() + static_cast<std::ptrdiff_t>(s); it < end;) {
+            const auto next = it + std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(fanout), end - it);
+            out.emplace_back(it, next);
+            it = next;
+        }
+    }
+    return out;
+}
+
+/// Pairs of integers into a two-column table, 500 rows to a statement.
+class PairInserter {
+public:
+    PairInserter(Sqlite& db, const std::string& table, const std::string& a, const std::string& b)
+        : m_db(db), m_head("INSERT INTO " + quoted(table) + " (" + quoted(a) + ", " + quoted(b) + ") VALUES "),
+          m_full(statement(batch)) {}
+    void add(std::int64_t a, std::int64_t b) {
+        m_rows.emplace_back(a, b);
+        if (m_rows.size() == batch) flush();
+    }
+    void flush() {
+        if (m_rows.empty()) return;
+        Stmt partial;
+        if (m_rows.size() < batch) partial = statement(m_rows.size());
+        sqlite3_stmt* st = m_rows.size() < batch ? partial.get() : m_full.get();
+        int at = 1;
+        for (const auto& [a, b] : m_rows) {
+            sqlite3_bind_int64(st, at++, a);
+            sqlite3_bind_int64(st, at++, b);
+        }
+        m_db.step_done(st, m_head);
+        m_rows.clear();
+    }
+
+private:
+    static constexpr std::size_t batch = 500;
+    Stmt statement(std::size_t rows) {
+        std::string sql = m_head;
+        for (std::size_t r = 0; r < rows; ++r) sql += r ? ", (?, ?)" : "(?, ?)";
+        return m_db.prepare(sql);
+    }
+    Sqlite& m_db;
+    std::string m_head;
+    Stmt m_full;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_rows;
+};
+
+void pack_rtree(Sqlite& db, const std::string& rtree, std::vector<Entry> rows) {
+    // the node size SQLite chose for this table: the length of its (empty) root
+    Stmt q = db.prepare("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
+    if (sqlite3_step(q.get()) != SQLITE_ROW) db.fail("R-tree " + rtree + " has no root node");
+    const auto node_size = static_cast<std::size_t>(sqlite3_column_int(q.get(), 0));
+    q.reset();
+    const std::size_t fanout = (node_size - 4) / 24;
+    if (fanout < 4) db.fail("R-tree " + rtree + ": nodes of " + std::to_string(node_size) + " bytes");
+    db.exec("DELETE FROM " + quoted(rtree + "_node") + "; DELETE FROM " + quoted(rtree + "_rowid") +
+            "; DELETE FROM " + quoted(rtree + "_parent"));
+    Stmt put_node = db.prepare("INSERT INTO " + quoted(rtree + "_node") + "(nodeno, data) VALUES (?, ?)");
+    PairInserter put_rowid(db, rtree + "_rowid", "rowid", "nodeno");
+    PairInserter put_parent(db, rtree + "_parent", "nodeno", "parentnode");
+
+    // Levels bottom up; node numbers given top down at the end (root = 1), so each level's
+    // nodes are kept with their children's indices until then.
+    struct Node {
+        std::vector<Entry> cells; // leaf: rows; above: children (id = index in the level below)
+    };
+    std::vector<std::vector<Node>> levels;
+    std::vector<Entry> current = std::move(rows);
+    do {
+        std::vector<Node> level;
+        std::vector<Entry> above;
+        for (auto& g : str_groups(std::move(current), fanout)) {
+            Entry box{static_cast<std::int64_t>(level.size()), g[0].min_x, g[0].max_x, g[0].min_y, g[0].max_y};
+            for (const Entry& e : g) {
+                box.min_x = std::min(box.min_x, e.min_x);
+                box.max_x = std::max(box.max_x, e.max_x);
+                box.min_y = std::min(box.min_y, e.min_y);
+                box.max_y = std::max(box.max_y, e.max_y);
+            }
+            level.push_back({std::move(g)});
+            above.push_back(box);
+        }
+        levels.push_back(std::move(level));
+        current = std::move(above);
+    } while (current.size() > 1);
+    // number the nodes: the root 1, then level by level downward
+    std::vector<std::vector<std::int64_t>> number(levels.size());
+    std::int64_t next = 1;
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        number[l].resize(levels[l].size());
+        for (auto& n : number[l]) n = next++;
+    }
+    std::vector<unsigned char> data(node_size);
+    const auto depth = static_cast<std::uint64_t>(levels.size() - 1);
+    for (std::size_t l = 0; l < levels.size(); ++l)
+        for (std::size_t i = 0; i < levels[l].size(); ++i) {
+            const Node& n = levels[l][i];
+            std::fill(data.begin(), data.end(), 0);
+            put_be(data, 0, number[l][i] == 1 ? depth : 0, 2);
+            put_be(data, 2, n.cells.size(), 2);
+            for (std::size_t c = 0; c < n.cells.size(); ++c) {
+                const Entry& e = n.cells[c];
+                const std::size_t at = 4 + c * 24;
+                const std::int64_t id = l == 0 ? e.id : number[l - 1][static_cast<std::size_t>(e.id)];
+                put_be(data, at, static_cast<std::uint64_t>(id), 8);
+                put_float(data, at + 8, e.min_x);
+                put_float(data, at + 12, e.max_x);
+                put_float(data, at + 16, e.min_y);
+                put_float(data, at + 20, e.max_y);
+                if (l == 0) put_rowid.add(id, number[l][i]);
+                else put_parent.add(id, number[l][i]);
+            }
+            sqlite3_bind_int64(put_node.get(), 1, number[l][i]);
+            sqlite3_bind_blob(put_node.get(), 2, data.data(), static_cast<int>(data.size()), SQLITE_TRANSIENT);
+            db.step_done(put_node.get(), "R-tree " + rtree + " node");
+        }
+    put_rowid.flush();
+    put_parent.flush();
+}
+
+// ---- one layer ---------------------------------------------------------------------------
+
+std::vector<std::string> column_names(Sqlite& db, const std::string& table) {
+    std::vector<std::string> out;
+    Stmt q = db.prepare("PRAGMA table_info(" + quoted(table) + ")");
+    while (sqlite3_step(q.get()) == SQLITE_ROW)
+        out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1)));
+    return out;
+}
+
+void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
+    const std::string where = path + ":" + L.name;
+    const std::vector<std::string> columns = column_names(db, L.name);
+    if (columns.empty()) throw IoError(where + ": the table GDAL should have made is not there");
+    for (const FieldDef& f : L.fields)
+        if (std::find(columns.begin(), columns.end(), f.name) == columns.end())
+            throw IoError(where + ": column " + f.name + " is not in the table GDAL made");
+    std::string fid_column;
+    {
+        Stmt q = db.prepare("PRAGMA table_info(" + quoted(L.name) + ")");
+        while (sqlite3_step(q.get()) == SQLITE_ROW)
+            if (sqlite3_column_int(q.get(), 5) == 1) fid_column = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1));
+    }
+    if (fid_column.empty()) throw IoError(where + ": the table GDAL made has no integer primary key");
+    const bool spatial = L.geometry_type != GeometryType::none;
+    std::string geom_column;
+    std::int32_t srs_id = 0;
+    if (spatial) {
+        Stmt q = db.prepare("SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = " + literal(L.name));
+        if (sqlite3_step(q.get()) != SQLITE_ROW) throw IoError(where + ": not in gpkg_geometry_columns");
+        geom_column = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0));
+        srs_id = sqlite3_column_int(q.get(), 1);
+    }
+    // The table's triggers (the R-tree's, GDAL's feature count) would work row by row: kept
+    // aside while the rows go in, their work done in bulk, then put back as they were.
+    std::vector<std::string> triggers;
+    {
+        Stmt q = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = " + literal(L.name));
+        std::vector<std::string> names;
+        while (sqlite3_step(q.get()) == SQLITE_ROW) {
+            names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0)));
+            triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1)));
+        }
+        q.reset();
+        for (const auto& n : names) db.exec("DROP TRIGGER " + quoted(n));
+    }
+    const std::string rtree = "rtree_" + L.name + "_" + geom_column;
+    bool has_rtree = false;
+    if (spatial) {
+        Stmt t = db.prepare("SELECT 1 FROM sqlite_master WHERE name = " + literal(rtree));
+        has_rtree = sqlite3_step(t.get()) == SQLITE_ROW;
+    }
+    // Rows go in `batch` to a statement (one statement's fixed cost, and GDAL's AUTOINCREMENT
+    // bookkeeping, shared by the batch), each with its fid given: numbered after the rows the
+    // table has, as SQLite would.
+    std::int64_t next_fid = 1;
+    {
+        Stmt q = db.prepare("SELECT coalesce(max(" + quoted(fid_column) + "), 0) + 1 FROM " + quoted(L.name));
+        if (sqlite3_step(q.get()) == SQLITE_ROW) next_fid = sqlite3_column_int64(q.get(), 0);
+    }
+    const std::size_t columns_per_row = 1 + L.fields.size() + (spatial ? 1 : 0);
+    const std::size_t batch = std::max<std::size_t>(1, std::min<std::size_t>(64, 30000 / columns_per_row));
+    std::string row = "(?";
+    for (std::size_t i = 1; i < columns_per_row; ++i) row += ", ?";
+    row += ")";
+    std::string head = "INSERT INTO " + quoted(L.name) + " (" + quoted(fid_column);
+    for (const FieldDef& f : L.fields) head += ", " + quoted(f.name);
+    if (spatial) head += ", " + quoted(geom_column);
+    head += ") VALUES ";
+    auto statement_for = [&](std::size_t rows) {
+        std::string sql = head;
+        for (std::size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + row;
+        return db.prepare(sql);
+    };
+    Stmt full = statement_for(batch);
+    std::vector<OutFeature> made(L.generate ? batch : 0); // generated rows live until their step
+    std::vector<Blob> blobs(spatial ? batch : 0);
+    Box box, extent;
+    std::vector<Entry> boxes;
+    if (has_rtree) boxes.reserve(L.size());
+    const std::size_t n = L.size();
+    for (std::size_t first = 0; first < n; first += batch) {
+        const std::size_t rows = std::min(batch, n - first);
+        Stmt partial;
+        if (rows < batch) partial = statement_for(rows);
+        sqlite3_stmt* st = rows < batch ? partial.get() : full.get();
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::size_t i = first + r;
+            const OutFeature* f = nullptr;
+            if (L.generate) {
+                L.generate(i, made[r]);
+                f = &made[r];
+            } else f = &L.features[i];
+            int at = static_cast<int>(r * columns_per_row) + 1;
+            const std::int64_t fid = next_fid + static_cast<std::int64_t>(i);
+            sqlite3_bind_int64(st, at++, fid);
+            for (std::size_t k = 0; k < L.fields.size(); ++k, ++at) {
+                static const Value null;
+                const Value& v = k < f->values.size() ? f->values[k] : null; // no copy: text is bound in place
+                if (auto* iv = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(st, at, *iv);
+                else if (auto* dv = std::get_if<double>(&v)) {
+                    if (std::isfinite(*dv)) sqlite3_bind_double(st, at, *dv);
+                    else sqlite3_bind_null(st, at); // as OGR writes a non-finite real
+                } else if (auto* sv = std::get_if<std::string>(&v))
+                    sqlite3_bind_text(st, at, sv->data(), static_cast<int>(sv->size()), SQLITE_STATIC);
+                else sqlite3_bind_null(st, at);
+            }
+            if (!spatial) continue;
+            if (L.geometry_type == GeometryType::multipolygon && std::holds_alternative<XY>(f->geometry))
+                throw IoError(where + ": point geometry in a polygon layer");
+            if (geometry_blob(f->geometry, srs_id, blobs[r], box)) {
+                sqlite3_bind_blob(st, at, blobs[r].data(), static_cast<int>(blobs[r].size()), SQLITE_STATIC);
+                extent.add(box);
+                if (has_rtree) boxes.push_back({fid, down(box.min_x), up(box.max_x), down(box.min_y), up(box.max_y)});
+            } else sqlite3_bind_null(st, at);
+        }
+        db.step_done(st, L.name + " rows");
+    }
+    if (has_rtree && !boxes.empty()) pack_rtree(db, rtree, std::move(boxes));
+    {
+        Stmt t = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'");
+        if (sqlite3_step(t.get()) == SQLITE_ROW) // GDAL's feature count, as its triggers keep it
+            db.exec("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM " + quoted(L.name) +
+                    ") WHERE lower(table_name) = lower(" + literal(L.name) + ")");
+    }
+    for (const auto& t : triggers) db.exec(t);
+    if (spatial && !extent.empty()) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf, "UPDATE gpkg_contents SET min_x = %.17g, min_y = %.17g, max_x = %.17g, max_y = %.17g",
+                      extent.min_x, extent.min_y, extent.max_x, extent.max_y);
+        db.exec(buf + std::string(" WHERE table_name = ") + literal(L.name));
+    }
+}
+
+} // namespace
+
+void append_rows_bulk(const std::string& path, const std::vector<const OutLayer*>& layers) {
+    if (layers.empty()) return;
+    Sqlite db(path);
+    // a temporary file renamed into place when whole: no journal needed for all-or-nothing
+    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+    db.exec("BEGIN");
+    for (const OutLayer* L : layers) append_layer(db, path, *L);
+    db.exec("COMMIT");
+}
+
+} // namespace apreptis::geo

@@ -1,0 +1,153 @@
+// Rows made while written go into the GeoPackage through SQLite (geo/io/gpkg_bulk): the file
+// must read back exactly as the one OGR writes row by row, with an R-tree SQLite accepts and
+// that answers window queries as a scan does.
+#include <array>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <gtest/gtest.h>
+
+#include "geo/io/vector_reader.hpp"
+#include "geo/io/vector_writer.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+using namespace apreptis::geo;
+using test::ScratchDir;
+
+namespace {
+
+/// `n` short streets on a jittered 100 m grid (some with a bend), a value per field kind and
+/// a null every seventh row.
+OutLayer streets(std::size_t n) {
+    OutLayer L;
+    L.name = "roads";
+    L.geometry_type = GeometryType::multilinestring;
+    L.fields = {{"edge_id", FieldType::integer}, {"length_m", FieldType::real}, {"name", FieldType::text}};
+    L.generated_rows = n;
+    L.generate = [](std::size_t i, OutFeature& f) {
+        const double x = 500000 + static_cast<double>(i % 200) * 100 + static_cast<double>(i % 7) * 3.3;
+        const double y = 6080000 + static_cast<double>(i / 200) * 100 + static_cast<double>(i % 11) * 1.7;
+        LineString l{{x, y}, {x + 100, y}};
+        if (i % 3 == 0) l.push_back({x + 100, y + 60});
+        f.values = {static_cast<std::int64_t>(i), i % 7 == 0 ? Value() : Value(static_cast<double>(i) * 0.25),
+                    std::string(i % 2 ? "gatvė" : "kelias, \"senas\"")};
+        f.geometry = MultiLineString{l};
+    };
+    return L;
+}
+
+OutLayer held(const OutLayer& made) {
+    OutLayer h = made;
+    h.generate = nullptr;
+    h.generated_rows = 0;
+    made.for_each([&](std::size_t, const OutFeature& f) { h.features.push_back(f); });
+    return h;
+}
+
+/// The rows of an SQL query through GDAL (SQLite's own SQL plus GDAL's ST_ functions).
+std::string query_text(const std::string& path, const std::string& sql) {
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    EXPECT_TRUE(ds);
+    OGRLayer* r = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    EXPECT_TRUE(r) << sql;
+    std::string out;
+    if (!r) return out;
+    for (auto& f : *r) {
+        for (int c = 0; c < f->GetFieldCount(); ++c)
+            out += (c ? "|" : "") + std::string(f->IsFieldSetAndNotNull(c) ? f->GetFieldAsString(c) : "NULL");
+        out += "\n";
+    }
+    ds->ReleaseResultSet(r);
+    return out;
+}
+
+/// Features GDAL returns for a window (it uses the layer's R-tree).
+long window_count(const std::string& path, double x0, double y0, double x1, double y1) {
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    OGRLayer* L = ds->GetLayerByName("roads");
+    L->SetSpatialFilterRect(x0, y0, x1, y1);
+    long n = 0;
+    for (auto& f : *L) n += f ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+TEST(GpkgBulk, generated_rows_read_back_as_the_rows_ogr_writes) {
+    ScratchDir d;
+    const OutLayer made = streets(30000); // 30,000 rows: an R-tree three levels deep
+    OutLayer units;
+    units.name = "units";
+    units.geometry_type = GeometryType::point;
+    units.spatial_index = false;
+    units.fields = {{"unit_id", FieldType::integer}};
+    units.generated_rows = 500;
+    units.generate = [](std::size_t i, OutFeature& f) {
+        f.values = {static_cast<std::int64_t>(i)};
+        f.geometry = XY{500000.5 + static_cast<double>(i), 6080000.25};
+    };
+    OutLayer table;
+    table.name = "unit_access";
+    table.fields = {{"unit_id", FieldType::integer}, {"time_min", FieldType::real}, {"provider_id", FieldType::text}};
+    table.generated_rows = 300;
+    table.generate = [](std::size_t i, OutFeature& f) {
+        f.values = {static_cast<std::int64_t>(i), i % 5 ? Value(i / 3.0) : Value(), i % 5 ? Value("P" + std::to_string(i)) : Value()};
+    };
+    const std::string fast = d / "bulk.gpkg", slow = d / "ogr.gpkg";
+    write_geopackage(fast, "EPSG:3346", {made, units, table});
+    write_geopackage(slow, "EPSG:3346", {held(made), held(units), held(table)});
+
+    for (const std::string layer : {"roads", "units", "unit_access"}) {
+        SCOPED_TRACE(layer);
+        ReadOptions o;
+        o.layer = layer;
+        const auto a = read_vector(fast, o), b = read_vector(slow, o);
+        ASSERT_EQ(a.features.size(), b.features.size());
+        ASSERT_EQ(a.fields, b.fields);
+        ASSERT_EQ(a.kinds, b.kinds);
+        for (std::size_t i = 0; i < a.features.size(); ++i) {
+            ASSERT_EQ(a.features[i].values, b.features[i].values) << i;
+            ASSERT_EQ(a.features[i].geometry, b.features[i].geometry) << i;
+        }
+        EXPECT_EQ(a.source_crs, b.source_crs);
+    }
+    // the same contents entries (extent), feature counts, triggers and extensions as OGR's
+    for (const std::string sql :
+         {"SELECT table_name, data_type, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents ORDER BY table_name",
+          "SELECT table_name, feature_count FROM gpkg_ogr_contents ORDER BY table_name",
+          "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+          "SELECT table_name, column_name, extension_name FROM gpkg_extensions ORDER BY 1, 2, 3"})
+        EXPECT_EQ(query_text(fast, sql), query_text(slow, sql)) << sql;
+}
+
+TEST(GpkgBulk, the_packed_rtree_is_valid_and_answers_windows_as_a_scan_does) {
+    ScratchDir d;
+    const std::string path = d / "bulk.gpkg";
+    write_geopackage(path, "EPSG:3346", {streets(30000)});
+    EXPECT_EQ(query_text(path, "SELECT rtreecheck('rtree_roads_geom')"), "ok\n");
+    EXPECT_EQ(query_text(path, "SELECT count(*) FROM rtree_roads_geom"), "30000\n");
+    // a tree of more than two levels: the root's depth (its first two bytes) is at least 2
+    EXPECT_EQ(query_text(path, "SELECT hex(substr(data, 1, 2)) FROM rtree_roads_geom_node WHERE nodeno = 1"), "0002\n");
+    // each row's box holds its geometry's envelope (float rounding outward)
+    EXPECT_EQ(query_text(path, "SELECT count(*) FROM roads r JOIN rtree_roads_geom t ON t.id = r.fid "
+                               "WHERE t.minx > ST_MinX(r.geom) OR t.maxx < ST_MaxX(r.geom) "
+                               "OR t.miny > ST_MinY(r.geom) OR t.maxy < ST_MaxY(r.geom)"),
+              "0\n");
+    // windows through the index and by a scan of the geometries
+    for (const auto& w : std::vector<std::array<double, 4>>{{500950, 6080950, 501450, 6081320},
+                                                            {500000, 6080000, 500001, 6080001},
+                                                            {499000, 6079000, 499500, 6079500},
+                                                            {0, 0, 1e7, 1e7}}) {
+        char sql[256];
+        std::snprintf(sql, sizeof sql,
+                      "SELECT count(*) FROM roads WHERE ST_MaxX(geom) >= %.3f AND ST_MinX(geom) <= %.3f AND "
+                      "ST_MaxY(geom) >= %.3f AND ST_MinY(geom) <= %.3f",
+                      w[0], w[2], w[1], w[3]);
+        const long scanned = std::stol(query_text(path, sql));
+        EXPECT_EQ(window_count(path, w[0], w[1], w[2], w[3]), scanned) << w[0] << " " << w[1];
+    }
+}
