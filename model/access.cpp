@@ -404,15 +404,16 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         geo::TravelQuery query(*c.network);
         std::vector<geo::SnappedPoint> src;
         for (std::size_t p : t.providers) src.push_back(snap_provider(c, type, s.providers[p], sa.warnings));
+        // one multi-source search, run to the end, gives the nearest provider of every unit,
+        // the allocation of the streets and the service's areas; per-provider catchments
+        // search again, so they come last
         res = geo::nearest_by_network(query, src, c.routing.unit_snaps(), c.walk);
-        for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, &query, &src[i]);
-        check(c);
-        auto alloc = geo::allocation_pieces(query, src, c.walk);
+        auto alloc = geo::allocation_after_search(query, src.size());
         for (std::size_t i = 0; i < t.providers.size(); ++i)
             sa.allocations.push_back({t.providers[i], type, std::move(alloc[i])});
         check(c);
-        // the allocation's search is the multi-source one, run to the end: its times serve
         if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, &query, type, t.providers);
+        for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, &query, &src[i]);
     } else {
         std::vector<geo::XY> src;
         for (std::size_t p : t.providers) src.push_back(*s.providers[p].point);

@@ -7,10 +7,14 @@ namespace apreptis::geo {
 
 std::vector<std::vector<EdgePiece>> allocation_pieces(TravelQuery& q, const std::vector<SnappedPoint>& sources,
                                                       double walk_mps) {
-    std::vector<std::vector<EdgePiece>> out(sources.size());
-    const RoadNetwork& net = q.network();
-    auto seeds = seeds_towards(net, sources, walk_mps);
+    auto seeds = seeds_towards(q.network(), sources, walk_mps);
     q.run(seeds, Direction::to_seeds);
+    return allocation_after_search(q, sources.size());
+}
+
+std::vector<std::vector<EdgePiece>> allocation_after_search(const TravelQuery& q, std::size_t source_count) {
+    std::vector<std::vector<EdgePiece>> out(source_count);
+    const RoadNetwork& net = q.network();
     for (std::uint32_t id = 0; id < net.edges.size(); ++id) {
         const RoadEdge& e = net.edges[id];
         const std::uint32_t la = std::isfinite(e.backward_s) ? q.label(e.from) : invalid_index;

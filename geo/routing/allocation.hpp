@@ -14,6 +14,10 @@ namespace apreptis::geo {
 std::vector<std::vector<EdgePiece>> allocation_pieces(TravelQuery& query, const std::vector<SnappedPoint>& sources,
                                                       double walk_mps);
 
+/// The same from the multi-source search `query` ran last towards `source_count` sources
+/// (seeds_towards all of them, no cutoff: nearest_by_network's search), without running it again.
+std::vector<std::vector<EdgePiece>> allocation_after_search(const TravelQuery& query, std::size_t source_count);
+
 /// The same as linework.
 std::vector<MultiLineString> allocation_lines(TravelQuery& query, const std::vector<SnappedPoint>& sources,
                                               double walk_mps);

@@ -1,7 +1,6 @@
 #include "geo/routing/road_reader.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -51,20 +50,18 @@ bool walkable_straight(const Polygon& poly, XY a, XY b) {
     return true;
 }
 
-struct XYKeyHash {
-    std::size_t operator()(const XY& p) const noexcept {
-        return std::hash<double>()(p.x) ^ (std::hash<double>()(p.y) * 1000003u);
-    }
-};
-
 /// Walkable areas (OSM highway=pedestrian squares and the like, mapped as polygons): their
 /// outlines are walkable, and so is the straight line between any two of their entrances
 /// (vertices shared with a mapped way) that stays inside. Without this the squares vanish
 /// from the network and everyone walks around them.
 void add_walkable_areas(const std::vector<std::pair<Polygon, Way>>& areas, std::vector<Way>& ways) {
-    std::unordered_set<XY, XYKeyHash> line_vertices;
-    for (const Way& w : ways)
-        for (const XY& p : w.points) line_vertices.insert(p);
+    if (areas.empty()) return; // (a country's roads have millions of vertices to look up)
+    // every vertex of the mapped ways, sorted for lookup (a hash set of them took seconds)
+    std::vector<XY> line_vertices;
+    for (const Way& w : ways) line_vertices.insert(line_vertices.end(), w.points.begin(), w.points.end());
+    const auto by_xy = [](const XY& a, const XY& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); };
+    std::sort(line_vertices.begin(), line_vertices.end(), by_xy);
+    const auto on_a_way = [&](const XY& p) { return std::binary_search(line_vertices.begin(), line_vertices.end(), p, by_xy); };
     for (const auto& area : areas) {
         const Polygon& poly = area.first;
         const Way& tags = area.second; // (a lambda below uses it: clang refuses captured bindings)
@@ -74,7 +71,7 @@ void add_walkable_areas(const std::vector<std::pair<Polygon, Way>>& areas, std::
             w.points = r;
             w.origin = WayOrigin::area_outline;
             for (const XY& p : r)
-                if (line_vertices.count(p) && std::find(entrances.begin(), entrances.end(), p) == entrances.end())
+                if (on_a_way(p) && std::find(entrances.begin(), entrances.end(), p) == entrances.end())
                     entrances.push_back(p);
             ways.push_back(std::move(w));
         };

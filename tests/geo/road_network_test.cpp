@@ -264,6 +264,23 @@ TEST(Catchment, the_union_of_several_sources_comes_from_their_one_search) {
     EXPECT_NEAR(length_of(both[0]), 700.0, 1e-6);
 }
 
+TEST(Allocation, read_from_the_nearest_provider_search_equals_its_own_search) {
+    // the analysis reads the allocation from the search that found everyone's nearest provider
+    NetworkReport rep;
+    RoadNetwork net = build_network(grid(9), {}, rep);
+    SnapIndex idx(net);
+    TravelQuery q(net);
+    const std::vector<SnappedPoint> src{idx.snap({130, 0}, 50), idx.snap({700, 420}, 50), idx.snap({0, 800}, 50)};
+    const auto own = allocation_pieces(q, src, 1.25);
+    nearest_by_network(q, src, {idx.snap({450, 450}, 50)}, 1.25);
+    const auto read = allocation_after_search(q, src.size());
+    ASSERT_EQ(read.size(), own.size());
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        EXPECT_FALSE(own[i].empty());
+        EXPECT_EQ(read[i], own[i]);
+    }
+}
+
 TEST(Allocation, each_street_goes_to_the_nearer_provider) {
     NetworkReport rep;
     RoadNetwork net = build_network(grid(), {}, rep);
