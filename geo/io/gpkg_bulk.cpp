@@ -96,8 +96,8 @@ struct Box {
 
 class Blob {
 public:
-    void clear() { m_bytes.clear(); }
-    void u8(std::uint8_t v) { m_bytes.push_back(v); }
+    void clear() { m_size = 0; }
+    void u8(std::uint8_t v) { raw(&v, 1); }
     void u32(std::uint32_t v) { raw(&v, 4); } // little-endian host (x86-64, arm64)
     void i32(std::int32_t v) { raw(&v, 4); }
     void f64(double v) { raw(&v, 8); }
@@ -106,24 +106,29 @@ public:
         f64(p.y);
     }
     void raw(const void* p, std::size_t n) {
-        const auto* b = static_cast<const unsigned char*>(p);
-        m_bytes.insert(m_bytes.end(), b, b + n);
+        if (m_size + n > m_bytes.size()) m_bytes.resize(std::max(2 * m_bytes.size(), m_size + n + 256));
+        std::memcpy(m_bytes.data() + m_size, p, n);
+        m_size += n;
     }
+    /// n points' coordinates in one copy (XY is two packed doubles)
+    void points(const XY* p, std::size_t n) { raw(p, n * sizeof(XY)); }
+    unsigned char* data() { return m_bytes.data(); }
     const unsigned char* data() const { return m_bytes.data(); }
-    std::size_t size() const { return m_bytes.size(); }
+    std::size_t size() const { return m_size; }
 
 private:
-    std::vector<unsigned char> m_bytes;
+    std::vector<unsigned char> m_bytes; // grown, never shrunk: one allocation serves every row
+    std::size_t m_size = 0;
 };
 
 static_assert(std::endian::native == std::endian::little, "the blobs are written little-endian");
 
+static_assert(sizeof(XY) == 2 * sizeof(double), "XY is two packed doubles");
+
 void ring(Blob& b, const Ring& r, Box& box) {
     b.u32(static_cast<std::uint32_t>(r.size()));
-    for (XY p : r) {
-        b.xy(p);
-        box.add(p);
-    }
+    b.points(r.data(), r.size());
+    for (XY p : r) box.add(p);
 }
 
 /// The blob of `g` (nothing for no geometry or an empty one) and its envelope.
@@ -172,7 +177,7 @@ bool geometry_blob(const Geometry& g, std::int32_t srs_id, Blob& b, Box& box) {
         }
     }
     const double env[4] = {box.min_x, box.max_x, box.min_y, box.max_y};
-    std::memcpy(const_cast<unsigned char*>(b.data()) + envelope_at, env, sizeof env);
+    std::memcpy(b.data() + envelope_at, env, sizeof env);
     return true;
 }
 

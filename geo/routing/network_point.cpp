@@ -62,6 +62,14 @@ Access via_edge_ends(const TravelQuery& q, const RoadEdge& e, double offset) {
 void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge& e, double a, double b) {
     if (b - a < 1e-6) return;
     LineString piece;
+    if (a <= 0 && b >= e.length_m) { // the whole edge (most pieces): its shape, without a hypot a segment
+        const auto first = net.edge_points.begin() + e.first_point;
+        piece.reserve(e.point_count);
+        for (auto p = first; p != first + e.point_count; ++p)
+            if (piece.empty() || !(*p == piece.back())) piece.push_back(*p); // as below: no zero-length segment
+        if (piece.size() >= 2) out.push_back(std::move(piece));
+        return;
+    }
     double pos = 0;
     for (std::uint32_t k = e.first_point; k + 1 < e.first_point + e.point_count; ++k) {
         const XY p = net.edge_points[k], q = net.edge_points[k + 1];
