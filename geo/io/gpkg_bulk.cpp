@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <future>
+#include <map>
 #include <memory>
 
 #include "geo/errors.hpp"
@@ -421,49 +423,106 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
         for (std::size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + row;
         return db.prepare(sql);
     };
-    Stmt full = statement_for(batch);
-    std::vector<OutFeature> made(L.generate ? batch : 0); // generated rows live until their step
-    std::vector<Blob> blobs(spatial ? batch : 0);
-    Box box, extent;
-    std::vector<Entry> boxes;
-    if (has_rtree) boxes.reserve(L.size());
+    // Rows are made (generated, their blobs built) a chunk ahead on another thread while SQLite
+    // takes the chunk before: making a country's road or allocation rows costs about what
+    // inserting them does. A chunk ends at 4,096 rows or 32 MB of geometry.
+    struct Chunk {
+        std::size_t first = 0, rows = 0;
+        std::vector<OutFeature> made;           // generated rows (held ones are read in place)
+        std::vector<const OutFeature*> feature; // row r's values
+        std::vector<Blob> blobs;
+        std::vector<Box> boxes;
+        std::vector<char> has_geometry;
+    };
+    static constexpr std::size_t chunk_rows = 4096, chunk_bytes = 32u << 20;
     const std::size_t n = L.size();
-    for (std::size_t first = 0; first < n; first += batch) {
-        const std::size_t rows = std::min(batch, n - first);
-        Stmt partial;
-        if (rows < batch) partial = statement_for(rows);
-        sqlite3_stmt* st = rows < batch ? partial.get() : full.get();
-        for (std::size_t r = 0; r < rows; ++r) {
-            const std::size_t i = first + r;
-            const OutFeature* f = nullptr;
-            if (L.generate) {
-                L.generate(i, made[r]);
-                f = &made[r];
-            } else f = &L.features[i];
-            int at = static_cast<int>(r * columns_per_row) + 1;
-            const std::int64_t fid = next_fid + static_cast<std::int64_t>(i);
-            sqlite3_bind_int64(st, at++, fid);
-            for (std::size_t k = 0; k < L.fields.size(); ++k, ++at) {
-                static const Value null;
-                const Value& v = k < f->values.size() ? f->values[k] : null; // no copy: text is bound in place
-                if (auto* iv = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(st, at, *iv);
-                else if (auto* dv = std::get_if<double>(&v)) {
-                    if (std::isfinite(*dv)) sqlite3_bind_double(st, at, *dv);
-                    else sqlite3_bind_null(st, at); // as OGR writes a non-finite real
-                } else if (auto* sv = std::get_if<std::string>(&v))
-                    sqlite3_bind_text(st, at, sv->data(), static_cast<int>(sv->size()), SQLITE_STATIC);
-                else sqlite3_bind_null(st, at);
-            }
-            if (!spatial) continue;
-            if (L.geometry_type == GeometryType::multipolygon && std::holds_alternative<XY>(f->geometry))
-                throw IoError(where + ": point geometry in a polygon layer");
-            if (geometry_blob(f->geometry, srs_id, blobs[r], box)) {
-                sqlite3_bind_blob(st, at, blobs[r].data(), static_cast<int>(blobs[r].size()), SQLITE_STATIC);
-                extent.add(box);
-                if (has_rtree) boxes.push_back({fid, down(box.min_x), up(box.max_x), down(box.min_y), up(box.max_y)});
-            } else sqlite3_bind_null(st, at);
+    auto make = [&L, spatial, srs_id, n, &where](Chunk& c, std::size_t first) {
+        c.first = first;
+        c.rows = 0;
+        const std::size_t cap = std::min(chunk_rows, n - first);
+        if (L.generate && c.made.size() < cap) c.made.resize(cap);
+        c.feature.resize(cap);
+        if (spatial) {
+            if (c.blobs.size() < cap) c.blobs.resize(cap);
+            c.boxes.resize(cap);
+            c.has_geometry.resize(cap);
         }
-        db.step_done(st, L.name + " rows");
+        std::size_t bytes = 0;
+        while (c.rows < cap && bytes < chunk_bytes) {
+            const std::size_t r = c.rows++, i = first + r;
+            if (L.generate) {
+                L.generate(i, c.made[r]);
+                c.feature[r] = &c.made[r];
+            } else c.feature[r] = &L.features[i];
+            if (!spatial) continue;
+            const Geometry& g = c.feature[r]->geometry;
+            if (L.geometry_type == GeometryType::multipolygon && std::holds_alternative<XY>(g))
+                throw IoError(where + ": point geometry in a polygon layer");
+            c.has_geometry[r] = geometry_blob(g, srs_id, c.blobs[r], c.boxes[r]);
+            bytes += c.blobs[r].size();
+        }
+    };
+    std::map<std::size_t, Stmt> statements; // by rows: a full batch, and the odd ends
+    auto statement = [&](std::size_t rows) -> sqlite3_stmt* {
+        auto it = statements.find(rows);
+        if (it == statements.end()) it = statements.emplace(rows, statement_for(rows)).first;
+        return it->second.get();
+    };
+    Box extent;
+    std::vector<Entry> boxes;
+    if (has_rtree) boxes.reserve(n);
+    auto insert = [&](const Chunk& c) {
+        for (std::size_t done = 0; done < c.rows;) {
+            const std::size_t rows = std::min(batch, c.rows - done);
+            sqlite3_stmt* st = statement(rows);
+            for (std::size_t r = done; r < done + rows; ++r) {
+                const OutFeature* f = c.feature[r];
+                int at = static_cast<int>((r - done) * columns_per_row) + 1;
+                const std::int64_t fid = next_fid + static_cast<std::int64_t>(c.first + r);
+                sqlite3_bind_int64(st, at++, fid);
+                for (std::size_t k = 0; k < L.fields.size(); ++k, ++at) {
+                    static const Value null;
+                    const Value& v = k < f->values.size() ? f->values[k] : null; // no copy: text is bound in place
+                    if (auto* iv = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(st, at, *iv);
+                    else if (auto* dv = std::get_if<double>(&v)) {
+                        if (std::isfinite(*dv)) sqlite3_bind_double(st, at, *dv);
+                        else sqlite3_bind_null(st, at); // as OGR writes a non-finite real
+                    } else if (auto* sv = std::get_if<std::string>(&v))
+                        sqlite3_bind_text(st, at, sv->data(), static_cast<int>(sv->size()), SQLITE_STATIC);
+                    else sqlite3_bind_null(st, at);
+                }
+                if (!spatial) continue;
+                if (c.has_geometry[r]) {
+                    sqlite3_bind_blob(st, at, c.blobs[r].data(), static_cast<int>(c.blobs[r].size()), SQLITE_STATIC);
+                    const Box& b = c.boxes[r];
+                    extent.add(b);
+                    if (has_rtree) boxes.push_back({fid, down(b.min_x), up(b.max_x), down(b.min_y), up(b.max_y)});
+                } else sqlite3_bind_null(st, at);
+            }
+            db.step_done(st, L.name + " rows");
+            done += rows;
+        }
+    };
+    Chunk chunks[2];
+    std::size_t next = 0;
+    if (n > 0) {
+        make(chunks[0], 0);
+        next = chunks[0].rows;
+    }
+    for (std::size_t k = 0; n > 0; ++k) {
+        Chunk& now = chunks[k % 2];
+        Chunk& ahead = chunks[(k + 1) % 2];
+        std::future<void> made;
+        if (next < n) made = std::async(std::launch::async, make, std::ref(ahead), next);
+        try {
+            insert(now);
+        } catch (...) {
+            if (made.valid()) made.wait(); // the maker writes into `ahead`: done before it goes
+            throw;
+        }
+        if (!made.valid()) break;
+        made.get();
+        next += ahead.rows;
     }
     if (has_rtree && !boxes.empty()) pack_rtree(db, rtree, std::move(boxes));
     {

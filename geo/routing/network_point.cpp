@@ -88,7 +88,18 @@ void add_edge_piece(MultiLineString& out, const RoadNetwork& net, const RoadEdge
 }
 
 void add_edge_pieces(MultiLineString& out, const RoadNetwork& net, std::span<const EdgePiece> pieces) {
-    for (const EdgePiece& p : pieces) add_edge_piece(out, net, net.edges[p.edge], p.a, p.b);
+    // A piece that starts where the last line ends continues it (edges along a way follow
+    // each other): the same linework in fewer, longer parts, a vertex and a part header
+    // fewer each (a country's allocation is gigabytes of them).
+    MultiLineString one;
+    for (const EdgePiece& p : pieces) {
+        one.clear();
+        add_edge_piece(one, net, net.edges[p.edge], p.a, p.b);
+        if (one.empty()) continue;
+        if (!out.empty() && out.back().back() == one.front().front())
+            out.back().insert(out.back().end(), one.front().begin() + 1, one.front().end());
+        else out.push_back(std::move(one.front()));
+    }
 }
 
 Access access_after_search(const TravelQuery& q, const SnappedPoint& t, std::span<const SourceOnEdge> same_edge,

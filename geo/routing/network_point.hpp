@@ -65,7 +65,8 @@ struct EdgePiece {
     friend bool operator==(const EdgePiece&, const EdgePiece&) = default;
 };
 
-/// Appends the linework of `pieces` (add_edge_piece of each).
+/// Appends the linework of `pieces` (add_edge_piece of each), a piece that starts where the
+/// previous one ended continuing its line.
 void add_edge_pieces(MultiLineString& out, const RoadNetwork& net, std::span<const EdgePiece> pieces);
 
 } // namespace apreptis::geo

@@ -174,6 +174,14 @@ TEST(Writers, a_row_that_cannot_be_made_leaves_the_earlier_file_and_no_temporary
     };
     EXPECT_THROW(write_csv(d / "t.csv", L), IoError);
     EXPECT_THROW(write_geopackage(d / "t.gpkg", "EPSG:3346", {L}), IoError);
+    // a row far in, made on the GeoPackage writer's other thread while rows before it go in
+    OutLayer far = L;
+    far.generated_rows = 10000;
+    far.generate = [](std::size_t i, OutFeature& f) {
+        if (i == 9000) throw IoError("row 9000 cannot be made");
+        f.values = {static_cast<std::int64_t>(i)};
+    };
+    EXPECT_THROW(write_geopackage(d / "t.gpkg", "EPSG:3346", {far}), IoError);
     std::ifstream f(d / "t.csv");
     EXPECT_EQ(std::string((std::istreambuf_iterator<char>(f)), {}), "earlier\n");
     std::size_t files = 0;
