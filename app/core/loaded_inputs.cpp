@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <set>
 
@@ -37,9 +38,17 @@ void record(LoadedInputs& in, const std::string& path) {
     if (path.rfind("PG:", 0) != 0) in.digests.push_back(geo::digest_file(path));
 }
 
-std::vector<model::PopulationUnit> population_units(LoadedInputs& in, const model::StudyArea& s,
+/// The population surface and what reading it adds to the run's record (kept apart from
+/// LoadedInputs: it is made on another thread while the roads are read).
+struct Surface {
+    std::vector<model::PopulationUnit> units;
+    model::SurfaceReport rep;
+    std::vector<std::string> warnings;
+    std::vector<geo::FileDigest> digests;
+};
+
+std::vector<model::PopulationUnit> population_units(const Project& p, Surface& in, const model::StudyArea& s,
                                                     model::SurfaceReport& rep) {
-    const Project& p = in.project;
     if (!p.surface || p.surface->method == SurfaceMethod::grid) {
         auto units = model::distribute_to_grid(s, p.surface ? p.surface->grid_cell_m : 250.0, rep);
         if (p.surface && !p.surface->description.empty()) rep.method = p.surface->description + "; " + rep.method;
@@ -49,7 +58,7 @@ std::vector<model::PopulationUnit> population_units(LoadedInputs& in, const mode
     geo::ReadOptions o = read_options(c.points, p.working_crs);
     o.geometry_required = true;
     const geo::FeatureTable t = geo::read_vector(c.points.path, o);
-    record(in, c.points.path);
+    if (c.points.path.rfind("PG:", 0) != 0) in.digests.push_back(geo::digest_file(c.points.path));
     const model::load::PopulationPoints pts =
         model::load::population_points_from(t, {c.weight_field, c.purpose_field, c.residential_codes});
     const std::string method = c.description.empty()
@@ -65,6 +74,13 @@ std::vector<model::PopulationUnit> population_units(LoadedInputs& in, const mode
 
 std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const model::StudyArea& s) {
     const Project& p = in.project;
+    // The population surface does not depend on the roads: it is made on the other core
+    // while they are read and built (a country's are most of the loading).
+    auto surface_made = std::async(std::launch::async, [&p, &s] {
+        Surface out;
+        out.units = population_units(p, out, s, out.rep);
+        return out;
+    });
     std::optional<geo::RoadNetwork> network;
     geo::NetworkReport net_report;
     if (p.roads) {
@@ -85,8 +101,11 @@ std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const
                                   std::to_string(net_report.largest_component_nodes) + " of " +
                                   std::to_string(net_report.nodes) + " nodes (see the roads layer, main_network)");
     }
-    model::SurfaceReport rep;
-    auto units = population_units(in, s, rep);
+    Surface surface = surface_made.get();
+    in.digests.insert(in.digests.end(), surface.digests.begin(), surface.digests.end());
+    in.warnings.insert(in.warnings.end(), surface.warnings.begin(), surface.warnings.end());
+    model::SurfaceReport& rep = surface.rep;
+    auto& units = surface.units;
     if (rep.points_outside_wards)
         in.warnings.push_back(std::to_string(rep.points_outside_wards) +
                               " population-surface points lie outside every ward and carry no population");
