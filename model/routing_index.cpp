@@ -1,6 +1,10 @@
 #include "model/routing_index.hpp"
 
+#include <algorithm>
+#include <functional>
+
 #include "geo/preconditions.hpp"
+#include "model/parallel.hpp"
 
 namespace apreptis::model {
 
@@ -14,8 +18,16 @@ RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surf
       m_max_snap_m(max_snap_distance_m) {
     geo::require(geo::positive_finite(max_snap_distance_m), "RoutingIndex: max_snap_distance_m > 0");
     m_snap = std::make_unique<const geo::SnapIndex>(*m_network);
-    m_unit_snaps.reserve(m_units.size());
-    for (const PopulationUnit& u : m_units) m_unit_snaps.push_back(m_snap->snap(u.point, max_snap_distance_m));
+    // each unit's snap is independent (the index is read only): blocks of units on both cores
+    m_unit_snaps.resize(m_units.size());
+    constexpr std::size_t block = 16384;
+    std::vector<std::function<void()>> jobs;
+    for (std::size_t first = 0; first < m_units.size(); first += block)
+        jobs.push_back([this, first, max_snap_distance_m] {
+            const std::size_t end = std::min(m_units.size(), first + block);
+            for (std::size_t i = first; i < end; ++i) m_unit_snaps[i] = m_snap->snap(m_units[i].point, max_snap_distance_m);
+        });
+    run_in_parallel(jobs);
 }
 
 } // namespace apreptis::model

@@ -34,7 +34,8 @@ std::vector<geo::OutLayer> access_layers(const Analysis& a) {
     units.name = "units";
     units.geometry_type = geo::GeometryType::point;
     units.description = "Population units: " + surface.method;
-    units.spatial_index = false; // tens of thousands of points: the R-tree was most of a Kaunas run
+    // (its R-tree is packed in one pass with the rows, geo/io/gpkg_bulk: GDAL's row-by-row
+    // one was most of a Kaunas run, and the layer went without)
     units.fields = {{"unit_id", FieldType::integer}, {"ward_code", FieldType::text}, {"population", FieldType::real},
                     {"surface_method", FieldType::text}};
     // a country has a million units: made while written, like every layer sized by the

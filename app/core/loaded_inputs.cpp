@@ -72,7 +72,15 @@ std::vector<model::PopulationUnit> population_units(const Project& p, Surface& i
     return units;
 }
 
-std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const model::StudyArea& s) {
+/// The project's roads as ways (a country's take seconds: read on another thread while the
+/// wards and providers are read, see load_inputs).
+std::vector<geo::Way> read_ways(const Project& p) {
+    return p.roads->format == RoadFormat::osm ? geo::read_osm_ways(p.roads->path, p.roads->osmconf, p.working_crs)
+                                              : geo::read_line_ways(p.roads->path, p.roads->fields, p.working_crs);
+}
+
+std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const model::StudyArea& s,
+                                                         std::future<std::vector<geo::Way>> ways_read) {
     const Project& p = in.project;
     // The population surface does not depend on the roads: it is made on the other core
     // while they are read and built (a country's are most of the loading).
@@ -84,9 +92,7 @@ std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const
     std::optional<geo::RoadNetwork> network;
     geo::NetworkReport net_report;
     if (p.roads) {
-        std::vector<geo::Way> ways = p.roads->format == RoadFormat::osm
-                                         ? geo::read_osm_ways(p.roads->path, p.roads->osmconf, p.working_crs)
-                                         : geo::read_line_ways(p.roads->path, p.roads->fields, p.working_crs);
+        std::vector<geo::Way> ways = ways_read.get();
         record(in, p.roads->path);
         geo::BuildOptions bo;
         bo.profile = p.access->profile;
@@ -143,6 +149,10 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     };
     if (project.access)
         for (const auto& [type, minutes] : project.access->threshold_min) check_service("access.threshold_min", type);
+    // The roads (most of a country's loading) are read on another thread from here on, while
+    // the wards, providers and plans are; their errors come when they are needed, as before.
+    std::future<std::vector<geo::Way>> ways_read;
+    if (project.access && project.roads) ways_read = std::async(std::launch::async, [&project] { return read_ways(project); });
     if (project.capacity) {
         for (const auto& [key, rate] : project.capacity->need_per_1000) check_service("capacity.need_per_1000", key);
         for (const auto& type : project.capacity->services) check_service("capacity] services", type);
@@ -232,7 +242,7 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
                 throw Error(project.file + ": [capacity.places] " + id + " is not a provider id of " +
                             (project.providers ? geo::redacted(project.providers->path) : std::string("the project (no [providers])")));
         }
-    if (project.access) in->routing = routing_index(*in, s);
+    if (project.access) in->routing = routing_index(*in, s, std::move(ways_read));
     in->study = std::move(study);
     in->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return in;

@@ -117,11 +117,13 @@ struct Options {
     double units_per_resident = 0.36;
     int providers_per_type = 205;
     unsigned seed = 20261201;
+    std::string catchments = "service"; ///< [access] catchments: a coordinator's country run draws per service
 };
 
 [[noreturn]] void usage() {
     std::cerr << "usage: make_country_pbf --out DIR [--wards wards.geojson] [--catalogue DIR] [--osmconf INI]\n"
-                 "       [--fraction F] [--grid-m M] [--units-per-resident R] [--providers-per-type N] [--seed S]\n";
+                 "       [--fraction F] [--grid-m M] [--units-per-resident R] [--providers-per-type N] [--seed S]\n"
+                 "       [--catchments service|provider|none]\n";
     std::exit(2);
 }
 
@@ -146,6 +148,10 @@ int main(int argc, char** argv) try {
         else if (a == "--units-per-resident") o.units_per_resident = std::stod(next());
         else if (a == "--providers-per-type") o.providers_per_type = std::stoi(next());
         else if (a == "--seed") o.seed = static_cast<unsigned>(std::stoul(next()));
+        else if (a == "--catchments") {
+            o.catchments = next();
+            if (o.catchments != "service" && o.catchments != "provider" && o.catchments != "none") usage();
+        }
         else usage();
     }
     if (o.out.empty() || !(o.fraction > 0 && o.fraction <= 1) || !(o.grid_m >= 20)) usage();
@@ -498,7 +504,7 @@ int main(int argc, char** argv) try {
           << "y_field = \"y_lks94\"\ncrs = \"EPSG:3346\"\nweight_field = \"households\"\n"
           << "description = \"synthetic points, weighted by households\"\n\n"
           << "[access]\nprofile = \"drive\"\nmax_snap_distance_m = 1000\ncatchment_bands_min = [10, 20, 30]\n"
-          << "catchment_buffer_m = 200\n";
+          << "catchment_buffer_m = 200\ncatchments = \"" << o.catchments << "\"\n";
     }
     std::cout << "wards " << wards.size() << ", residents " << residents << ", population points " << points.size()
               << ", providers " << providers_written << " (" << types.size() << " types), grid " << nx << " x " << ny

@@ -15,6 +15,8 @@
 #   SIZES="..."    area fractions of Lithuania, nearest to Kaunas first (default "0.01 0.1 0.3 1")
 #   REPEAT=N       runs per size, best wall time reported (default 1)
 #   REUSE=1        keep input sets generated earlier in WORK_DIR
+#   CATCHMENTS=... [access] catchments of the generated projects: service (default: one area per
+#                  service type and band, a coordinator's country map) or provider (per provider)
 # Generated data goes to WORK_DIR (default ${TMPDIR:-/tmp}/apreptis-country), never into the repository.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -55,9 +57,9 @@ printf '%-10s %6s %10s %9s %8s %10s %10s %8.2f %8s %9.2f %9.2f\n' kaunas \
   - - "$wall" "$rss" "$load" "$compute"
 
 for f in $SIZES; do
-  dir="$WORK/f$f"
+  dir="$WORK/f$f-${CATCHMENTS:-service}"
   if [ "${REUSE:-0}" != 1 ] || [ ! -f "$dir/country.toml" ]; then
-    "$GEN" --out "$dir" --fraction "$f" --wards "$ROOT/datasets/lithuania/wards.geojson" \
+    "$GEN" --out "$dir" --fraction "$f" --catchments "${CATCHMENTS:-service}" --wards "$ROOT/datasets/lithuania/wards.geojson" \
       --catalogue "$ROOT/datasets/catalogue" --osmconf "$ROOT/datasets/osm/osmconf_roads.ini" >"$dir.gen.log" 2>&1 ||
       { cat "$dir.gen.log" >&2; exit 1; }
   fi

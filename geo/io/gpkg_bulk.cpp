@@ -321,6 +321,8 @@ void pack_rtree(Sqlite& db, const std::string& rtree, std::vector<Entry> rows) {
         number[l].resize(levels[l].size());
         for (auto& n : number[l]) n = next++;
     }
+    std::vector<std::pair<std::int64_t, std::int64_t>> leaf_of, parent_of; // row -> leaf, node -> parent
+    leaf_of.reserve(levels.front().size() * fanout);
     std::vector<unsigned char> data(node_size);
     const auto depth = static_cast<std::uint64_t>(levels.size() - 1);
     for (std::size_t l = 0; l < levels.size(); ++l)
@@ -338,13 +340,18 @@ void pack_rtree(Sqlite& db, const std::string& rtree, std::vector<Entry> rows) {
                 put_float(data, at + 12, e.max_x);
                 put_float(data, at + 16, e.min_y);
                 put_float(data, at + 20, e.max_y);
-                if (l == 0) put_rowid.add(id, number[l][i]);
-                else put_parent.add(id, number[l][i]);
+                (l == 0 ? leaf_of : parent_of).emplace_back(id, number[l][i]);
             }
             sqlite3_bind_int64(put_node.get(), 1, number[l][i]);
             sqlite3_bind_blob(put_node.get(), 2, data.data(), static_cast<int>(data.size()), SQLITE_TRANSIENT);
             db.step_done(put_node.get(), "R-tree " + rtree + " node");
         }
+    // in key order: SQLite appends to the tables' B-trees instead of inserting all over them
+    // (in leaf order, the 4.6 M rows of a country's roads took 7 s)
+    std::sort(leaf_of.begin(), leaf_of.end());
+    std::sort(parent_of.begin(), parent_of.end());
+    for (const auto& [row, leaf] : leaf_of) put_rowid.add(row, leaf);
+    for (const auto& [node, parent] : parent_of) put_parent.add(node, parent);
     put_rowid.flush();
     put_parent.flush();
 }
