@@ -3,8 +3,9 @@
 // to the nearest located provider of each service type, over the road network or, without
 // one, in a straight line (and every output says which). Per ward and municipality: the
 // share of the target group within the threshold, and population-weighted mean, median and
-// 90th percentile. Catchment polygons per provider and threshold, allocation of the network
-// to the nearest provider. Formulas: docs/ROUTING.md.
+// 90th percentile. Catchment polygons per provider and threshold (or per service type and
+// threshold, CatchmentScope), allocation of the network to the nearest provider. Formulas:
+// docs/ROUTING.md.
 //
 // Everything about one service type depends only on that type's located providers, so a
 // what-if edit recomputes the types it touches and takes the others from the previous

@@ -9,11 +9,10 @@
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
-
-#include "geo/io/gpkg_bulk.hpp"
 #include <ogrsf_frmts.h>
 
 #include "geo/detail/gdal_util.hpp"
+#include "geo/io/gpkg_bulk.hpp"
 #include "geo/errors.hpp"
 
 namespace apreptis::geo {
@@ -110,7 +109,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     {
         // A country's GeoPackage is gigabytes: SQLite's default 4 KB pages make that a million
-        // writes of a page (the kernel's copy of them was most of the writing). Large outputs
+        // writes of a page (the kernel's copying of them was a quarter of the writing). Large outputs
         // get 64 KB pages; small ones keep 4 KB (every table and index takes at least a page).
         std::size_t rows = 0;
         for (const OutLayer& L : layers) rows += L.size();
