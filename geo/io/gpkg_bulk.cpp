@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "geo/errors.hpp"
+#include "geo/io/sql_text.hpp"
 
 namespace apreptis::geo {
 
@@ -30,12 +31,14 @@ using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalize>;
 
 class Sqlite {
 public:
-    explicit Sqlite(const std::string& path) : m_path(path) {
+    /// `shown`: the name errors give (the output the file becomes, not its temporary name).
+    Sqlite(const std::string& path, const std::string& shown) : m_path(shown) {
         sqlite3* db = nullptr;
         const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
         m_db.reset(db);
         if (rc != SQLITE_OK) fail("cannot open for the bulk rows");
     }
+    const std::string& shown() const { return m_path; }
     [[noreturn]] void fail(const std::string& what) const {
         throw IoError(m_path + ": " + what + ": " + (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"));
     }
@@ -58,43 +61,7 @@ private:
     Db m_db;
 };
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string literal(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
-}
-
 // ---- GeoPackage geometry blobs (GeoPackage 1.3 §2.1.3: header, then little-endian WKB) -----
-
-struct Box {
-    double min_x = std::numeric_limits<double>::infinity(), max_x = -std::numeric_limits<double>::infinity();
-    double min_y = std::numeric_limits<double>::infinity(), max_y = -std::numeric_limits<double>::infinity();
-    void add(XY p) {
-        min_x = std::min(min_x, p.x);
-        max_x = std::max(max_x, p.x);
-        min_y = std::min(min_y, p.y);
-        max_y = std::max(max_y, p.y);
-    }
-    void add(const Box& b) {
-        min_x = std::min(min_x, b.min_x);
-        max_x = std::max(max_x, b.max_x);
-        min_y = std::min(min_y, b.min_y);
-        max_y = std::max(max_y, b.max_y);
-    }
-    bool empty() const { return !(min_x <= max_x); }
-};
 
 class Blob {
 public:
@@ -127,16 +94,16 @@ static_assert(std::endian::native == std::endian::little, "the blobs are written
 
 static_assert(sizeof(XY) == 2 * sizeof(double), "XY is two packed doubles");
 
-void ring(Blob& b, const Ring& r, Box& box) {
+void ring(Blob& b, const Ring& r, Envelope& box) {
     b.u32(static_cast<std::uint32_t>(r.size()));
     b.points(r.data(), r.size());
-    for (XY p : r) box.add(p);
+    for (XY p : r) box.expand(p);
 }
 
 /// The blob of `g` (nothing for no geometry or an empty one) and its envelope.
-bool geometry_blob(const Geometry& g, std::int32_t srs_id, Blob& b, Box& box) {
+bool geometry_blob(const Geometry& g, std::int32_t srs_id, Blob& b, Envelope& box) {
     b.clear();
-    box = Box{};
+    box = Envelope{};
     const bool point = std::holds_alternative<XY>(g);
     if (std::holds_alternative<std::monostate>(g)) return false;
     if (auto* ml = std::get_if<MultiLineString>(&g); ml && ml->empty()) return false;
@@ -155,7 +122,7 @@ bool geometry_blob(const Geometry& g, std::int32_t srs_id, Blob& b, Box& box) {
     if (auto* p = std::get_if<XY>(&g)) {
         b.u32(1);
         b.xy(*p);
-        box.add(*p);
+        box.expand(*p);
         return true;
     }
     if (auto* ml = std::get_if<MultiLineString>(&g)) {
@@ -243,7 +210,7 @@ std::vector<std::vector<Entry>> str_groups(std::vector<Entry> entries, std::size
 class PairInserter {
 public:
     PairInserter(Sqlite& db, const std::string& table, const std::string& a, const std::string& b)
-        : m_db(db), m_head("INSERT INTO " + quoted(table) + " (" + quoted(a) + ", " + quoted(b) + ") VALUES "),
+        : m_db(db), m_head("INSERT INTO " + sql_identifier(table) + " (" + sql_identifier(a) + ", " + sql_identifier(b) + ") VALUES "),
           m_full(statement(batch)) {}
     void add(std::int64_t a, std::int64_t b) {
         m_rows.emplace_back(a, b);
@@ -278,15 +245,17 @@ private:
 
 void pack_rtree(Sqlite& db, const std::string& rtree, std::vector<Entry> rows) {
     // the node size SQLite chose for this table: the length of its (empty) root
-    Stmt q = db.prepare("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
+    Stmt q = db.prepare("SELECT length(data) FROM " + sql_identifier(rtree + "_node") + " WHERE nodeno = 1");
     if (sqlite3_step(q.get()) != SQLITE_ROW) db.fail("R-tree " + rtree + " has no root node");
     const auto node_size = static_cast<std::size_t>(sqlite3_column_int(q.get(), 0));
     q.reset();
     const std::size_t fanout = (node_size - 4) / 24;
-    if (fanout < 4) db.fail("R-tree " + rtree + ": nodes of " + std::to_string(node_size) + " bytes");
-    db.exec("DELETE FROM " + quoted(rtree + "_node") + "; DELETE FROM " + quoted(rtree + "_rowid") +
-            "; DELETE FROM " + quoted(rtree + "_parent"));
-    Stmt put_node = db.prepare("INSERT INTO " + quoted(rtree + "_node") + "(nodeno, data) VALUES (?, ?)");
+    if (fanout < 4)
+        throw IoError(db.shown() + ": R-tree " + rtree + ": expected nodes of at least 100 bytes, found " +
+                      std::to_string(node_size));
+    db.exec("DELETE FROM " + sql_identifier(rtree + "_node") + "; DELETE FROM " + sql_identifier(rtree + "_rowid") +
+            "; DELETE FROM " + sql_identifier(rtree + "_parent"));
+    Stmt put_node = db.prepare("INSERT INTO " + sql_identifier(rtree + "_node") + "(nodeno, data) VALUES (?, ?)");
     PairInserter put_rowid(db, rtree + "_rowid", "rowid", "nodeno");
     PairInserter put_parent(db, rtree + "_parent", "nodeno", "parentnode");
 
@@ -360,7 +329,7 @@ void pack_rtree(Sqlite& db, const std::string& rtree, std::vector<Entry> rows) {
 
 std::vector<std::string> column_names(Sqlite& db, const std::string& table) {
     std::vector<std::string> out;
-    Stmt q = db.prepare("PRAGMA table_info(" + quoted(table) + ")");
+    Stmt q = db.prepare("PRAGMA table_info(" + sql_identifier(table) + ")");
     while (sqlite3_step(q.get()) == SQLITE_ROW)
         out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1)));
     return out;
@@ -375,7 +344,7 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
             throw IoError(where + ": column " + f.name + " is not in the table GDAL made");
     std::string fid_column;
     {
-        Stmt q = db.prepare("PRAGMA table_info(" + quoted(L.name) + ")");
+        Stmt q = db.prepare("PRAGMA table_info(" + sql_identifier(L.name) + ")");
         while (sqlite3_step(q.get()) == SQLITE_ROW)
             if (sqlite3_column_int(q.get(), 5) == 1) fid_column = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1));
     }
@@ -384,7 +353,7 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
     std::string geom_column;
     std::int32_t srs_id = 0;
     if (spatial) {
-        Stmt q = db.prepare("SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = " + literal(L.name));
+        Stmt q = db.prepare("SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = " + sql_literal(L.name));
         if (sqlite3_step(q.get()) != SQLITE_ROW) throw IoError(where + ": not in gpkg_geometry_columns");
         geom_column = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0));
         srs_id = sqlite3_column_int(q.get(), 1);
@@ -393,19 +362,19 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
     // aside while the rows go in, their work done in bulk, then put back as they were.
     std::vector<std::string> triggers;
     {
-        Stmt q = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = " + literal(L.name));
+        Stmt q = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = " + sql_literal(L.name));
         std::vector<std::string> names;
         while (sqlite3_step(q.get()) == SQLITE_ROW) {
             names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0)));
             triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1)));
         }
         q.reset();
-        for (const auto& n : names) db.exec("DROP TRIGGER " + quoted(n));
+        for (const auto& n : names) db.exec("DROP TRIGGER " + sql_identifier(n));
     }
     const std::string rtree = "rtree_" + L.name + "_" + geom_column;
     bool has_rtree = false;
     if (spatial) {
-        Stmt t = db.prepare("SELECT 1 FROM sqlite_master WHERE name = " + literal(rtree));
+        Stmt t = db.prepare("SELECT 1 FROM sqlite_master WHERE name = " + sql_literal(rtree));
         has_rtree = sqlite3_step(t.get()) == SQLITE_ROW;
     }
     // Rows go in `batch` to a statement (one statement's fixed cost, and GDAL's AUTOINCREMENT
@@ -413,7 +382,7 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
     // table has, as SQLite would.
     std::int64_t next_fid = 1;
     {
-        Stmt q = db.prepare("SELECT coalesce(max(" + quoted(fid_column) + "), 0) + 1 FROM " + quoted(L.name));
+        Stmt q = db.prepare("SELECT coalesce(max(" + sql_identifier(fid_column) + "), 0) + 1 FROM " + sql_identifier(L.name));
         if (sqlite3_step(q.get()) == SQLITE_ROW) next_fid = sqlite3_column_int64(q.get(), 0);
     }
     const std::size_t columns_per_row = 1 + L.fields.size() + (spatial ? 1 : 0);
@@ -421,9 +390,9 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
     std::string row = "(?";
     for (std::size_t i = 1; i < columns_per_row; ++i) row += ", ?";
     row += ")";
-    std::string head = "INSERT INTO " + quoted(L.name) + " (" + quoted(fid_column);
-    for (const FieldDef& f : L.fields) head += ", " + quoted(f.name);
-    if (spatial) head += ", " + quoted(geom_column);
+    std::string head = "INSERT INTO " + sql_identifier(L.name) + " (" + sql_identifier(fid_column);
+    for (const FieldDef& f : L.fields) head += ", " + sql_identifier(f.name);
+    if (spatial) head += ", " + sql_identifier(geom_column);
     head += ") VALUES ";
     auto statement_for = [&](std::size_t rows) {
         std::string sql = head;
@@ -438,7 +407,7 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
         std::vector<OutFeature> made;           // generated rows (held ones are read in place)
         std::vector<const OutFeature*> feature; // row r's values
         std::vector<Blob> blobs;
-        std::vector<Box> boxes;
+        std::vector<Envelope> boxes;
         std::vector<char> has_geometry;
     };
     static constexpr std::size_t chunk_rows = 4096, chunk_bytes = 32u << 20;
@@ -475,7 +444,7 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
         if (it == statements.end()) it = statements.emplace(rows, statement_for(rows)).first;
         return it->second.get();
     };
-    Box extent;
+    Envelope extent;
     std::vector<Entry> boxes;
     if (has_rtree) boxes.reserve(n);
     auto insert = [&](const Chunk& c) {
@@ -501,8 +470,8 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
                 if (!spatial) continue;
                 if (c.has_geometry[r]) {
                     sqlite3_bind_blob(st, at, c.blobs[r].data(), static_cast<int>(c.blobs[r].size()), SQLITE_STATIC);
-                    const Box& b = c.boxes[r];
-                    extent.add(b);
+                    const Envelope& b = c.boxes[r];
+                    extent.expand(b);
                     if (has_rtree) boxes.push_back({fid, down(b.min_x), up(b.max_x), down(b.min_y), up(b.max_y)});
                 } else sqlite3_bind_null(st, at);
             }
@@ -535,27 +504,27 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
     {
         Stmt t = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'");
         if (sqlite3_step(t.get()) == SQLITE_ROW) // GDAL's feature count, as its triggers keep it
-            db.exec("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM " + quoted(L.name) +
-                    ") WHERE lower(table_name) = lower(" + literal(L.name) + ")");
+            db.exec("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM " + sql_identifier(L.name) +
+                    ") WHERE lower(table_name) = lower(" + sql_literal(L.name) + ")");
     }
     for (const auto& t : triggers) db.exec(t);
     if (spatial && !extent.empty()) {
         char buf[256];
         std::snprintf(buf, sizeof buf, "UPDATE gpkg_contents SET min_x = %.17g, min_y = %.17g, max_x = %.17g, max_y = %.17g",
                       extent.min_x, extent.min_y, extent.max_x, extent.max_y);
-        db.exec(buf + std::string(" WHERE table_name = ") + literal(L.name));
+        db.exec(buf + std::string(" WHERE table_name = ") + sql_literal(L.name));
     }
 }
 
 } // namespace
 
-void append_rows_bulk(const std::string& path, const std::vector<const OutLayer*>& layers) {
+void append_rows_bulk(const std::string& path, const std::string& shown, const std::vector<const OutLayer*>& layers) {
     if (layers.empty()) return;
-    Sqlite db(path);
+    Sqlite db(path, shown);
     // a temporary file renamed into place when whole: no journal needed for all-or-nothing
     db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
     db.exec("BEGIN");
-    for (const OutLayer* L : layers) append_layer(db, path, *L);
+    for (const OutLayer* L : layers) append_layer(db, shown, *L);
     db.exec("COMMIT");
 }
 

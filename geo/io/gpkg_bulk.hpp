@@ -19,7 +19,7 @@ namespace apreptis::geo {
 /// Appends every row of each of `layers` to its table in the closed GeoPackage at `path`,
 /// which GDAL created with those fields (and, for a layer with a spatial index, its R-tree
 /// and triggers, still empty). Sets each layer's extent in gpkg_contents. All layers in one
-/// transaction. Throws IoError naming the file and layer.
-void append_rows_bulk(const std::string& path, const std::vector<const OutLayer*>& layers);
+/// transaction. Throws IoError naming `shown` (the output the file becomes) and the layer.
+void append_rows_bulk(const std::string& path, const std::string& shown, const std::vector<const OutLayer*>& layers);
 
 } // namespace apreptis::geo

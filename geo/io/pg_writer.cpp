@@ -26,28 +26,11 @@
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
 #include "geo/io/pg_scrub.hpp"
+#include "geo/io/sql_text.hpp"
 
 namespace apreptis::geo {
 
 namespace {
-
-std::string quote_ident(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string quote_text(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
-}
 
 std::string scrub(const std::string& message, const std::string& connection) { return scrubbed(message, connection); }
 
@@ -149,7 +132,7 @@ std::string literal(const Value& v) {
         if (std::isinf(*d)) return *d > 0 ? "'Infinity'" : "'-Infinity'";
         return format_number(*d); // shortest text that reads back as the same double
     }
-    if (const auto* s = std::get_if<std::string>(&v)) return quote_text(*s);
+    if (const auto* s = std::get_if<std::string>(&v)) return sql_literal(*s);
     return "NULL";
 }
 
@@ -229,24 +212,24 @@ SchemaState inspect(Session& s, const PgDestination& d) {
     st.postgis_schema =
         s.scalar("SELECT extnamespace::regnamespace::text FROM pg_catalog.pg_extension WHERE extname = 'postgis'",
                  "looking for PostGIS");
-    st.exists = !s.query("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = " + quote_text(d.schema),
+    st.exists = !s.query("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = " + sql_literal(d.schema),
                          "looking for the schema")
                      .empty();
     if (!st.exists) return st;
     for (const auto& row : s.query("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
                                    "n.oid = c.relnamespace WHERE n.nspname = " +
-                                       quote_text(d.schema) + " AND c.relkind IN ('r','p','v','m','f') ORDER BY 1",
+                                       sql_literal(d.schema) + " AND c.relkind IN ('r','p','v','m','f') ORDER BY 1",
                                    "listing the schema's tables"))
         st.relations.push_back(row.at(0));
     if (std::find(st.relations.begin(), st.relations.end(), d.marker_table) == st.relations.end()) return st;
-    const std::string marker = quote_ident(d.schema) + "." + quote_ident(d.marker_table);
+    const std::string marker = sql_identifier(d.schema) + "." + sql_identifier(d.marker_table);
     const bool has_list = s.scalar("SELECT count(*) FROM pg_catalog.pg_attribute WHERE attrelid = " +
-                                       quote_text(marker) + "::regclass AND attname = " +
-                                       quote_text(pg_marker_tables_column) + " AND NOT attisdropped",
+                                       sql_literal(marker) + "::regclass AND attname = " +
+                                       sql_literal(pg_marker_tables_column) + " AND NOT attisdropped",
                                    "reading the marker table") == "1";
     if (!has_list) return st; // a table of that name, but not ours
     std::set<std::string> listed;
-    for (const auto& row : s.query("SELECT " + quote_ident(pg_marker_tables_column) + " FROM " + marker,
+    for (const auto& row : s.query("SELECT " + sql_identifier(pg_marker_tables_column) + " FROM " + marker,
                                    "reading the marker table")) {
         const std::string& list = row.at(0);
         for (std::size_t b = 0; b <= list.size();) {
@@ -289,34 +272,34 @@ int srid_of(const std::string& crs) {
 }
 
 void create_table(Session& s, const PgDestination& d, const std::string& postgis, int srid, const OutLayer& L) {
-    const std::string table = quote_ident(d.schema) + "." + quote_ident(L.name);
+    const std::string table = sql_identifier(d.schema) + "." + sql_identifier(L.name);
     const bool spatial = L.geometry_type != GeometryType::none;
     const bool marker = L.name == d.marker_table;
     std::vector<std::string> columns{"fid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"};
     for (const FieldDef& f : L.fields) {
         if (f.name == "fid" || f.name == "geom" || (marker && f.name == pg_marker_tables_column))
             throw IoError(s.where() + ": layer " + L.name + " has a field named " + f.name + ", which the table needs itself");
-        columns.push_back(quote_ident(f.name) + (f.type == FieldType::integer ? " bigint"
+        columns.push_back(sql_identifier(f.name) + (f.type == FieldType::integer ? " bigint"
                                                  : f.type == FieldType::real  ? " double precision"
                                                                               : " text"));
     }
-    if (marker) columns.push_back(quote_ident(pg_marker_tables_column) + " text NOT NULL");
+    if (marker) columns.push_back(sql_identifier(pg_marker_tables_column) + " text NOT NULL");
     if (spatial) {
-        columns.push_back("geom " + quote_ident(postgis) + ".geometry(" + postgis_type(L.geometry_type) + ", " +
+        columns.push_back("geom " + sql_identifier(postgis) + ".geometry(" + postgis_type(L.geometry_type) + ", " +
                           std::to_string(srid) + ")");
     }
     s.exec("CREATE TABLE " + table + " (" + join(columns, ", ") + ")", "creating table " + L.name);
     if (!L.description.empty())
-        s.exec("COMMENT ON TABLE " + table + " IS " + quote_text(L.description), "describing table " + L.name);
+        s.exec("COMMENT ON TABLE " + table + " IS " + sql_literal(L.description), "describing table " + L.name);
 }
 
 void fill_table(Session& s, const PgDestination& d, int srid, const OutLayer& L, const std::string& tables_list) {
-    const std::string table = quote_ident(d.schema) + "." + quote_ident(L.name);
+    const std::string table = sql_identifier(d.schema) + "." + sql_identifier(L.name);
     const bool spatial = L.geometry_type != GeometryType::none;
     const bool marker = L.name == d.marker_table;
     std::vector<std::string> names;
-    for (const FieldDef& f : L.fields) names.push_back(quote_ident(f.name));
-    if (marker) names.push_back(quote_ident(pg_marker_tables_column));
+    for (const FieldDef& f : L.fields) names.push_back(sql_identifier(f.name));
+    if (marker) names.push_back(sql_identifier(pg_marker_tables_column));
     if (spatial) names.push_back("geom");
     const std::string head = "INSERT INTO " + table + " (" + join(names, ", ") + ") VALUES ";
     std::string sql;
@@ -335,7 +318,7 @@ void fill_table(Session& s, const PgDestination& d, int srid, const OutLayer& L,
                               L.fields[i].name + ": text with a NUL character cannot be stored");
             values.push_back(literal(v));
         }
-        if (marker) values.push_back(quote_text(tables_list));
+        if (marker) values.push_back(sql_literal(tables_list));
         if (spatial) {
             const bool none = std::holds_alternative<std::monostate>(f.geometry);
             if (!none && !geometry_fits(L.geometry_type, f.geometry))
@@ -349,7 +332,7 @@ void fill_table(Session& s, const PgDestination& d, int srid, const OutLayer& L,
     });
     flush();
     if (spatial)
-        s.exec("CREATE INDEX " + quote_ident(L.name + "_geom_idx") + " ON " + table + " USING gist (geom)",
+        s.exec("CREATE INDEX " + sql_identifier(L.name + "_geom_idx") + " ON " + table + " USING gist (geom)",
                "indexing table " + L.name);
 }
 
@@ -389,16 +372,16 @@ void write_postgis(const PgDestination& d, const std::string& crs, const std::ve
         s.exec("SET LOCAL standard_conforming_strings = on", "setting up the session");
         s.exec("SET LOCAL lock_timeout = '60s'", "setting up the session");
         // one writer per schema at a time; a second run fails instead of interleaving
-        if (s.scalar("SELECT pg_try_advisory_xact_lock(hashtext(" + quote_text("apreptis output " + d.schema) +
+        if (s.scalar("SELECT pg_try_advisory_xact_lock(hashtext(" + sql_literal("apreptis output " + d.schema) +
                          "))::text",
                      "locking the schema") != "true")
             throw IoError(s.where() + ": another run is writing this schema now; try again when it has finished");
         const SchemaState st = inspect(s, d);
         check_state(st, d, s.where());
-        if (!st.exists) s.exec("CREATE SCHEMA " + quote_ident(d.schema), "creating the schema");
+        if (!st.exists) s.exec("CREATE SCHEMA " + sql_identifier(d.schema), "creating the schema");
         // the earlier output goes, as a whole, like the folder swap of the file output
         for (const auto& t : st.ours)
-            s.exec("DROP TABLE " + quote_ident(d.schema) + "." + quote_ident(t),
+            s.exec("DROP TABLE " + sql_identifier(d.schema) + "." + sql_identifier(t),
                    "replacing the earlier table " + t + " (does a view depend on it?)");
         for (const OutLayer& L : layers) {
             create_table(s, d, st.postgis_schema, srid, L);

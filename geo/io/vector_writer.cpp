@@ -166,7 +166,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
     std::vector<const OutLayer*> bulk;
     for (const OutLayer& L : layers)
         if (L.generate) bulk.push_back(&L);
-    append_rows_bulk(tmp, bulk);
+    append_rows_bulk(tmp, path, bulk);
     rename_into_place(tmp, path);
 }
 
