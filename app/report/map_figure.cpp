@@ -11,6 +11,7 @@
 #include <memory>
 #include <unistd.h>
 
+#include "app/report/report_page.hpp"
 #include "geo/errors.hpp"
 
 namespace apreptis::app::report {
@@ -43,14 +44,12 @@ void ring_path(cairo_t* cr, const geo::Ring& r, const MapTransform& t) {
     cairo_close_path(cr);
 }
 
-void draw_scale_bar(cairo_t* cr, const MapTransform& t, const Box& map) {
-    const double width_m = map.w / t.scale;
-    const double len_m = scale_bar_length_m(width_m);
+/// The scale bar at (x, y) (its baseline), at most `max_w` points long.
+double draw_scale_bar(cairo_t* cr, const MapTransform& t, double x, double y, double max_w) {
+    // about four fifths of the room, 1, 2 or 5 x 10^k metres
+    double len_m = scale_bar_length_m(max_w / t.scale * 4.0);
+    while (len_m * t.scale > max_w && len_m > 1) len_m = scale_bar_length_m(len_m * 0.99);
     const double len_pt = len_m * t.scale;
-    const double x = map.x + map.w - len_pt - 12, y = map.y + map.h - 14;
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
-    cairo_rectangle(cr, x - 6, y - 16, len_pt + 12, 22);
-    cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     cairo_set_line_width(cr, 1.2);
     cairo_move_to(cr, x, y - 4);
@@ -63,10 +62,10 @@ void draw_scale_bar(cairo_t* cr, const MapTransform& t, const Box& map) {
     else std::snprintf(buf, sizeof buf, "%g m", len_m);
     text_at(cr, x, y - 6, "0", 7);
     text_at(cr, x + len_pt - text_width(cr, buf, 7), y - 6, buf, 7);
+    return len_pt;
 }
 
-void draw_north_arrow(cairo_t* cr, const Box& map, const std::string& letter) {
-    const double cx = map.x + map.w - 20, top = map.y + 12;
+void draw_north_arrow(cairo_t* cr, double cx, double top, const std::string& letter) {
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     cairo_move_to(cr, cx, top + 10);
     cairo_line_to(cr, cx - 6, top + 28);
@@ -82,41 +81,89 @@ void draw_north_arrow(cairo_t* cr, const Box& map, const std::string& letter) {
     text_at(cr, cx - text_width(cr, letter, 9, true) / 2, top + 8, letter, 9, true);
 }
 
-void draw_legend(cairo_t* cr, const MapFigure& m, const Box& map) {
-    const double row = 12, pad = 6;
-    const std::size_t rows = m.legend.size() + (m.points_label.empty() ? 0 : 1);
-    double w = text_width(cr, m.legend_title, 8, true);
-    for (const auto& [c, label] : m.legend) w = std::max(w, 16 + text_width(cr, label, 7.5));
-    if (!m.points_label.empty()) w = std::max(w, 16 + text_width(cr, m.points_label, 7.5));
-    const double h = 14 + row * static_cast<double>(rows) + pad;
-    const double x = map.x + 6, y = map.y + map.h - h - 6;
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.88);
-    cairo_rectangle(cr, x, y, w + 2 * pad, h);
-    cairo_fill(cr);
+/// Lines of `s` no wider than `w` at `size`.
+std::vector<std::string> lines_of(cairo_t* cr, const std::string& s, double w, double size, bool bold) {
+    cairo_select_font_face(cr, font_family, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+    return wrap_text(cr, s, w);
+}
+
+double panel_width(double box_w) { return std::clamp(box_w * 0.3, 120.0, 170.0); }
+
+/// The panel beside the map: north arrow and scale bar, the legend, the numbered key.
+void draw_panel(cairo_t* cr, const MapFigure& m, const Box& panel, const MapTransform& t) {
+    const double pad = 7, w = panel.w - 2 * pad, x = panel.x + pad;
+    draw_north_arrow(cr, x + 8, panel.y + 4, m.north_letter);
+    draw_scale_bar(cr, t, x + 24, panel.y + 30, w - 30);
+    double y = panel.y + 46;
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    text_at(cr, x + pad, y + 11, m.legend_title, 8, true);
-    double yy = y + 14;
+    for (const auto& l : lines_of(cr, m.legend_title, w, 7.5, true)) {
+        text_at(cr, x, y + 7, l, 7.5, true);
+        y += 9.5;
+    }
+    y += 2;
     for (const auto& [c, label] : m.legend) {
         set_rgb(cr, c);
-        cairo_rectangle(cr, x + pad, yy + 2, 10, 8);
+        cairo_rectangle(cr, x, y + 1.5, 10, 8);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
         cairo_set_line_width(cr, 0.4);
         cairo_stroke(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, x + pad + 14, yy + 9.5, label, 7.5);
-        yy += row;
+        for (const auto& l : lines_of(cr, label, w - 14, 7.5, false)) {
+            text_at(cr, x + 14, y + 9, l, 7.5);
+            y += 11;
+        }
     }
     if (!m.points_label.empty()) {
         set_rgb(cr, point_colour);
-        cairo_arc(cr, x + pad + 5, yy + 6, 2.6, 0, 2 * M_PI);
+        cairo_arc(cr, x + 5, y + 5.5, 2.6, 0, 2 * M_PI);
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, x + pad + 14, yy + 9.5, m.points_label, 7.5);
+        for (const auto& l : lines_of(cr, m.points_label, w - 14, 7.5, false)) {
+            text_at(cr, x + 14, y + 9, l, 7.5);
+            y += 11;
+        }
+    }
+    const auto numbers = key_numbers(m);
+    std::vector<std::size_t> keyed;
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        if (numbers[i] > 0) keyed.push_back(i);
+    std::sort(keyed.begin(), keyed.end(), [&](auto a, auto b) { return numbers[a] < numbers[b]; });
+    if (keyed.empty()) return;
+    y += 6;
+    cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+    cairo_set_line_width(cr, 0.5);
+    cairo_move_to(cr, x, y);
+    cairo_line_to(cr, x + w, y);
+    cairo_stroke(cr);
+    y += 3;
+    for (std::size_t i : keyed) {
+        const std::string n = std::to_string(numbers[i]);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        text_at(cr, x + 10 - text_width(cr, n, 7, true), y + 8, n, 7, true);
+        const std::string value = i < m.labels.size() ? m.labels[i] : "";
+        const double vw = text_width(cr, value, 7);
+        const auto name = lines_of(cr, m.key_names[i], w - 18 - vw - 4, 7, false);
+        text_at(cr, x + w - vw, y + 8, value, 7);
+        for (const auto& l : name) {
+            text_at(cr, x + 14, y + 8, l, 7);
+            y += 9.5;
+        }
     }
 }
 
 } // namespace
+
+std::vector<int> key_numbers(const MapFigure& m) {
+    std::vector<int> out(m.areas.size(), 0);
+    std::vector<std::size_t> named;
+    for (std::size_t i = 0; i < m.key_names.size() && i < out.size(); ++i)
+        if (!m.key_names[i].empty()) named.push_back(i);
+    std::stable_sort(named.begin(), named.end(), [&](auto a, auto b) { return m.key_names[a] < m.key_names[b]; });
+    for (std::size_t k = 0; k < named.size(); ++k) out[named[k]] = static_cast<int>(k + 1);
+    return out;
+}
 
 double scale_bar_length_m(double width_m) {
     const double target = std::max(width_m / 5.0, 1.0);
@@ -139,16 +186,23 @@ MapTransform fit(const geo::Envelope& e, const Box& box, double margin) {
 
 MapTransform draw_map(cairo_t* cr, const MapFigure& m, const Box& box) {
     cairo_save(cr);
-    const double attribution_h = 9.0 * static_cast<double>(m.attribution.size()) + 4;
-    const Box map{box.x, box.y, box.w, box.h - attribution_h};
+    std::vector<std::string> attribution;
+    for (const auto& a : m.attribution)
+        for (auto& l : lines_of(cr, a, box.w, 6, false)) attribution.push_back(std::move(l));
+    const double attribution_h = 9.0 * static_cast<double>(attribution.size()) + 4;
+    const double panel_w = panel_width(box.w);
+    const Box frame{box.x, box.y, box.w, box.h - attribution_h};
+    const Box map{frame.x, frame.y, frame.w - panel_w, frame.h};
+    const Box panel{map.x + map.w, frame.y, panel_w, frame.h};
     geo::Envelope env;
     for (const auto& a : m.areas) env.expand(geo::envelope_of(a));
     for (const auto& p : m.points) env.expand(p);
     const MapTransform t = fit(env, map);
 
-    cairo_rectangle(cr, map.x, map.y, map.w, map.h);
+    cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
     cairo_set_source_rgb(cr, 0.97, 0.97, 0.97);
-    cairo_fill_preserve(cr);
+    cairo_fill(cr);
+    cairo_rectangle(cr, map.x, map.y, map.w, map.h);
     cairo_clip(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -172,32 +226,61 @@ MapTransform draw_map(cairo_t* cr, const MapFigure& m, const Box& box) {
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
     }
+    const auto numbers = key_numbers(m);
     for (std::size_t i = 0; i < m.labels.size() && i < m.label_points.size(); ++i) {
-        if (m.labels[i].empty()) continue;
-        const double w = text_width(cr, m.labels[i], 7, true);
+        if (m.labels[i].empty() && numbers[i] == 0) continue;
+        // "3 | 44 %": the ward's number in the key (on dark), then its value.
+        const std::string n = numbers[i] > 0 ? std::to_string(numbers[i]) : "";
+        const double nw = n.empty() ? 0 : text_width(cr, n, 7, true) + 4;
+        const double w = text_width(cr, m.labels[i], 7, true) + nw;
         const double x = t.page_x(m.label_points[i].x) - w / 2, y = t.page_y(m.label_points[i].y) + 2.5;
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.75);
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
         cairo_rectangle(cr, x - 1.5, y - 7.5, w + 3, 9.5);
         cairo_fill(cr);
+        if (!n.empty()) {
+            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+            cairo_rectangle(cr, x - 1.5, y - 7.5, nw, 9.5);
+            cairo_fill(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            text_at(cr, x + 0.5, y, n, 7, true);
+        }
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, x, y, m.labels[i], 7, true);
+        text_at(cr, x + nw, y, m.labels[i], 7, true);
     }
     cairo_reset_clip(cr);
-    draw_legend(cr, m, map);
-    draw_scale_bar(cr, t, map);
-    draw_north_arrow(cr, map, m.north_letter);
-    cairo_rectangle(cr, map.x, map.y, map.w, map.h);
+    draw_panel(cr, m, panel, t);
     cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
     cairo_set_line_width(cr, 0.6);
+    cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
+    cairo_stroke(cr);
+    cairo_move_to(cr, panel.x, panel.y);
+    cairo_line_to(cr, panel.x, panel.y + panel.h);
     cairo_stroke(cr);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    double y = map.y + map.h + 9;
-    for (const auto& a : m.attribution) {
-        text_at(cr, map.x, y, a, 6);
+    double y = frame.y + frame.h + 9;
+    for (const auto& l : attribution) {
+        text_at(cr, frame.x, y, l, 6);
         y += 9;
     }
     cairo_restore(cr);
     return t;
+}
+
+double map_box_height(cairo_t* cr, const MapFigure& m, double width, double max_h) {
+    const double pw = panel_width(width), inner = pw - 14;
+    double attribution = 4, panel = 46 + 2 + 9 + 10;
+    for (const auto& a : m.attribution) attribution += 9.0 * static_cast<double>(lines_of(cr, a, width, 6, false).size());
+    panel += 9.5 * static_cast<double>(lines_of(cr, m.legend_title, inner, 7.5, true).size());
+    for (const auto& [c, label] : m.legend) panel += 11.0 * static_cast<double>(lines_of(cr, label, inner - 14, 7.5, false).size());
+    if (!m.points_label.empty()) panel += 11;
+    for (const auto& n : m.key_names)
+        if (!n.empty()) panel += 9.5;
+    geo::Envelope env;
+    for (const auto& a : m.areas) env.expand(geo::envelope_of(a));
+    for (const auto& p : m.points) env.expand(p);
+    const double map_w = width - pw - 16;
+    const double map_h = std::max(env.height(), 1.0) / std::max(env.width(), 1.0) * map_w + 16;
+    return std::min(max_h, std::max(map_h, panel) + attribution);
 }
 
 void write_map_file(const MapFigure& m, const std::string& path, double width_pt, double height_pt) {

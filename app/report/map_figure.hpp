@@ -20,7 +20,10 @@ struct Box {
 struct MapFigure {
     std::vector<geo::MultiPolygon> areas; ///< working CRS (metres, north up)
     std::vector<Rgb> fills;               ///< one per area
-    std::vector<std::string> labels;      ///< one per area, may be empty ("" = none)
+    std::vector<std::string> labels;      ///< one per area, may be empty ("" = none); the value with its unit
+    /// One per area (or none): the area's name in the numbered key beside the map. A named
+    /// area's label is drawn after its number, so that each figure can be tied to its ward.
+    std::vector<std::string> key_names;
     std::vector<geo::XY> label_points;    ///< one per area with a label
     std::vector<geo::XY> points;          ///< providers
     std::string legend_title;
@@ -40,9 +43,15 @@ struct MapTransform {
 };
 MapTransform fit(const geo::Envelope& e, const Box& box, double margin_pt = 8);
 
-/// Draws the figure into `box` (the attribution goes in a band at the bottom of the box).
+/// Draws the figure into `box`: the map on the left, and beside it a panel with the north
+/// arrow, the scale bar, the legend and the numbered key (so that none of them covers the
+/// map); the attribution goes in a band at the bottom of the box.
 /// Returns the transform used, so that callers and tests can find a ward on the page.
 MapTransform draw_map(cairo_t* cr, const MapFigure& m, const Box& box);
+
+/// The height of a box `width` wide that draw_map fills: the map at full width, its panel
+/// and attribution, at most `max_h`.
+double map_box_height(cairo_t* cr, const MapFigure& m, double width, double max_h);
 
 /// Writes the figure alone as .svg, .png (2x) or .pdf, chosen by the extension, through a
 /// temporary file renamed into place. Throws apreptis::Error.
@@ -50,6 +59,9 @@ void write_map_file(const MapFigure& m, const std::string& path, double width_pt
 
 /// Fonts the report uses (DejaVu, Debian fonts-dejavu-core: every Lithuanian letter).
 inline constexpr const char* font_family = "DejaVu Sans";
+
+/// The numbers of the key: areas with a name, numbered 1.. in the order of their names (0: none).
+std::vector<int> key_numbers(const MapFigure& m);
 
 /// Nice scale-bar length in metres for a map `width_m` wide (1, 2 or 5 x 10^k, about a fifth).
 double scale_bar_length_m(double width_m);

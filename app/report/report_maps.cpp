@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/report/report_format.hpp"
+#include "app/report/report_sections.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "model/suppression.hpp"
 
@@ -20,33 +21,59 @@ std::string service_of(const std::string& id) {
 
 } // namespace
 
-Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals) {
-    const auto breaks = class_breaks(values, Classification::quantiles, 5);
+Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals, const std::string& unit) {
+    const double scale = std::pow(10.0, decimals);
+    auto printed = [scale](double v) { return std::round(v * scale) / scale; };
+    std::vector<std::optional<double>> shown;
+    for (const auto& v : values) shown.push_back(v ? std::optional<double>(printed(*v)) : std::nullopt);
+    // Quantile limits rounded as printed; two limits that print alike are one.
+    std::vector<double> breaks;
+    for (double b : class_breaks(shown, Classification::quantiles, 5))
+        if (breaks.empty() || printed(b) > breaks.back()) breaks.push_back(printed(b));
     const auto colours = palette(static_cast<int>(breaks.size()));
     Classed out;
-    for (const auto& v : values) {
+    out.limits = breaks;
+    for (const auto& v : shown) {
         const int k = class_of(v, breaks);
         out.fills.push_back(k < 0 ? no_data_colour : colours[static_cast<std::size_t>(k)]);
     }
     std::optional<double> lowest;
-    for (const auto& v : values)
+    for (const auto& v : shown)
         if (v && (!lowest || *v < *lowest)) lowest = v;
-    double lo = lowest.value_or(0);
     for (std::size_t k = 0; k < breaks.size(); ++k) {
-        out.legend.push_back({colours[k], number(lang, lo, decimals) + " – " + number(lang, breaks[k], decimals)});
-        lo = breaks[k];
+        const std::string hi = number(lang, breaks[k], decimals) + unit;
+        std::string label;
+        if (k > 0)
+            label = std::string(pick(lang, "virš ", "over ")) + number(lang, breaks[k - 1], decimals) + pick(lang, " iki ", " to ") + hi;
+        else if (lowest && *lowest < breaks[0])
+            label = std::string(pick(lang, "nuo ", "")) + number(lang, *lowest, decimals) + pick(lang, " iki ", " to ") + hi;
+        else
+            label = hi;
+        out.legend.push_back({colours[k], label});
     }
     if (std::any_of(values.begin(), values.end(), [](const auto& v) { return !v; }))
         out.legend.push_back({no_data_colour, pick(lang, "nėra duomenų", "no data")});
     return out;
 }
 
+std::string indicator_unit(const std::string& id, Language L) {
+    const auto parts = split(id, ':');
+    const std::string& last = parts.back();
+    if (parts[0] == "access" || last == "unserved_share") return "\u00a0%";
+    if (last.find("per_1000") != std::string::npos || last == "two_step" || last == "enhanced") return "/1000";
+    if (id == "density") return "/km²";
+    if (id == "population") return pick(L, "\u00a0gyv.", "\u00a0res.");
+    if (id == "children_est" || id == "older_est" || last == "no_capacity" || last == "too_far")
+        return pick(L, "\u00a0asm.", "\u00a0people");
+    return {};
+}
+
 MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas, std::size_t i,
                            Language lang, std::vector<std::string> attribution) {
     std::vector<std::optional<double>> values;
     for (const auto& row : c.cells) values.push_back(row[i].value);
-    Classed classed = classify(values, lang, 1);
     const auto& ind = c.indicators[i];
+    Classed classed = classify(values, lang, 1, ind.unit.empty() ? "" : "\u00a0" + ind.unit);
     MapFigure fig;
     fig.areas = areas;
     fig.fills = std::move(classed.fills);
@@ -84,9 +111,20 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
     MapChoice c;
     c.indicator_id = id;
     c.title = lang == Language::lt ? it->label_lt : it->label_en;
+    const auto parts = split(id, ':');
+    if (parts[0] == "access" && a.out().access) {
+        // The travel share says how it was measured: mode, speed, straight line or network.
+        for (const auto& sa : a.out().access->services)
+            if (sa.service_type == parts[1])
+                c.title = service_name(a, parts[1], lang) + pick(lang, ": dalis ", ": share ") +
+                          within_text(a, lang, sa.threshold_min);
+    } else if (parts[0] == "capacity") {
+        for (const char* sl : {" (tiesia linija)", " (straight line)"})
+            if (const auto at = c.title.find(sl); at != std::string::npos) c.title.erase(at, std::string(sl).size());
+        c.title += " (" + travel_basis(a, lang) + ")";
+    }
     if (it->estimated && c.title.find(pick(lang, "įvert", "estimate")) == std::string::npos)
         c.title += pick(lang, " (įvertis)", " (estimate)");
-    const auto parts = split(id, ':');
     c.counts_people = (parts[0] == "capacity" && parts.size() == 4 && (parts[3] == "no_capacity" || parts[3] == "too_far")) ||
                       id == "children_est" || id == "older_est";
     return c;
@@ -106,7 +144,8 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
         if (v) max_abs = std::max(max_abs, std::fabs(*v));
     const int decimals = max_abs >= 100 ? 0 : 1;
 
-    Classed classed = classify(sub, lang, decimals);
+    const std::string unit = indicator_unit(choice.indicator_id, lang);
+    Classed classed = classify(sub, lang, decimals, unit);
     MapFigure m;
     m.north_letter = pick(lang, "Š", "N");
     m.legend_title = choice.title;
@@ -124,8 +163,10 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
                 const bool hide = choice.counts_people && !unsuppressed &&
                                   model::suppress_counts({*values[i]}, threshold, false)[0] != model::Suppressed::no;
                 label = choice.counts_people ? count_text(lang, *values[i], threshold, hide) : number(lang, *values[i], decimals);
+                label += unit;
             }
             m.labels.push_back(label);
+            m.key_names.push_back(wards[i].name);
             m.label_points.push_back(geo::point_on_surface(wards[i].geometry));
         }
     }

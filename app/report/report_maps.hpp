@@ -24,21 +24,28 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
                            const std::string& asked = {});
 
 /// Values in 5 quantile classes of the viewer's palette: the fill of each value (no_data_colour
-/// for an unknown one) and the legend ("min – b1", "b1 – b2", ..., "no data" when some value is
-/// unknown), numbers with `decimals` digits.
+/// for an unknown one) and the legend ("0 to 3 %", "over 3 to 44 %", ..., "no data" when some
+/// value is unknown). Limits and values are taken at the precision printed (`decimals`
+/// digits), so a value printed on a limit is in the class that ends there, and in no other.
 struct Classed {
     std::vector<Rgb> fills;
     std::vector<std::pair<Rgb, std::string>> legend;
+    std::vector<double> limits; ///< upper limit of each class, as printed
 };
-Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals);
+Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals,
+                 const std::string& unit = {});
+
+/// The unit printed after an indicator's values: " %", "/1000", " gyv." ("" for none).
+std::string indicator_unit(const std::string& indicator_id, Language lang);
 
 /// The municipalities of a comparison coloured by indicator `i` (areas: municipality_areas()).
 MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas, std::size_t i,
                            Language lang, std::vector<std::string> attribution);
 
 /// Wards of `municipality` (all wards when empty) coloured by the indicator in 5 quantile
-/// classes, providers of its service type, value labels (counts of people below `threshold`
-/// shown as "<5" unless `unsuppressed`), legend and attribution.
+/// classes, providers of its service type, value labels with their unit (counts of people
+/// below `threshold` shown as "<5" unless `unsuppressed`), each ward numbered in the key
+/// beside the map, legend and attribution.
 MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, const std::string& municipality,
                    double threshold, bool unsuppressed);
 

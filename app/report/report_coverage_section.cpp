@@ -1,0 +1,117 @@
+// Places (or recipients) per 1000 of the target group per service line: the municipality,
+// its lowest ward (only where every line is placed in a ward: a ward is never "lowest"
+// because its providers could not be located) and how many wards have none.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app/report/report_format.hpp"
+#include "app/report/report_sections.hpp"
+
+namespace apreptis::app::report {
+
+void coverage_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o) {
+    const Language L = o.lang;
+    struct Line {
+        std::string key, service, group;
+        double municipal = 0;
+        std::optional<double> municipal_count, municipal_group;
+        std::string worst;
+        double worst_value = 0;
+        int none = 0, wards = 0, lines = 0, unplaced = 0;
+        bool estimated = false, recipients = false;
+    };
+    std::map<std::string, Line> lines;
+    for (const auto& r : a.out().coverage.rows) {
+        // places where the plan gives them, else recipients (the Kaunas plan gives mostly recipients)
+        const std::optional<double> value = r.places_per_1000 ? r.places_per_1000 : r.recipients_per_1000;
+        if (r.municipality != m || !value) continue;
+        const std::string key = r.service_type + "/" + r.target_group + "/" + r.unit;
+        Line& l = lines[key];
+        l.key = key;
+        l.service = service_name(a, r.service_type, L);
+        l.group = group_name(a, r.target_group, L);
+        l.estimated = l.estimated || r.estimated;
+        l.recipients = !r.places_per_1000;
+        if (r.level == model::AreaLevel::municipality) {
+            l.municipal = *value;
+            l.municipal_count = r.places_per_1000 ? r.places : r.recipients;
+            l.municipal_group = r.target.value;
+            l.lines = r.lines;
+        } else {
+            ++l.wards;
+            l.unplaced = std::max(l.unplaced, r.lines_unplaced);
+        }
+    }
+    std::vector<std::string> ward_names;
+    for (const auto& w : a.study().wards)
+        if (w.municipality == m) ward_names.push_back(w.name);
+    std::vector<Line> sorted;
+    for (auto& [k, l] : lines) {
+        if (l.wards == 0) continue;
+        // A ward without a row for a service line has no placed provider of it: zero there.
+        std::map<std::string, double> per_ward;
+        for (const auto& r : a.out().coverage.rows)
+            if (r.level == model::AreaLevel::ward && r.municipality == m &&
+                r.service_type + "/" + r.target_group + "/" + r.unit == k)
+                per_ward[r.area_name] = r.places_per_1000 ? *r.places_per_1000 : r.recipients_per_1000.value_or(0);
+        l.wards = static_cast<int>(ward_names.size());
+        l.none = 0;
+        l.worst.clear();
+        for (const auto& n : ward_names) {
+            const double v = per_ward.count(n) ? per_ward[n] : 0.0;
+            if (v <= 0) ++l.none;
+            if (l.worst.empty() || v < l.worst_value) {
+                l.worst = n;
+                l.worst_value = v;
+            }
+        }
+        sorted.push_back(l);
+    }
+    if (sorted.empty()) return;
+    std::sort(sorted.begin(), sorted.end(), [](const Line& x, const Line& y) { return x.municipal < y.municipal; });
+    p.heading(pick(L, "Vietos (ar gavėjai) 1000-iui tikslinės grupės", "Places (or recipients) per 1000 of the target group"));
+    std::vector<std::vector<std::string>> t{{pick(L, "Paslauga", "Service"), pick(L, "Tikslinė grupė", "Target group"),
+                                             pick(L, "Savivaldybėje 1000-iui", "Municipality, per 1000"),
+                                             pick(L, "Mažiausiai turinti seniūnija", "Lowest ward"),
+                                             pick(L, "Joje 1000-iui", "Its per 1000"),
+                                             pick(L, "Seniūnijų be paslaugos", "Wards with none")}};
+    std::vector<std::string> notes;
+    for (std::size_t i = 0; i < sorted.size() && i < 14; ++i) {
+        const Line& l = sorted[i];
+        std::string municipal = number(L, l.municipal, 2);
+        if (l.municipal > 1000 && l.municipal_count && l.municipal_group) {
+            // More recipients than people in the group: say so where the figure stands.
+            municipal += " *";
+            notes.push_back(std::string("* ") + l.service + ": " + number(L, *l.municipal_count) +
+                            pick(L, " gavėjų, o tikslinėje grupėje (", " recipients against ") + number(L, *l.municipal_group) +
+                            pick(L, ") ", " in the target group (") + l.group +
+                            pick(L, "): gavėjų daugiau nei grupėje. Gavėjus skaičiuoja kiekvienas teikėjas (tas pats gavėjas gali būti "
+                                    "skaičiuotas kelių teikėjų) per laikotarpį, o grupė suskaičiuota vieną dieną.",
+                                 "): more recipients than the group has. Each provider counts its own recipients over a period "
+                                 "(one recipient may be counted by several providers); the group is counted on one date."));
+        }
+        std::vector<std::string> row{l.service + (l.recipients ? pick(L, " (gavėjai)", " (recipients)") : ""),
+                                     l.group + (l.estimated ? pick(L, " (įvertis)", " (estimate)") : ""), municipal};
+        if (l.unplaced > 0) {
+            // Ward figures miss these lines: no ward can be called the lowest.
+            row.push_back(std::string(pick(L, "nežinoma: ", "not known: ")) + number(L, l.unplaced) + pick(L, " iš ", " of ") +
+                          number(L, l.lines) + pick(L, " teikėjų be seniūnijos", " providers have no ward"));
+            row.push_back("—");
+            row.push_back("—");
+        } else {
+            row.push_back(l.worst);
+            row.push_back(number(L, l.worst_value, 2));
+            row.push_back(std::to_string(l.none) + " / " + std::to_string(l.wards));
+        }
+        t.push_back(row);
+    }
+    p.table({130, 110, 62, 104, 50, 55}, t);
+    for (const auto& n : notes) p.paragraph(n, 7.5);
+    p.paragraph(pick(L, "Teikėjas, kurio tikslus adresas nežinomas, priskirtas savo seniūnijai; seniūnija be vietų gali "
+                        "naudotis kaimyninės paslaugomis.",
+                     "A provider located only to its ward counts in that ward; a ward without places may use its "
+                     "neighbours' services."), 7.5);
+}
+
+} // namespace apreptis::app::report
