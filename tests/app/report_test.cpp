@@ -61,7 +61,7 @@ TEST(CouncilReport, KaunasPdfTextHasWardsFiguresAndLithuanianLetters) {
     const std::string info = shell("pdfinfo " + dir / "kaunas.pdf");
     const auto pages = info.find("Pages:");
     ASSERT_NE(pages, std::string::npos);
-    EXPECT_EQ(std::stoi(info.substr(pages + 6)), 2);
+    EXPECT_EQ(std::stoi(info.substr(pages + 6)), 3); // the map; where services fall short; the plan
     const std::string fonts = shell("pdffonts " + dir / "kaunas.pdf");
     EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos);
     EXPECT_EQ(fonts.find(" no "), std::string::npos) << "every font embedded:\n" << fonts;
@@ -94,7 +94,7 @@ TEST(CouncilReport, MapIsPaintedInTheLegendColours) {
         EXPECT_GT(count[c], 400) << "class " << c;
         total += count[c];
     }
-    EXPECT_GT(total, 40000); // the 11 wards fill most of a 515 x 470 pt frame
+    EXPECT_GT(total, 25000); // the 11 wards fill most of the map beside its legend panel
     EXPECT_TRUE(std::filesystem::exists(dir / "k-Kauno_m__sav_.svg"));
     EXPECT_TRUE(std::filesystem::exists(dir / "k-Kauno_m__sav_.png"));
     EXPECT_NE(test::read_file(dir / "k-Kauno_m__sav_.svg").find("<svg"), std::string::npos);
