@@ -83,13 +83,15 @@ void coverage_section(Page& p, const Analysis& a, const std::string& m, const Re
         if (l.municipal > 1000 && l.municipal_count && l.municipal_group) {
             // More recipients than people in the group: say so where the figure stands.
             municipal += " *";
-            notes.push_back(std::string("* ") + l.service + ": " + number(L, *l.municipal_count) +
-                            pick(L, " gavėjų, o tikslinėje grupėje (", " recipients against ") + number(L, *l.municipal_group) +
-                            pick(L, ") ", " in the target group (") + l.group +
-                            pick(L, "): gavėjų daugiau nei grupėje. Gavėjus skaičiuoja kiekvienas teikėjas (tas pats gavėjas gali būti "
-                                    "skaičiuotas kelių teikėjų) per laikotarpį, o grupė suskaičiuota vieną dieną.",
-                                 "): more recipients than the group has. Each provider counts its own recipients over a period "
-                                 "(one recipient may be counted by several providers); the group is counted on one date."));
+            const std::string count = number(L, *l.municipal_count), group = number(L, *l.municipal_group);
+            notes.push_back(
+                L == Language::lt
+                    ? "* " + l.service + ": " + count + " gavėjų, o tikslinėje grupėje („" + l.group + "“) — " + group +
+                          ": gavėjų daugiau nei grupėje. Gavėjus skaičiuoja kiekvienas teikėjas per laikotarpį (tas pats "
+                          "gavėjas gali būti skaičiuotas kelių teikėjų), o grupė suskaičiuota vieną dieną."
+                    : "* " + l.service + ": " + count + " recipients against " + group + " in the target group (" + l.group +
+                          "): more recipients than the group has. Each provider counts its own recipients over a period "
+                          "(one recipient may be counted by several providers); the group is counted on one date.");
         }
         std::vector<std::string> row{l.service + (l.recipients ? pick(L, " (gavėjai)", " (recipients)") : ""),
                                      l.group + (l.estimated ? pick(L, " (įvertis)", " (estimate)") : ""), municipal};
@@ -106,7 +108,7 @@ void coverage_section(Page& p, const Analysis& a, const std::string& m, const Re
         }
         t.push_back(row);
     }
-    p.table({130, 110, 62, 104, 50, 55}, t);
+    p.table({122, 110, 70, 104, 50, 55}, t);
     for (const auto& n : notes) p.paragraph(n, 7.5);
     p.paragraph(pick(L, "Teikėjas, kurio tikslus adresas nežinomas, priskirtas savo seniūnijai; seniūnija be vietų gali "
                         "naudotis kaimyninės paslaugomis.",
