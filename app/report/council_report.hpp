@@ -1,9 +1,11 @@
 #pragma once
-// The council report: two A4 pages per municipality, drawn with Cairo into one PDF. Page 1:
-// the map (legend, scale bar, north arrow, attribution) and the basis of its figures. Page 2:
-// the wards worst served per service type with the reason, plan fulfilment in short, and,
-// for a scenario, the change it makes per ward. Counts of people below the threshold are
-// printed as "<5" (with secondary suppression) unless `unsuppressed`.
+// The council report: three A4 pages per municipality, drawn with Cairo into one PDF. Page 1:
+// the providers without a location (first), the map (legend, numbered ward key, scale bar,
+// north arrow beside it; attribution) and the basis of its figures. Page 2: the wards worst
+// served per service type with the reason, a chart per ward, places per 1000. Page 3: for a
+// scenario, the change it makes per ward; the plan's lines. Layout: report_page.hpp;
+// sections: report_sections.hpp. Counts of people below the threshold are printed as "<5"
+// (with secondary suppression) unless `unsuppressed`.
 #include <string>
 #include <vector>
 

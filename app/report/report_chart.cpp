@@ -65,6 +65,20 @@ double draw_bar_chart(cairo_t* cr, const BarChart& c, double x, double y, double
         const std::string t = tick_text(v) + (c.axis_unit.empty() ? "" : "\u00a0" + c.axis_unit);
         show(cr, xx - advance(cr, t) / 2, y1 + 9, t);
     }
+    // the reference line under the bars and their values
+    if (c.reference) {
+        const double xx = px(*c.reference);
+        cairo_set_source_rgb(cr, 0.7, 0.1, 0.15);
+        cairo_set_line_width(cr, 1.0);
+        const double dash[] = {3, 2};
+        cairo_set_dash(cr, dash, 2, 0);
+        cairo_move_to(cr, xx, y0 - 4);
+        cairo_line_to(cr, xx, y1);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+        const double w = advance(cr, c.reference_label, true);
+        show(cr, std::clamp(xx - w / 2, x, x + width - w), y0 - 6, c.reference_label, true);
+    }
     double yy = y0;
     for (const auto& b : c.bars) {
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
@@ -79,19 +93,6 @@ double draw_bar_chart(cairo_t* cr, const BarChart& c, double x, double y, double
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         show(cr, end + 3, yy + bar_h - 2, b.value_text);
         yy += bar_h + gap;
-    }
-    if (c.reference) {
-        const double xx = px(*c.reference);
-        cairo_set_source_rgb(cr, 0.7, 0.1, 0.15);
-        cairo_set_line_width(cr, 1.0);
-        const double dash[] = {3, 2};
-        cairo_set_dash(cr, dash, 2, 0);
-        cairo_move_to(cr, xx, y0 - 4);
-        cairo_line_to(cr, xx, y1);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, nullptr, 0, 0);
-        const double w = advance(cr, c.reference_label, true);
-        show(cr, std::clamp(xx - w / 2, x, x + width - w), y0 - 6, c.reference_label, true);
     }
     cairo_restore(cr);
     return bar_chart_height(c);

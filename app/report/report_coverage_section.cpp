@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include <cmath>
+
+#include "app/report/report_chart.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_sections.hpp"
 
@@ -114,6 +117,48 @@ void coverage_section(Page& p, const Analysis& a, const std::string& m, const Re
                         "naudotis kaimyninės paslaugomis.",
                      "A provider located only to its ward counts in that ward; a ward without places may use its "
                      "neighbours' services."), 7.5);
+}
+
+bool places_chart_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o) {
+    const Language L = o.lang;
+    // The service line with the most service lines whose every provider is placed in a ward
+    // (a ward's bar is then not short for want of a location).
+    const model::CoverageRow* best = nullptr;
+    for (const auto& r : a.out().coverage.rows) {
+        if (r.level != model::AreaLevel::municipality || r.municipality != m || !r.places_per_1000 || r.lines == 0) continue;
+        bool placed = true;
+        for (const auto& w : a.out().coverage.rows)
+            if (w.level == model::AreaLevel::ward && w.municipality == m && w.service_type == r.service_type &&
+                w.target_group == r.target_group && w.unit == r.unit && w.lines_unplaced > 0)
+                placed = false;
+        if (placed && (!best || r.lines > best->lines)) best = &r;
+    }
+    if (!best) return false;
+    BarChart c;
+    double top = *best->places_per_1000;
+    for (const auto& w : a.study().wards) {
+        if (w.municipality != m) continue;
+        double v = 0;
+        for (const auto& r : a.out().coverage.rows)
+            if (r.level == model::AreaLevel::ward && r.area_code == w.code && r.service_type == best->service_type &&
+                r.target_group == best->target_group && r.unit == best->unit)
+                v = r.places_per_1000.value_or(0);
+        c.bars.push_back({w.name, v, number(L, v, 2)});
+        top = std::max(top, v);
+    }
+    if (c.bars.size() < 2) return false;
+    std::stable_sort(c.bars.begin(), c.bars.end(), [](const ChartBar& x, const ChartBar& y) { return *x.value < *y.value; });
+    // The axis ends at 1, 2 or 5 x 10^k above the largest bar.
+    const double e = std::pow(10.0, std::floor(std::log10(std::max(top, 1e-9))));
+    c.axis_max = top <= e ? e : top <= 2 * e ? 2 * e : top <= 5 * e ? 5 * e : 10 * e;
+    c.reference = *best->places_per_1000;
+    c.reference_label = std::string(pick(L, "savivaldybė ", "municipality ")) + number(L, *best->places_per_1000, 2);
+    if (!p.room(bar_chart_height(c) + 40)) return false;
+    p.heading(service_name(a, best->service_type, L) + pick(L, ": vietos 1000-iui (", ": places per 1000 (") +
+                  group_name(a, best->target_group, L) + pick(L, "), pagal seniūniją", "), per ward"),
+              10);
+    p.y += draw_bar_chart(p.cairo(), c, page_margin, p.y, page_w - 2 * page_margin) + 4;
+    return true;
 }
 
 } // namespace apreptis::app::report

@@ -53,13 +53,18 @@ void plan_section(Page& p, const Analysis& a, const std::string& m, const Report
 
     const double reserve = 70; // the funds and totals paragraphs below the tables
     int left_out = 0, unreported_left_out = 0;
-    // Adds rows to a table while the page has room; counts the rest in `dropped`.
-    auto fitted = [&](const std::vector<double>& widths, std::vector<TableRow> rows, int& dropped) {
-        while (rows.size() > 1 && !p.room(p.table_height(widths, rows) + reserve)) {
+    // Adds rows to a table (under its caption, if any) while the page has room; counts the
+    // rest in `dropped`. Without room for one row, neither caption nor table is drawn.
+    auto fitted = [&](const std::vector<double>& widths, std::vector<TableRow> rows, int& dropped,
+                      const std::string& caption = {}) {
+        const double caption_h = caption.empty() ? 0 : 24;
+        while (rows.size() > 1 && !p.room(caption_h + p.table_height(widths, rows) + reserve)) {
             rows.pop_back();
             ++dropped;
         }
-        if (rows.size() > 1) p.table(widths, rows);
+        if (rows.size() <= 1) return;
+        if (!caption.empty()) p.paragraph(caption, 8, 0, true);
+        p.table(widths, rows);
     };
     // Behind first (the lowest fulfilment first), then on track.
     std::sort(numeric.begin(), numeric.end(), [](const auto* x, const auto* y) { return *x->fulfilment < *y->fulfilment; });
@@ -67,11 +72,19 @@ void plan_section(Page& p, const Analysis& a, const std::string& m, const Report
         std::vector<TableRow> t{{{pick(L, "Priemonė", "Measure"), pick(L, "Rodiklis", "Indicator"),
                                   pick(L, "Tikslas", "Target"), pick(L, "Pasiekta", "Achieved"),
                                   pick(L, "Įvykdyta", "Fulfilled"), pick(L, "Būklė", "Status")}}};
-        for (const auto* n : numeric)
+        // Every measure behind; of those on track, a few when lines of other kinds wait for room.
+        const int on_track_shown = wording.empty() && unreported.empty() ? 1 << 30 : 6;
+        int on_track = 0;
+        for (const auto* n : numeric) {
+            if (n->status == model::ProgressStatus::on_track && ++on_track > on_track_shown) {
+                ++left_out;
+                continue;
+            }
             t.push_back({{n->line.measure_code, n->line.indicator, target_text(n->line), result_text(n->line),
                           percent(L, *n->fulfilment),
                           n->status == model::ProgressStatus::on_track ? pick(L, "pasiekta", "on track")
                                                                        : pick(L, "atsilieka", "behind")}});
+        }
         fitted({50, 210, 85, 70, 50, 46}, t, left_out);
     }
     // Targets stated in words: each measure's target beside its result (the same document and
@@ -86,9 +99,6 @@ void plan_section(Page& p, const Analysis& a, const std::string& m, const Report
             if (!target_text(i->line).empty()) targets.push_back(&i->line);
             if (!result_text(i->line).empty()) results.push_back(&i->line);
         }
-        p.paragraph(pick(L, "Tikslai, nurodyti žodžiais (ne skaičiumi): tikslas ir rezultatas greta, kaip parašyta dokumente.",
-                         "Targets stated in words (no number to compare): the target and the result side by side, as the "
-                         "document words them."), 8, 0, true);
         std::vector<TableRow> t{{{pick(L, "Priemonė", "Measure"), pick(L, "Tikslas (plano metai)", "Target (plan year)"),
                                   pick(L, "Rezultatas (metai)", "Result (year)")}}};
         for (const auto& key : order) {
@@ -101,17 +111,18 @@ void plan_section(Page& p, const Analysis& a, const std::string& m, const Report
                                                  : pick(L, "nepateiktas", "not reported")}});
             }
         }
-        fitted({50, 230, 231}, t, left_out);
+        fitted({50, 230, 231}, t, left_out,
+               pick(L, "Tikslai, nurodyti žodžiais (ne skaičiumi): tikslas ir rezultatas greta, kaip parašyta dokumente.",
+                    "Targets stated in words (no number to compare): the target and the result side by side, as the "
+                    "document words them."));
     }
-    if (!unreported.empty() && p.room(80 + reserve)) {
-        p.paragraph(pick(L, "Tikslai be pateikto rezultato:", "Targets without a reported result:"), 8, 0, true);
+    if (!unreported.empty()) {
         std::vector<TableRow> t{{{pick(L, "Priemonė", "Measure"), pick(L, "Rodiklis", "Indicator"),
                                   pick(L, "Tikslas", "Target")}}};
         for (const auto* i : unreported)
             t.push_back({{i->line.measure_code, i->line.indicator, with_year(i->line, target_text(i->line))}});
-        fitted({50, 361, 100}, t, unreported_left_out);
-    } else {
-        unreported_left_out = static_cast<int>(unreported.size());
+        fitted({50, 361, 100}, t, unreported_left_out,
+               pick(L, "Tikslai be pateikto rezultato:", "Targets without a reported result:"));
     }
     if (left_out + unreported_left_out > 0)
         p.paragraph(std::string(pick(L, "Netilpo: ", "Not shown for want of room: ")) + std::to_string(left_out) +

@@ -35,18 +35,32 @@ std::string group_name(const Analysis& a, const std::string& code, Language lang
     return g ? (lang == Language::lt ? g->name_lt : g->name_en) : code;
 }
 
-std::string travel_basis(const Analysis& a, Language L) {
+namespace {
+
+bool network_times(const Analysis& a) {
     bool network = false;
     if (a.out().access) network = a.out().access->method == model::DistanceMethod::network;
     else if (a.out().capacity && !a.out().capacity->services.empty())
         network = a.out().capacity->services.front().reach.method == model::DistanceMethod::network;
+    return network;
+}
+
+/// "on foot, 4.5 km/h" / "by car" (over a network a car goes at each road's speed).
+std::string mode_and_speed(const Analysis& a, Language L) {
+    const bool network = network_times(a);
     const model::AccessSettings st = access_settings(a.in());
     const bool drive = st.profile == geo::Profile::drive;
     std::string s = drive ? pick(L, "automobiliu", "by car") : pick(L, "pėsčiomis", "on foot");
     // Over a network a car goes at each road's speed; on foot (and in a straight line) at one speed.
     if (!(drive && network)) s += ", " + number(L, model::travel_speed_mps(st, network) * 3.6, 1) + "\u00a0km/h";
-    s += network ? pick(L, ", kelių tinklu", ", road network") : pick(L, ", tiesia linija", ", straight line");
     return s;
+}
+
+} // namespace
+
+std::string travel_basis(const Analysis& a, Language L) {
+    return mode_and_speed(a, L) +
+           (network_times(a) ? pick(L, ", kelių tinklu", ", road network") : pick(L, ", tiesia linija", ", straight line"));
 }
 
 std::string within_text(const Analysis& a, Language L, double threshold_min) {
@@ -88,9 +102,9 @@ void basis_section(Page& p, const Analysis& a, const MapChoice& choice, const Re
     p.heading(pick(L, "Kaip gauti skaičiai", "How the figures were obtained"), 10);
     if (a.out().access) {
         if (straight_line(a))
-            p.paragraph(std::string(pick(L, "Atstumai ir laikas: ", "Distances and times: ")) + travel_basis(a, L) +
-                        pick(L, ". TIESIA LINIJA, ne kelių tinklu (kelių tinklas neįkeltas): tikri keliai ilgesni.",
-                             ". STRAIGHT LINE, not over the road network (none loaded): real routes are longer."));
+            p.paragraph(std::string(pick(L, "Atstumai ir laikas: ", "Distances and times: ")) + mode_and_speed(a, L) +
+                        pick(L, ", TIESIA LINIJA, ne kelių tinklu (kelių tinklas neįkeltas): tikri keliai ilgesni.",
+                             ", STRAIGHT LINE, not over the road network (none loaded): real routes are longer."));
         else
             p.paragraph(std::string(pick(L, "Atstumai ir laikas: ", "Distances and times: ")) + travel_basis(a, L) +
                         " (OpenStreetMap; " + a.out().access->method_label + ").");
@@ -216,7 +230,10 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
 }
 
 void ward_chart_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o) {
-    if (!a.out().access) return;
+    if (!a.out().access) {
+        places_chart_section(p, a, m, o);
+        return;
+    }
     const Language L = o.lang;
     // The service type with the lowest municipal share within its threshold (the map's, by default).
     const model::ServiceAccess* worst = nullptr;
@@ -245,7 +262,7 @@ void ward_chart_section(Page& p, const Analysis& a, const std::string& m, const 
         }
         c.bars.push_back(b);
     }
-    if (c.bars.empty()) return;
+    if (c.bars.size() < 2) return; // one ward: the chart would repeat the table
     std::stable_sort(c.bars.begin(), c.bars.end(), [](const ChartBar& x, const ChartBar& y) {
         return x.value.value_or(-1) < y.value.value_or(-1);
     });

@@ -31,8 +31,11 @@ std::string located_sentence(const Analysis& a, const std::string& municipality,
 void basis_section(Page& p, const Analysis& a, const MapChoice& choice, const ReportOptions& o);
 void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o);
 /// Share of the target group within the threshold per ward against the municipality (the
-/// service of the worst-served type); nothing without a travel analysis.
+/// service of the worst-served type); without a travel analysis, places_chart_section.
 void ward_chart_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o);
+/// Places per 1000 per ward against the municipality, for the service line with the most
+/// lines all placed in wards; false (nothing drawn) when there is none or no room.
+bool places_chart_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o);
 void coverage_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o);
 void plan_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o);
 void scenario_section(Page& p, const Analysis& after, const Analysis& before, const MapChoice& choice,
