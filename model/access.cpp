@@ -108,7 +108,8 @@ AccessRow summarise(const AreaOrder& order, const std::vector<double>& weight, c
         sum_d += t.distance_m * w;
         reached_w += w;
     }
-    if (r.target_population > 0) r.share_within = r.within_threshold / r.target_population;
+    // (a share: sums of float weights must not print as 100.00000000000001 %)
+    if (r.target_population > 0) r.share_within = std::clamp(r.within_threshold / r.target_population, 0.0, 1.0);
     if (reached_w > 0) {
         r.mean_min = sum_t / reached_w;
         r.mean_m = sum_d / reached_w;
