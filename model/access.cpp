@@ -108,7 +108,8 @@ AccessRow summarise(const AreaOrder& order, const std::vector<double>& weight, c
         sum_d += t.distance_m * w;
         reached_w += w;
     }
-    if (r.target_population > 0) r.share_within = r.within_threshold / r.target_population;
+    // (a share: sums of float weights must not print as 100.00000000000001 %)
+    if (r.target_population > 0) r.share_within = std::clamp(r.within_threshold / r.target_population, 0.0, 1.0);
     if (reached_w > 0) {
         r.mean_min = sum_t / reached_w;
         r.mean_m = sum_d / reached_w;
@@ -205,6 +206,10 @@ geo::SnappedPoint snap_provider(const Context& c, const std::string& type, const
     else if (sp.component != c.network->largest_component)
         warnings.push_back(who + " is on a part of the network not connected to the main one (" +
                            std::to_string(c.network->component_size[sp.component]) + " nodes)");
+    else if (sp.passed_detached)
+        warnings.push_back(who + ": the road nearest to it (" + std::to_string(std::lround(sp.detached_m)) +
+                           " m) is on a part of the network not connected to the main one; attached to the main "
+                           "network " + std::to_string(std::lround(sp.distance_m)) + " m away instead");
     return sp;
 }
 
@@ -497,6 +502,10 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
             } else if (sp.component != network->largest_component) {
                 a.units_off_main_network++;
                 a.population_off_main_network += units[u].population;
+            } else if (sp.passed_detached) {
+                a.units_snapped_past_detached++;
+                a.population_snapped_past_detached += units[u].population;
+                a.max_leg_past_detached_m = std::max(a.max_leg_past_detached_m, sp.distance_m);
             }
         }
         if (a.units_not_snapped)
@@ -508,6 +517,12 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
             a.warnings.push_back(std::to_string(a.units_off_main_network) + " population units (" +
                                  std::to_string(static_cast<long long>(std::round(a.population_off_main_network))) +
                                  " residents) are on parts of the network not connected to the main one");
+        if (a.units_snapped_past_detached)
+            a.warnings.push_back(std::to_string(a.units_snapped_past_detached) + " population units (" +
+                                 std::to_string(static_cast<long long>(std::round(a.population_snapped_past_detached))) +
+                                 " residents) are attached to the main network (up to " +
+                                 std::to_string(static_cast<long long>(std::round(a.max_leg_past_detached_m))) +
+                                 " m away, walked): the road nearest to them is on a part not connected to it");
     }
     Context c{s, routing, st, network, walk, {}, std::vector<std::vector<std::size_t>>(s.wards.size()), stop};
     c.unit_points.reserve(units.size());

@@ -114,6 +114,11 @@ struct AccessAnalysis {
     double population_not_snapped = 0;
     std::size_t units_off_main_network = 0;
     double population_off_main_network = 0;
+    /// Units whose nearest road piece is on a detached part, attached to the main part within
+    /// max_snap_distance_m instead (geo::SnapIndex::snap); the farthest such leg.
+    std::size_t units_snapped_past_detached = 0;
+    double population_snapped_past_detached = 0;
+    double max_leg_past_detached_m = 0;
     std::vector<std::string> warnings;    ///< about units; each service's own are in services[i].warnings
     std::size_t services_recomputed = 0;  ///< how many types were searched (the rest were reused)
     std::size_t catchments_recomputed = 0;

@@ -1,6 +1,9 @@
 #include "model/comparison.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace apreptis::model {
 
@@ -59,19 +62,42 @@ std::size_t most_telling_indicator(const Comparison& c) {
     return best;
 }
 
+int display_decimals(const std::string& unit) {
+    if (unit == "persons" || unit == "places" || unit == "recipients" || unit == "providers") return 0;
+    if (unit == "%") return 1;
+    return 2;
+}
+
+double printed_value(double value, int decimals) {
+    if (!std::isfinite(value)) return value;
+    char buf[400]; // "%.*f" of the largest double is 309 digits before the point
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    return std::strtod(buf, nullptr);
+}
+
+double percent_share(double part, double whole) {
+    if (!(whole > 0)) return 0;
+    return std::clamp(part / whole * 100.0, 0.0, 100.0);
+}
+
 void rank(Comparison& c) {
     for (std::size_t i = 0; i < c.indicators.size(); ++i) {
         const RankOrder order = c.indicators[i].order;
         for (auto& row : c.cells) row[i].rank = 0;
         if (order == RankOrder::none) continue;
-        for (auto& row : c.cells) {
-            if (!row[i].value) continue;
+        // Compared as printed: a rank that differs where the printed values do not would be
+        // a difference the reader cannot see (Palanga's 100.00000000000009 % once ranked 60,
+        // alone, behind four municipalities at 100 %).
+        const int decimals = display_decimals(c.indicators[i].unit);
+        std::vector<std::optional<double>> shown;
+        for (const auto& row : c.cells)
+            shown.push_back(row[i].value ? std::optional<double>(printed_value(*row[i].value, decimals)) : std::nullopt);
+        for (std::size_t m = 0; m < c.cells.size(); ++m) {
+            if (!shown[m]) continue;
             int better = 0;
-            for (const auto& other : c.cells)
-                if (other[i].value && (order == RankOrder::high_first ? *other[i].value > *row[i].value
-                                                                      : *other[i].value < *row[i].value))
-                    ++better;
-            row[i].rank = better + 1;
+            for (const auto& other : shown)
+                if (other && (order == RankOrder::high_first ? *other > *shown[m] : *other < *shown[m])) ++better;
+            c.cells[m][i].rank = better + 1;
         }
     }
 }

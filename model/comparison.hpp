@@ -1,7 +1,7 @@
 #pragma once
 // Municipalities side by side: one value per municipality and indicator, with its basis, and
-// a rank per indicator (1 = first in the indicator's order; ties share a rank; a municipality
-// without a figure has none and is never filled in).
+// a rank per indicator (1 = first in the indicator's order; values equal as printed share a
+// rank; a municipality without a figure has none and is never filled in).
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +38,18 @@ struct Comparison {
     int with_figure(std::size_t i) const;
 };
 
+/// Decimals a comparison figure is printed with, everywhere it is shown (CLI, viewer): counts
+/// of people, places and providers whole, shares (%) to a tenth, rates and money to a hundredth.
+int display_decimals(const std::string& unit);
+
+/// The value as printed with `decimals` (the "%.*f" text read back): what ranks compare, so
+/// that 100.00000000000009 and 100 (both "100.0") are equal and 60.17 and 60.21 ("60.2") too.
+double printed_value(double value, int decimals);
+
+/// part / whole as a percentage clamped to [0, 100] (0 when whole is not positive): shares
+/// made of float sums (no capacity + too far over demand) can land a hair outside.
+double percent_share(double part, double whole);
+
 /// A figure a document prints about a whole municipality (datasets/figures/README.md).
 struct MunicipalFigure {
     std::string municipality;
@@ -52,7 +64,8 @@ struct MunicipalFigure {
 /// that tells them apart); with nothing ranked, the first. indicators.size() when there is none.
 std::size_t most_telling_indicator(const Comparison& c);
 
-/// Fills every cell's rank: competition ranking ("1224"), in the indicator's order.
+/// Fills every cell's rank: competition ranking ("1224"), in the indicator's order, comparing
+/// values as printed (printed_value at display_decimals of the indicator's unit).
 void rank(Comparison& c);
 
 } // namespace apreptis::model

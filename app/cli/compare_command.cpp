@@ -111,7 +111,10 @@ int compare(const std::vector<std::string>& argv) {
         for (std::size_t m : order) {
             const auto& cell = c.cells[m][map_i];
             std::cout << "  " << (cell.rank ? std::to_string(cell.rank) : std::string("-")) << ". " << c.municipalities[m]
-                      << ": " << (cell.value ? app::report::number(app::Language::en, *cell.value, 2) : "no figure") << "\n";
+                      << ": "
+                      << (cell.value ? app::report::number(app::Language::en, *cell.value, model::display_decimals(ind.unit))
+                                     : "no figure")
+                      << "\n";
         }
     }
     for (const auto& n : notes) std::cout << "Note: " << n << "\n";

@@ -181,6 +181,8 @@ std::string access_record_json(const Analysis& a) {
     j["population_not_snapped"] = x.population_not_snapped;
     j["units_off_main_network"] = x.units_off_main_network;
     j["population_off_main_network"] = x.population_off_main_network;
+    j["units_snapped_past_detached"] = x.units_snapped_past_detached;
+    j["population_snapped_past_detached"] = x.population_snapped_past_detached;
     json left = json::array();
     for (const auto& [p, why] : x.left_out)
         left.push_back({{"provider_id", study.providers[p].id}, {"name", study.providers[p].name}, {"reason", why}});
@@ -199,6 +201,8 @@ std::string access_record_json(const Analysis& a) {
                         {"ways_read", r.ways_read},
                         {"ways_used", r.ways_used},
                         {"ways_excluded", r.ways_excluded},
+                        {"area_outlines_used", r.area_outlines_used},
+                        {"area_crossings_used", r.area_crossings_used},
                         {"nodes", r.nodes},
                         {"edges", r.edges},
                         {"arcs", r.arcs},

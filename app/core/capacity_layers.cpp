@@ -75,7 +75,7 @@ std::vector<geo::OutLayer> capacity_layers(const Analysis& a) {
         auto area_row = [&](const model::CapacityRow& r) {
             alloc.features.push_back({{std::string(model::to_string(r.level)), r.area_code, r.area_name, r.municipality,
                                        sc.service_type, sc.target_group, sc.threshold_min, r.demand, r.served,
-                                       r.no_capacity, r.too_far, r.demand > 0 ? Value(r.unserved() / r.demand) : Value(),
+                                       r.no_capacity, r.too_far, r.demand > 0 ? Value(r.unserved_share()) : Value(),
                                        std::string(model::to_string(r.dominant)), r.rank ? i64(r.rank) : Value(),
                                        sc.demand.need_basis, method, i64(sc.demand.estimated ? 1 : 0)},
                                       {}});

@@ -117,7 +117,7 @@ std::vector<std::optional<double>> ward_values(const Analysis& a, const std::str
             if (sc.service_type != part[1] || sc.target_group != part[2]) continue;
             for (const auto& r : sc.gaps.wards)
                 if (auto i = index_of(r.area_code)) {
-                    if (part[3] == "unserved_share" && r.demand > 0) v[*i] = r.unserved() / r.demand * 100.0;
+                    if (part[3] == "unserved_share" && r.demand > 0) v[*i] = r.unserved_share() * 100.0;
                     if (part[3] == "no_capacity") v[*i] = r.no_capacity;
                     if (part[3] == "too_far") v[*i] = r.too_far;
                 }

@@ -1,5 +1,6 @@
 #include "app/core/comparison_table.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -105,7 +106,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
                                     name_lt(s, r.service_type) + ": dalis per " + thr + " min" + lt,
                                     name_en(s, r.service_type) + ": share within " + thr + " min" + en, "%",
                                     RankOrder::high_first},
-                      r.share_within * 100.0, a.out().access->method_label + (r.estimated ? " (estimate)" : ""));
+                      std::clamp(r.share_within * 100.0, 0.0, 100.0), a.out().access->method_label + (r.estimated ? " (estimate)" : ""));
             }
     if (a.out().capacity)
         for (const auto& sc : a.out().capacity->services)
@@ -117,7 +118,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
                                     name_lt(s, sc.service_type) + ": negaunančių dalis" + lt,
                                     name_en(s, sc.service_type) + ": share of demand unserved" + en, "%",
                                     RankOrder::low_first},
-                      r.unserved() / r.demand * 100.0, sc.demand.need_basis);
+                      r.unserved_share() * 100.0, sc.demand.need_basis);
             }
     if (a.in().plan) {
         std::map<std::string, std::pair<int, int>> status; // on track, judged
@@ -179,11 +180,12 @@ std::vector<geo::OutLayer> comparison_layers(const model::Comparison& c, const s
     geo::OutLayer table;
     table.name = "comparison";
     table.description = "Municipalities side by side: value, rank (1 = first in the indicator's order; 0 = not "
-                        "ranked), how many have a figure, and its basis. No figure is never filled in.";
+                        "ranked; values equal when rounded to `decimals` share a rank), how many have a figure, "
+                        "and its basis. No figure is never filled in.";
     table.fields = {{"municipality", FieldType::text}, {"indicator", FieldType::text}, {"label_lt", FieldType::text},
                     {"label_en", FieldType::text}, {"unit", FieldType::text}, {"value", FieldType::real},
                     {"rank", FieldType::integer}, {"of", FieldType::integer}, {"rank_order", FieldType::text},
-                    {"basis", FieldType::text}};
+                    {"basis", FieldType::text}, {"decimals", FieldType::integer}};
     for (std::size_t m = 0; m < c.municipalities.size(); ++m)
         for (std::size_t i = 0; i < c.indicators.size(); ++i) {
             const auto& cell = c.cells[m][i];
@@ -194,6 +196,7 @@ std::vector<geo::OutLayer> comparison_layers(const model::Comparison& c, const s
                         cell.rank ? Value(static_cast<long long>(cell.rank)) : Value(),
                         static_cast<long long>(c.with_figure(i)), std::string(model::to_string(ind.order)),
                         cell.value ? Value(cell.basis) : Value(std::string("no figure"))};
+            f.values.push_back(static_cast<long long>(model::display_decimals(ind.unit)));
             table.features.push_back(std::move(f));
         }
     geo::OutLayer layer;

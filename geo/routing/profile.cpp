@@ -65,6 +65,8 @@ std::optional<double> parse_maxspeed_kmh(const std::string& s) {
 
 bool is_drivable_class(const std::string& highway) { return car_speeds_kmh().count(highway) > 0; }
 
+bool uses_walkable_areas(Profile p) { return p != Profile::drive; }
+
 WayRule rule_for(Profile p, const WayTags& t) {
     WayRule r;
     if (t.highway.empty()) {

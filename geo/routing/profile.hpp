@@ -29,6 +29,12 @@ struct WayRule {
 
 WayRule rule_for(Profile p, const WayTags& tags);
 
+/// Whether the profile uses walkable areas (pedestrian squares and other highway areas mapped
+/// as polygons, walked along their outline and across): the walking profiles do; `drive` does
+/// not, whatever the area's highway tag says (an area tagged highway=residential is a square
+/// or a yard, not a carriageway).
+bool uses_walkable_areas(Profile p);
+
 /// True for the highway classes a car may use (the drivable subset used by the data's
 /// PROVENANCE figures).
 bool is_drivable_class(const std::string& highway);

@@ -186,6 +186,10 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
         }
         if (w.origin != WayOrigin::area_crossing) // crossings are ours, not mapped ways
             rep.length_by_class_m[w.tags.highway.empty() ? "(none)" : w.tags.highway] += polyline_length(w.points);
+        if (w.origin != WayOrigin::line && !uses_walkable_areas(opt.profile)) {
+            rep.ways_excluded[std::string("walkable area (not used by ") + to_string(opt.profile) + ")"]++;
+            continue;
+        }
         WayRule r = rule_for(opt.profile, w.tags);
         if (!r.usable) {
             rep.ways_excluded[r.excluded_because]++;

@@ -44,6 +44,20 @@ SnapIndex::SnapIndex(const RoadNetwork& net, double cell_m) : m_net(net), m_cell
 }
 
 SnappedPoint SnapIndex::snap(XY p, double max_distance_m) const {
+    SnappedPoint near = nearest(p, max_distance_m, invalid_index);
+    if (!near.snapped || near.component == m_net.largest_component) return near;
+    SnappedPoint main = nearest(p, max_distance_m, m_net.largest_component);
+    if (!main.snapped) return near; // nothing of the main part in reach: reported as detached
+    main.passed_detached = true;
+    main.detached_m = static_cast<float>(near.distance_m);
+    return main;
+}
+
+SnappedPoint SnapIndex::snap_nearest(XY p, double max_distance_m) const {
+    return nearest(p, max_distance_m, invalid_index);
+}
+
+SnappedPoint SnapIndex::nearest(XY p, double max_distance_m, std::uint32_t component) const {
     SnappedPoint out;
     out.point = p;
     if (m_items.empty()) return out;
@@ -67,6 +81,8 @@ SnappedPoint SnapIndex::snap(XY p, double max_distance_m) const {
                 const auto c = static_cast<std::size_t>(y * m_nx + x);
                 for (std::uint32_t i = m_first[c]; i < m_first[c + 1]; ++i) {
                     const std::uint32_t s = m_items[i];
+                    if (component != invalid_index && m_net.component[m_net.edges[m_edge_of_point[s]].from] != component)
+                        continue;
                     const XY a = m_net.edge_points[s], b = m_net.edge_points[s + 1];
                     const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
                     double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;

@@ -17,14 +17,29 @@ struct SnappedPoint {
     double distance_m = 0;     ///< straight access leg, point to road
     XY on_road;
     std::uint32_t component = invalid_index; ///< connected part of the network
+    /// The nearest road piece lies on a part not connected to the main one, and a piece of the
+    /// main part within the limit was taken instead; detached_m is how far the passed-over
+    /// piece was (distance_m is the longer leg actually walked).
+    bool passed_detached = false;
+    float detached_m = 0;
 };
 
 class SnapIndex {
 public:
     explicit SnapIndex(const RoadNetwork& network, double cell_m = 250.0);
+    /// The documented rule (docs/ROUTING.md, Snapping): the nearest point of a usable street
+    /// within max_distance_m, except that when it lies on a part of the network not connected
+    /// to the main (largest) one, the nearest point of the main part is taken if one is within
+    /// max_distance_m (marked passed_detached). A loop of service road or a clipped stub near
+    /// a building then does not cut its people off from everyone.
     SnappedPoint snap(XY p, double max_distance_m) const;
+    /// The nearest point of any usable street within max_distance_m, whatever part it is on.
+    SnappedPoint snap_nearest(XY p, double max_distance_m) const;
 
 private:
+    /// Nearest point on an edge of `component` (invalid_index: of any part).
+    SnappedPoint nearest(XY p, double max_distance_m, std::uint32_t component) const;
+
     const RoadNetwork& m_net;
     double m_cell;
     double m_x0 = 0, m_y0 = 0;

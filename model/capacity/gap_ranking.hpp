@@ -3,6 +3,7 @@
 // dominant reason, and clusters of unserved population units: units on a grid (cluster_cell_m,
 // default 500 m) whose cells touch (8-neighbours) form one cluster, with its unserved demand,
 // centre (weighted by unserved demand) and dominant reason.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct CapacityRow {
     UnservedReason dominant = UnservedReason::none;
     int rank = 0; ///< wards: 1 = most unserved demand (ties: ward code)
     double unserved() const { return no_capacity + too_far; }
+    /// unserved / demand in [0, 1] (0 without demand): the parts are float sums and can add up
+    /// to a hair over the demand (Palanga: 100.00000000000009 %), which a share never is.
+    double unserved_share() const { return demand > 0 ? std::clamp(unserved() / demand, 0.0, 1.0) : 0.0; }
 };
 
 struct UnservedCluster {

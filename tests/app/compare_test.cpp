@@ -28,13 +28,26 @@ std::map<std::string, std::map<std::string, Row>> read_comparison(const std::str
     return out;
 }
 
+/// The national comparison, run once for the tests that read it (a few seconds).
+struct LithuaniaRun {
+    test::ScratchDir dir;
+    test::CliRun run;
+    LithuaniaRun() {
+        const std::string src = test::source_dir() + "/datasets/";
+        run = test::run_cli("compare " + src + "lithuania/lithuania.toml --figures " + src +
+                            "figures/municipal_figures.csv --out " + dir / "out");
+    }
+};
+const LithuaniaRun& lithuania() {
+    static const LithuaniaRun r;
+    return r;
+}
+
 } // namespace
 
 TEST(Compare, LithuaniaSideBySide) {
-    test::ScratchDir dir;
-    const std::string src = test::source_dir() + "/datasets/";
-    const auto run = test::run_cli("compare " + src + "lithuania/lithuania.toml --figures " + src +
-                                   "figures/municipal_figures.csv --out " + dir / "out");
+    const auto& dir = lithuania().dir;
+    const auto& run = lithuania().run;
     ASSERT_EQ(run.rc, 0) << run.output;
     const auto c = read_comparison(dir / "out/comparison.csv");
     ASSERT_EQ(c.size(), 60u);
@@ -81,6 +94,52 @@ TEST(Compare, RanksShareTiesAndSkipMissing) {
     EXPECT_EQ(c.cells[0][1].rank, 1);
     EXPECT_EQ(c.cells[1][1].rank, 2);
     EXPECT_EQ(c.with_figure(0), 3);
+}
+
+TEST(Compare, ValuesEqualAsPrintedShareARank) {
+    // Issue 16: Palanga's unserved share was 100.00000000000009 % and ranked 60 alone while
+    // four municipalities shared 56 at 100 %. Shares print to a tenth: equal as printed, equal
+    // rank; competition ranking ("1224") around them.
+    model::Comparison c;
+    const model::ComparisonIndicator lo{"unserved", "", "", "%", model::RankOrder::low_first};
+    c.set("A", lo, 99.28, "");
+    c.set("B", lo, 100.0, "");
+    c.set("C", lo, 100.0, "");
+    c.set("D", lo, 100.0, "");
+    c.set("E", lo, 100.0, "");
+    c.set("Palanga", lo, 100.00000000000009, "");
+    c.set("F", lo, 60.17, ""); // both print "60.2"
+    c.set("G", lo, 60.21, "");
+    c.set("H", lo, 60.26, ""); // "60.3"
+    model::rank(c);
+    auto rank_of = [&](const std::string& m) { return c.cells[c.municipality(m)][0].rank; };
+    EXPECT_EQ(rank_of("F"), 1);
+    EXPECT_EQ(rank_of("G"), 1);
+    EXPECT_EQ(rank_of("H"), 3);
+    EXPECT_EQ(rank_of("A"), 4);
+    for (const char* m : {"B", "C", "D", "E", "Palanga"}) EXPECT_EQ(rank_of(m), 5) << m;
+}
+
+TEST(Compare, PalangaUnservedShareIsAShareAndRankedWithTheOtherHundreds) {
+    const auto& run = lithuania().run;
+    ASSERT_EQ(run.rc, 0) << run.output;
+    const auto c = read_comparison(lithuania().dir / "out/comparison.csv");
+    const std::string ind = "unserved_share:nursing_hospital:residents";
+    std::map<std::string, std::string> rank_of_hundred; // municipality -> rank, where the share prints as 100.0
+    for (const auto& [m, row] : c) {
+        const auto it = row.find(ind);
+        if (it == row.end() || it->second.value.empty()) continue;
+        const double v = std::stod(it->second.value);
+        EXPECT_GE(v, 0.0) << m;
+        EXPECT_LE(v, 100.0) << m << ": " << it->second.value; // a share, clamped when computed
+        if (v >= 99.95) rank_of_hundred[m] = it->second.rank;
+    }
+    ASSERT_TRUE(rank_of_hundred.count("Palangos m. sav."));
+    EXPECT_GE(rank_of_hundred.size(), 5u);
+    for (const auto& [m, r] : rank_of_hundred) EXPECT_EQ(r, rank_of_hundred.at("Palangos m. sav.")) << m;
+    // the printed table agrees: Palanga is listed at the rank the others at 100.0 have
+    EXPECT_NE(run.output.find(rank_of_hundred.at("Palangos m. sav.") + ". Palangos m. sav.: 100.0\n"), std::string::npos)
+        << run.output;
 }
 
 TEST(Compare, AFigureForAMunicipalityNotComparedIsRefused) {

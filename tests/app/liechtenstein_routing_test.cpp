@@ -1,6 +1,7 @@
 // Liechtenstein end to end over its real road network. The per-unit travel times of the
 // analysis are checked against an independent brute-force computation on the same graph:
 // Boost.Graph's Dijkstra from both ends of every provider's street, one provider at a time.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "geo/errors.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "geo/io/vector_reader.hpp"
+#include "geo/routing/road_reader.hpp"
 #include "geo/routing/snap_index.hpp"
 #include "test_util.hpp"
 
@@ -145,6 +147,116 @@ TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
     for (const auto& w : b.warnings())
         warned |= w.find("ISLAND") != std::string::npos && w.find("not connected to the main one") != std::string::npos;
     EXPECT_TRUE(warned);
+}
+
+namespace {
+/// Nearest point of an edge of `component` (any when invalid_index), by trying every segment:
+/// the snapping reference, independent of geo::SnapIndex's grid and rule.
+struct RefSnap {
+    std::uint32_t edge = UINT32_MAX;
+    double offset_m = 0, distance_m = INFINITY;
+};
+RefSnap brute_snap(const geo::RoadNetwork& net, geo::XY p, double max_m, std::uint32_t component) {
+    RefSnap best;
+    for (std::uint32_t e = 0; e < net.edges.size(); ++e) {
+        const auto& ed = net.edges[e];
+        if (component != UINT32_MAX && net.component[ed.from] != component) continue;
+        double along = 0;
+        for (std::uint32_t k = ed.first_point; k + 1 < ed.first_point + ed.point_count; ++k) {
+            const geo::XY a = net.edge_points[k], b = net.edge_points[k + 1];
+            const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy, seg = std::sqrt(len2);
+            const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+            const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+            if (d < best.distance_m) best = {e, along + t * seg, d};
+            along += seg;
+        }
+    }
+    if (best.distance_m > max_m) return {};
+    return best;
+}
+} // namespace
+
+TEST(LiechtensteinRouting, drive_uses_no_walkable_area_and_unit_2851_reaches_the_hospital) {
+    // Issue 16: under `drive` a highway=residential area outline (a yard loop ~21 m from unit
+    // 2851) entered the graph, 2851 snapped to it and could reach no one; another router, without
+    // areas, reaches the hospital in 903 s. Reference here: the drive graph of the mapped lines
+    // only (areas removed by this test), every unit attached by brute force to the nearest
+    // street of the hospital's connected part within 500 m, Boost.Graph's Dijkstra.
+    Project p = load_project(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml");
+    p.access->profile = geo::Profile::drive;
+    const Analysis a = run_analysis(ProjectRun{p, {}, {}});
+    const auto& rep = a.in().routing->network_report();
+    EXPECT_EQ(rep.area_outlines_used, 0u);
+    EXPECT_EQ(rep.area_crossings_used, 0u);
+    const std::string run = run_record_json(a);
+    EXPECT_NE(run.find("\"area_outlines_used\": 0"), std::string::npos);
+    EXPECT_EQ(run.find("walkable areas:"), std::string::npos);
+
+    std::vector<geo::Way> lines;
+    for (auto& w : geo::read_osm_ways(test::source_dir() + "/datasets/liechtenstein/liechtenstein-2013-08-03.osm.pbf",
+                                      test::source_dir() + "/datasets/osm/osmconf_roads.ini", "EPSG:32632"))
+        if (w.origin == geo::WayOrigin::line) lines.push_back(std::move(w));
+    geo::BuildOptions o;
+    o.profile = geo::Profile::drive;
+    geo::NetworkReport ref_rep;
+    const geo::RoadNetwork ref = geo::build_network(lines, o, ref_rep);
+    EXPECT_EQ(ref.edges.size(), a.in().routing->network().edges.size());
+
+    const double walk = geo::walking_speed_mps(geo::Profile::drive);
+    const model::ServiceAccess* hosp = nullptr;
+    for (const auto& sa : a.out().access->services)
+        if (sa.service_type == "hospital") hosp = &sa;
+    ASSERT_TRUE(hosp && hosp->providers.size() == 1);
+    const RefSnap h = brute_snap(ref, *a.study().providers[hosp->providers[0]].point, 500, UINT32_MAX);
+    ASSERT_NE(h.edge, UINT32_MAX);
+    const auto& he = ref.edges[h.edge];
+    ASSERT_TRUE(std::isfinite(he.forward_s) && std::isfinite(he.backward_s));
+    const auto to_from = test::boost_dijkstra(ref, he.from, true), to_to = test::boost_dijkstra(ref, he.to, true);
+    // the hospital is reached from its edge's `from` end going forward, from `to` going backward
+    auto via = [&](geo::NodeId n) {
+        return std::min(to_from[n] + h.offset_m / he.length_m * he.forward_s,
+                        to_to[n] + (he.length_m - h.offset_m) / he.length_m * he.backward_s);
+    };
+    const auto& units = a.in().routing->units();
+    ASSERT_GT(units.size(), 2851u);
+    std::size_t compared = 0, unreachable = 0;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const RefSnap u = brute_snap(ref, units[i].point, 500, ref.component[he.from]);
+        const auto& got = hosp->per_unit[i];
+        if (u.edge == UINT32_MAX) {
+            EXPECT_EQ(got.provider, UINT32_MAX) << "unit " << i;
+            ++unreachable;
+            continue;
+        }
+        const auto& ue = ref.edges[u.edge];
+        double t = INFINITY;
+        if (std::isfinite(ue.forward_s)) t = std::min(t, (ue.length_m - u.offset_m) / ue.length_m * ue.forward_s + via(ue.to));
+        if (std::isfinite(ue.backward_s)) t = std::min(t, u.offset_m / ue.length_m * ue.backward_s + via(ue.from));
+        if (u.edge == h.edge) { // along the shared street, where its direction allows
+            const double d = h.offset_m - u.offset_m;
+            if (d >= 0) t = std::min(t, d / he.length_m * he.forward_s);
+            else t = std::min(t, -d / he.length_m * he.backward_s);
+        }
+        if (!std::isfinite(t)) {
+            EXPECT_EQ(got.provider, UINT32_MAX) << "unit " << i;
+            ++unreachable;
+            continue;
+        }
+        t += (u.distance_m + h.distance_m) / walk;
+        ASSERT_NE(got.provider, UINT32_MAX) << "unit " << i << ", reference " << t << " s";
+        EXPECT_NEAR(got.time_s, t, 0.05 + 1e-5 * t) << "unit " << i; // float
+        if (i == 2851) {
+            EXPECT_NEAR(got.time_s, t, 0.05) << "unit 2851";
+            EXPECT_NEAR(got.time_s, 903.0, 1.0) << "unit 2851: the other router's figure";
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 3600u);
+    EXPECT_EQ(unreachable, 27u); // farther than 500 m from any drivable street of the main part
+    EXPECT_NE(hosp->per_unit[2851].provider, UINT32_MAX);
+    // the units whose nearest street is detached were attached to the main part, and counted
+    EXPECT_GT(a.out().access->units_snapped_past_detached, 0u);
+    EXPECT_EQ(a.out().access->units_off_main_network, 0u);
 }
 
 TEST(LiechtensteinRouting, a_truncated_road_file_stops_the_run) {

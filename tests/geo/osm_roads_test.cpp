@@ -191,6 +191,40 @@ TEST(OsmRoads, pedestrian_squares_are_walked_along_and_across_never_dropped) {
     EXPECT_GT(shorter, 0u);
 }
 
+TEST(OsmRoads, drive_uses_no_walkable_area) {
+    // docs/ROUTING.md: walkable areas follow the walking profiles, not `drive`. Liechtenstein
+    // has one highway=residential area (a yard loop) and Monaco's centre its squares: the drive
+    // graph built from every way read must be the one built from the mapped lines alone.
+    const std::string monaco = test::source_dir() + "/tests/data/monaco-centre.osm.pbf";
+    const std::vector<Way> mc_ways = read_osm_ways(monaco, osmconf, "EPSG:32632");
+    for (const auto* ways : {&li_ways(), &mc_ways}) {
+        std::vector<Way> lines_only;
+        std::size_t area_ways = 0;
+        for (const Way& w : *ways) {
+            if (w.origin == WayOrigin::line) lines_only.push_back(w);
+            else ++area_ways;
+        }
+        ASSERT_GT(area_ways, 0u);
+        BuildOptions o;
+        o.profile = Profile::drive;
+        NetworkReport all_rep, lines_rep;
+        const RoadNetwork all = build_network(*ways, o, all_rep);
+        const RoadNetwork lines = build_network(lines_only, o, lines_rep);
+        EXPECT_EQ(all_rep.area_outlines_used, 0u);
+        EXPECT_EQ(all_rep.area_crossings_used, 0u);
+        EXPECT_EQ(all_rep.summary().find("walkable areas"), std::string::npos) << all_rep.summary();
+        EXPECT_EQ(all_rep.ways_excluded["walkable area (not used by drive)"], area_ways);
+        EXPECT_EQ(all.node_count(), lines.node_count());
+        EXPECT_EQ(all.edges.size(), lines.edges.size());
+        EXPECT_EQ(all_rep.components, lines_rep.components);
+        EXPECT_EQ(all_rep.used_length_m, lines_rep.used_length_m);
+        // walking still uses them
+        NetworkReport walk_rep;
+        build_network(*ways, {}, walk_rep);
+        EXPECT_GT(walk_rep.area_outlines_used, 0u);
+    }
+}
+
 TEST(OsmRoads, a_vertex_outside_any_projected_crs_is_refused_not_a_crash) {
     std::vector<Way> ways(1);
     ways[0].id = 42;

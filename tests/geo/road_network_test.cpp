@@ -148,6 +148,44 @@ TEST(RoadNetwork, island_is_a_separate_component) {
     EXPECT_FALSE(res[0].reachable());
 }
 
+TEST(Snapping, a_detached_piece_nearest_to_a_point_is_passed_over_for_the_main_part_within_the_limit) {
+    // A loop of road 10 m from the point, not joined to the grid; the grid's column x = 400 is
+    // 60 m from it. By hand: the main part is within 100 m, so the point is attached there
+    // (60 m leg) and the 10 m to the loop is recorded; with a 50 m limit the loop is kept.
+    auto ways = grid();
+    Way loop;
+    loop.points = {{450, 200}, {470, 200}, {470, 220}, {450, 220}, {450, 200}};
+    loop.tags.highway = "service";
+    ways.push_back(loop);
+    NetworkReport rep;
+    RoadNetwork net = build_network(ways, {}, rep);
+    ASSERT_EQ(rep.components, 2u);
+    SnapIndex idx(net);
+    const XY p{460, 190};
+    const SnappedPoint nearest = idx.snap_nearest(p, 100);
+    ASSERT_TRUE(nearest.snapped);
+    EXPECT_NE(nearest.component, net.largest_component);
+    EXPECT_NEAR(nearest.distance_m, 10.0, 1e-9);
+    const SnappedPoint sp = idx.snap(p, 100);
+    ASSERT_TRUE(sp.snapped);
+    EXPECT_EQ(sp.component, net.largest_component);
+    EXPECT_TRUE(sp.passed_detached);
+    EXPECT_NEAR(sp.detached_m, 10.0, 1e-6);
+    EXPECT_NEAR(sp.distance_m, 60.0, 1e-9);
+    EXPECT_NEAR(sp.on_road.x, 400.0, 1e-9);
+    EXPECT_NEAR(sp.on_road.y, 190.0, 1e-9);
+    // so it reaches a provider on the grid: 60 m leg + 190 m up column 4 to (400, 0), 10 m leg
+    TravelQuery q(net);
+    auto res = nearest_by_network(q, {idx.snap({400, -10}, 100)}, {sp}, 1.25);
+    ASSERT_TRUE(res[0].reachable());
+    EXPECT_NEAR(res[0].distance_m, 60 + 190 + 10, 1e-3);
+    // nothing of the main part within 50 m: the loop it is, reported as detached
+    const SnappedPoint kept = idx.snap(p, 50);
+    ASSERT_TRUE(kept.snapped);
+    EXPECT_FALSE(kept.passed_detached);
+    EXPECT_NE(kept.component, net.largest_component);
+}
+
 TEST(RoadNetwork, generic_lines_are_joined_within_the_snap_tolerance) {
     std::vector<Way> ways(2);
     ways[0].points = {{0, 0}, {100, 0}};

@@ -14,10 +14,8 @@ std::string format_value(const std::optional<double>& v, int decimals) {
 }
 
 int decimals_for(const std::string& unit) {
-    // counts of people and places are whole; shares to a tenth; rates and money to a hundredth
-    if (unit == "persons" || unit == "places" || unit == "recipients" || unit == "providers") return 0;
-    if (unit == "%") return 1;
-    return 2;
+    // the comparison's own rule, which its ranks compare at (equal as shown = equal rank)
+    return model::display_decimals(unit);
 }
 
 std::string compare_label(const ViewerApp& app, std::size_t i) {
