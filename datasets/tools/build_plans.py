@@ -19,7 +19,7 @@ import os
 import re
 import sys
 
-COLUMNS = ["id", "municipality", "document", "year", "goal", "task", "measure_code", "measure", "line",
+COLUMNS = ["id", "municipality", "document", "year", "goal", "task", "measure_code", "measure", "implementer", "line",
            "indicator", "unit", "target", "achieved", "funds_part", "planned_eur", "used_eur", "part_of",
            "ward_code", "service_type", "target_as_printed", "achieved_as_printed", "source"]
 
@@ -86,6 +86,12 @@ def sources_of(printed):
     return out
 
 
+def body(printed):
+    """The responsible body as printed, without the HTML paragraph marks of the transcription."""
+    text = re.sub(r"</?p>", " ", printed)
+    return re.sub(r"\s+", " ", text).strip().rstrip(",")
+
+
 def fmt(x):
     return "" if x is None else ("%.2f" % x)
 
@@ -95,8 +101,11 @@ def visaginas(src, rows):
     for r in csv.DictReader(open(os.path.join(src, "visaginas_2023_plan_report.csv"), encoding="utf-8")):
         code, sub = r["measure_code"], r["subrow"]
         base = "VIS-%s-%s" % (code, sub)
+        # A measure carried out by several bodies prints one line (subrow) per body; each keeps
+        # its body, so that the tool sums the measure over its bodies.
         common = dict(municipality="Visagino sav.", document=doc, year="2023", goal=r["goal_lt"], task=r["task_lt"],
-                      measure_code=code, measure=r["measure_lt"], source="seed " + r["source"])
+                      measure_code=code, measure=r["measure_lt"], implementer=body(r["responsible_lt"]),
+                      source="seed " + r["source"])
         reading = READINGS.get((code, sub))
         ind = dict(common, id=base + "-i", line="indicator", target_as_printed=r["expected_result_lt"],
                    achieved_as_printed=r["achieved_result_or_obstacles_lt"])
@@ -126,12 +135,14 @@ def visaginas(src, rows):
                          target_as_printed=r["planned_funds_and_source_as_printed"],
                          achieved_as_printed=r["used_funds_and_source_as_printed"]))
         parts = sorted(set(planned) | set(used))
-        # A single printed source is the total itself; parts are written when there are two or more.
+        # A single printed source is the total itself; parts are written when either side prints
+        # two or more, and then the side with one source gives it too (4.2.1: planned 100,00
+        # municipal; used 320,00 state + 460,00 other).
         if len(planned) >= 2 or len(used) >= 2:
             for p in parts:
                 rows.append(dict(common, id=base + "-f-" + p, line="funds", funds_part=p,
-                                 planned_eur=fmt(planned.get(p)) if len(planned) >= 2 else "",
-                                 used_eur=fmt(used.get(p)) if len(used) >= 2 else "", part_of=total_id))
+                                 planned_eur=fmt(planned.get(p)) if planned and planned_total else "",
+                                 used_eur=fmt(used.get(p)) if used and used_total else "", part_of=total_id))
 
 
 def visaginas_funds(src, rows):
@@ -204,6 +215,15 @@ def kaunas_annex(src, rows):
                                  planned_eur=r[col], target_as_printed=r["funding_as_printed"]))
 
 
+def planned_result(r):
+    """Palanga's planned result as printed; where the date column ("Vykdymo data") states more
+    than the year ("2023 m. 1 kartą per mėnesį", "2023 m. nemažiau kaip 8 val."), it is part of
+    the target and follows, labelled."""
+    text = r['planned_result_lt (column "Pasiekti rezultatai")'].strip()
+    date = r["execution_date_lt"].strip()
+    return text + (" (Vykdymo data: " + date + ")" if date.rstrip(".") != "2023 m" else "")
+
+
 def palanga(src, rows):
     doc = "Palangos miesto savivaldybės socialinių paslaugų centro 2023 m. veiklos rezultatai (atvejo vadyba)"
     ids = {}
@@ -215,10 +235,13 @@ def palanga(src, rows):
     part_of = {1: [0], 4: [0, 3], 5: [3], 6: [3], 7: [3], 8: [3], 25: [24], 27: [24], 28: [31], 29: [31]}
     for i, r in enumerate(data):
         target = r["target_text_en"]
+        # The planned result is the column the report heads "Pasiekti rezultatai" (its third
+        # column, transcribed as planned_result_lt); the second, "Vykdymo data", is a date.
         rows.append(dict(id=ids[i], municipality="Palangos m. sav.", document=doc, year="2023",
-                         measure_code=r["item_no"], measure=r["measure_lt"], line="indicator",
-                         indicator=r["indicator_en"], unit=r["unit"], target=target, achieved=r["value"],
-                         achieved_as_printed=r["quote_lt"], target_as_printed=r["execution_date_lt"],
+                         measure_code=r["item_no"], measure=r["measure_lt"], implementer=body(r["responsible_lt"]),
+                         line="indicator", indicator=r["indicator_en"], unit=r["unit"], target=target,
+                         achieved=r["value"], achieved_as_printed=r["quote_lt"],
+                         target_as_printed=planned_result(r),
                          part_of=";".join(ids[j] for j in part_of.get(i, [])), source="seed " + r["source"]))
 
 
