@@ -117,9 +117,18 @@ def visaginas(src, rows):
                        achieved=r["achieved_result_or_obstacles_lt"])
         if ind["target"] or ind["achieved"]:
             rows.append(ind)
-        # Funds: only where the printed total is one amount (a few rows print "a;b", two totals).
+        # Funds. A few rows print two bodies' amounts in one cell ("39806.00;62868.00" beside
+        # two bodies): split per body where the cell names as many known bodies as amounts, in
+        # the order printed; other rows with two totals (1.3.1: one body, two used amounts)
+        # are kept as printed and not summed.
         planned_total, used_total = r["planned_top_level_amounts_eur"], r["used_top_level_amounts_eur"]
         if ";" in planned_total or ";" in used_total or "?" in planned_total:
+            split = split_bodies(r)
+            if split:
+                for k, (name, p_text, p_total, u_text, u_total) in enumerate(split):
+                    funds_lines(dict(common, implementer=name), "%s-b%d" % (base, k + 1), p_text, p_total, u_text,
+                                u_total, rows)
+                continue
             rows.append(dict(common, id=base + "-f-total", line="funds", funds_part="total",
                              target_as_printed=r["planned_funds_and_source_as_printed"],
                              achieved_as_printed=r["used_funds_and_source_as_printed"],
@@ -127,22 +136,72 @@ def visaginas(src, rows):
             continue
         if not planned_total and not used_total:
             continue
-        planned = sources_of(r["planned_funds_and_source_as_printed"])
-        used = sources_of(r["used_funds_and_source_as_printed"])
-        total_id = base + "-f-total"
-        rows.append(dict(common, id=total_id, line="funds", funds_part="total",
-                         planned_eur=planned_total, used_eur=used_total,
-                         target_as_printed=r["planned_funds_and_source_as_printed"],
-                         achieved_as_printed=r["used_funds_and_source_as_printed"]))
-        parts = sorted(set(planned) | set(used))
-        # A single printed source is the total itself; parts are written when either side prints
-        # two or more, and then the side with one source gives it too (4.2.1: planned 100,00
-        # municipal; used 320,00 state + 460,00 other).
-        if len(planned) >= 2 or len(used) >= 2:
-            for p in parts:
-                rows.append(dict(common, id=base + "-f-" + p, line="funds", funds_part=p,
-                                 planned_eur=fmt(planned.get(p)) if planned and planned_total else "",
-                                 used_eur=fmt(used.get(p)) if used and used_total else "", part_of=total_id))
+        funds_lines(common, base, r["planned_funds_and_source_as_printed"], planned_total,
+                    r["used_funds_and_source_as_printed"], used_total, rows)
+
+
+# The bodies a Visaginas cell may name together, as printed.
+BODIES = ["Visagino socialinių paslaugų centras", "Visagino šeimos ir vaiko gerovės centras",
+          "Visagino miesto neįgaliųjų sporto klubas „Visaggalis“"]
+
+
+def printed_amount(x):
+    """39806.00 -> '39 806,00', as the report prints it."""
+    whole, cents = ("%.2f" % float(x)).split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return " ".join(groups) + "," + cents
+
+
+def segments(text, totals):
+    """The printed cell cut where each top-level amount starts, in order; None if one is missing."""
+    starts, at = [], 0
+    for t in totals:
+        amount = printed_amount(t)
+        i = text.find(amount, at)
+        while i > 0 and (text[i - 1].isdigit() or text[i - 1] not in " )"):
+            i = text.find(amount, i + 1)
+        if i < 0:
+            return None
+        starts.append(i)
+        at = i + len(amount)
+    return [text[a:b].strip().rstrip(",").strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def split_bodies(r):
+    """[(body, planned text, planned total, used text, used total)] for a cell of two bodies, or None."""
+    planned = r["planned_top_level_amounts_eur"].split(";")
+    used = r["used_top_level_amounts_eur"].split(";")
+    names = sorted((r["responsible_lt"].find(b), b) for b in BODIES if b in r["responsible_lt"])
+    if len(planned) != len(used) or len(names) != len(planned) or "?" in r["planned_top_level_amounts_eur"]:
+        return None
+    p_seg = segments(r["planned_funds_and_source_as_printed"], planned)
+    u_seg = segments(r["used_funds_and_source_as_printed"], used)
+    if not p_seg or not u_seg:
+        return None
+    return [(n, p_seg[k], planned[k], u_seg[k], used[k]) for k, (_, n) in enumerate(names)]
+
+
+def funds_lines(common, base, planned_printed, planned_total, used_printed, used_total, rows):
+    """A `total` funds line with the printed totals and, where a side prints two or more
+    sources, one line per source naming the total in part_of."""
+    planned = sources_of(planned_printed)
+    used = sources_of(used_printed)
+    total_id = base + "-f-total"
+    rows.append(dict(common, id=total_id, line="funds", funds_part="total",
+                     planned_eur=planned_total, used_eur=used_total,
+                     target_as_printed=planned_printed, achieved_as_printed=used_printed))
+    parts = sorted(set(planned) | set(used))
+    # A single printed source is the total itself; parts are written when either side prints
+    # two or more, and then the side with one source gives it too (4.2.1: planned 100,00
+    # municipal; used 320,00 state + 460,00 other).
+    if len(planned) >= 2 or len(used) >= 2:
+        for p in parts:
+            rows.append(dict(common, id=base + "-f-" + p, line="funds", funds_part=p,
+                             planned_eur=fmt(planned.get(p)) if planned and planned_total else "",
+                             used_eur=fmt(used.get(p)) if used and used_total else "", part_of=total_id))
 
 
 def visaginas_funds(src, rows):

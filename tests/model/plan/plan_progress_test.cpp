@@ -228,6 +228,14 @@ TEST(PlanProgressSeeds, VisaginasMeasuresWithTwoBodiesAreTheSumOfTheirLines) {
     EXPECT_EQ(m126.parts_listed, "planned — + —, used 701 + 533 = 1,234");
     EXPECT_EQ(m441.bodies[1].implementer, ""); // line 115 prints no body
     EXPECT_FALSE(m441.bodies[1].used_eur);
+    // 1.2.7 (line 41) prints both bodies' amounts in one cell, in the order of its two bodies:
+    // 39 806,00 / 37 973,81 and 62 868,00 / 95 236,00
+    const auto& m127 = funds_of(p, "1.2.7");
+    ASSERT_EQ(m127.bodies.size(), 2u);
+    EXPECT_EQ(m127.bodies[1].implementer, "Visagino šeimos ir vaiko gerovės centras");
+    EXPECT_DOUBLE_EQ(*m127.bodies[1].used_eur, 95236.00);
+    EXPECT_DOUBLE_EQ(*m127.planned_eur, 39806.00 + 62868.00);
+    EXPECT_DOUBLE_EQ(*m127.used_eur, 37973.81 + 95236.00);
     // a measure of one body is that body, as before
     EXPECT_EQ(funds_of(p, "4.1.2").bodies.size(), 1u);
     EXPECT_EQ(funds_of(p, "4.1.2").total_basis, "printed total");
