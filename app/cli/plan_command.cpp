@@ -41,12 +41,9 @@ std::string percent(const std::optional<double>& ratio) {
     return buf;
 }
 
-/// 780 -> "780 EUR", 15549.42 -> "15549.42 EUR", nothing -> "— (not printed)".
+/// 780 -> "780 EUR", 17865.3 -> "17,865.30 EUR", nothing -> "— (not printed)".
 std::string amount(const std::optional<double>& eur) {
-    if (!eur) return "— (not printed)";
-    char buf[48];
-    std::snprintf(buf, sizeof buf, *eur == static_cast<double>(static_cast<long long>(*eur)) ? "%.0f EUR" : "%.2f EUR", *eur);
-    return buf;
+    return eur ? model::grouped(*eur) + " EUR" : "— (not printed)";
 }
 
 } // namespace

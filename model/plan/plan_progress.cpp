@@ -37,9 +37,6 @@ int PlanProgress::disagreements() const {
                                           [](const Reconciliation& r) { return !r.agrees; }));
 }
 
-namespace {
-
-/// 2086168 -> "2,086,168"; 470250.5 -> "470,250.50".
 std::string grouped(double v) {
     const bool whole = std::fabs(v - std::round(v)) < 0.005;
     char buf[64];
@@ -54,6 +51,8 @@ std::string grouped(double v) {
     }
     return (v < 0 ? "-" : "") + out + tail;
 }
+
+namespace {
 
 bool met(const Target& t, double achieved) {
     return t.kind == TargetKind::at_most ? achieved <= t.value : achieved >= t.value;

@@ -84,6 +84,9 @@ struct PlanProgress {
     int flagged() const; ///< indicator lines with at least one flag
 };
 
+/// A figure as the plan's messages print it: 2086168 -> "2,086,168"; 470250.5 -> "470,250.50".
+std::string grouped(double v);
+
 /// Throws DataError (with the line's location) for a part_of that names no line or itself.
 PlanProgress compute_plan_progress(const std::vector<PlanLine>& lines);
 
