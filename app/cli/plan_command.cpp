@@ -19,7 +19,8 @@ const char* plan_usage = R"(  apreptis plan <project.toml> [--out <dir>] [--all]
       several carry it out, each listed), and every printed total its parts do not add up
       to. Targets that state no number, or count other things than their result (units
       differ), are counted, not judged; implausible figures are flagged.
-      --all   list every indicator line (default: those with a numeric target and result)
+      --all   list every indicator line (default: those judged against a numeric target,
+              and those whose target and result are in different units)
       --out   also write the whole analysis there (plan_progress, plan_funds,
               plan_reconciliation as GPKG tables and CSV, run.json), all or nothing
 )";
