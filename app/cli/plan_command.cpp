@@ -15,9 +15,12 @@ const char* plan_usage = R"(  apreptis plan <project.toml> [--out <dir>] [--all]
 
       Reads the measures plans and reports the project's [plan] names and prints, per
       document, fulfilment (achieved / target) and status of every indicator with a numeric
-      target, budget execution (used / planned) per measure, and every printed total its
-      parts do not add up to. Targets that state no number are counted, not judged.
-      --all   list every indicator line (default: those with a numeric target and result)
+      target, budget execution (used / planned) per measure (the sum of its bodies where
+      several carry it out, each listed), and every printed total its parts do not add up
+      to. Targets that state no number, or count other things than their result (units
+      differ), are counted, not judged; implausible figures are flagged.
+      --all   list every indicator line (default: those judged against a numeric target,
+              and those whose target and result are in different units)
       --out   also write the whole analysis there (plan_progress, plan_funds,
               plan_reconciliation as GPKG tables and CSV, run.json), all or nothing
 )";
@@ -39,6 +42,11 @@ std::string percent(const std::optional<double>& ratio) {
     return buf;
 }
 
+/// 780 -> "780 EUR", 17865.3 -> "17,865.30 EUR", nothing -> "— (not printed)".
+std::string amount(const std::optional<double>& eur) {
+    return eur ? model::grouped(*eur) + " EUR" : "— (not printed)";
+}
+
 } // namespace
 
 int plan(const std::vector<std::string>& argv) {
@@ -57,10 +65,14 @@ int plan(const std::vector<std::string>& argv) {
             document = i.line.document;
             std::cout << "\n" << i.line.municipality << " — " << document << "\n";
         }
-        if (!args.flag("--all") && !i.fulfilment) continue;
+        const bool differ = i.status == model::ProgressStatus::units_differ;
+        if (!args.flag("--all") && !i.fulfilment && !differ) continue;
         std::cout << "  " << i.line.measure_code << "  " << cut(i.line.indicator, 60) << ": target "
-                  << cut(i.line.target, 30) << ", achieved " << (i.achieved ? cut(i.line.achieved, 20) : "—") << " → "
-                  << percent(i.fulfilment) << ", " << model::to_string(i.status) << "\n";
+                  << cut(i.line.target, 30) << ", achieved " << (i.achieved ? cut(i.line.achieved, 20) : "—") << " → ";
+        if (differ)
+            std::cout << "units differ (target in " << i.target_unit << ", result in " << i.result_unit << "), not judged\n";
+        else
+            std::cout << percent(i.fulfilment) << ", " << model::to_string(i.status) << "\n";
         if (const std::string link = app::linked_coverage(a, i.line); !link.empty())
             std::cout << "      coverage now: " << link << "\n";
     }
@@ -68,12 +80,22 @@ int plan(const std::vector<std::string>& argv) {
               << ", behind " << p.count(model::ProgressStatus::behind) << ", not numeric "
               << p.count(model::ProgressStatus::not_numeric) << ", not reported "
               << p.count(model::ProgressStatus::not_reported) << ", result only "
-              << p.count(model::ProgressStatus::result_only) << ")\n";
+              << p.count(model::ProgressStatus::result_only) << ", units differ "
+              << p.count(model::ProgressStatus::units_differ) << ")\n";
+    if (p.flagged() > 0) {
+        std::cout << "Flagged lines: " << p.flagged() << "\n";
+        for (const auto& i : p.indicators)
+            for (const auto& f : i.flags) std::cout << "  " << i.line.id << ": " << f << "\n";
+    }
     std::cout << "\nBudget execution (used / planned, total per measure):\n";
     for (const auto& f : p.funds) {
-        if (!f.execution) continue;
-        std::cout << "  " << f.municipality << " " << f.year << " " << f.measure_code << ": "
-                  << percent(f.execution) << " (" << f.total_basis << ")\n";
+        if (!f.execution && f.bodies.size() < 2) continue;
+        std::cout << "  " << f.municipality << " " << f.year << " " << f.measure_code << ": " << percent(f.execution)
+                  << " (" << f.total_basis << (f.parts_listed.empty() ? "" : " — " + f.parts_listed) << ")\n";
+        if (f.bodies.size() < 2) continue;
+        for (const auto& b : f.bodies)
+            std::cout << "      " << app::body_label(b) << ": " << amount(b.used_eur) << " of " << amount(b.planned_eur)
+                      << " → " << percent(b.execution) << "\n";
     }
     std::cout << "\nParts against printed totals: " << p.reconciliations.size() << " checked, " << p.disagreements()
               << " disagree\n";

@@ -1,5 +1,6 @@
 #include "app/core/plan_layers.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,12 @@ std::optional<double> pct(const std::optional<double>& ratio) {
     return *ratio * 100.0;
 }
 
+std::string joined(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : "; ") + s;
+    return out;
+}
+
 std::string one_decimal(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -24,6 +31,10 @@ std::string one_decimal(double v) {
 }
 
 } // namespace
+
+std::string body_label(const model::FundsBody& b) {
+    return b.implementer.empty() ? "(no body printed, line " + b.line_id + ")" : b.implementer;
+}
 
 std::string linked_coverage(const Analysis& a, const model::PlanLine& line) {
     if (line.service_type.empty()) return {};
@@ -60,7 +71,9 @@ std::vector<geo::OutLayer> plan_layers(const Analysis& a) {
                   {"achieved_value", FieldType::real}, {"fulfilment_pct", FieldType::real}, {"status", FieldType::text},
                   {"basis", FieldType::text}, {"ward_code", FieldType::text}, {"service_type", FieldType::text},
                   {"linked_coverage", FieldType::text}, {"target_as_printed", FieldType::text},
-                  {"achieved_as_printed", FieldType::text}, {"source", FieldType::text}};
+                  {"achieved_as_printed", FieldType::text}, {"source", FieldType::text},
+                  {"implementer", FieldType::text}, {"target_unit", FieldType::text},
+                  {"result_unit", FieldType::text}, {"flags", FieldType::text}};
     for (const auto& i : p.indicators) {
         const model::PlanLine& l = i.line;
         geo::OutFeature f;
@@ -69,27 +82,39 @@ std::vector<geo::OutLayer> plan_layers(const Analysis& a) {
                     std::string(model::to_string(i.target.kind)), i.target.numeric() ? Value(i.target.value) : Value(),
                     str(l.achieved), opt(i.achieved), opt(pct(i.fulfilment)), std::string(model::to_string(i.status)),
                     i.basis, str(l.ward_code), str(l.service_type), str(linked_coverage(a, l)),
-                    str(l.target_as_printed), str(l.achieved_as_printed), str(l.source)};
+                    str(l.target_as_printed), str(l.achieved_as_printed), str(l.source), str(l.implementer),
+                    str(i.target.numeric() ? i.target_unit : ""), str(i.achieved ? i.result_unit : ""),
+                    str(joined(i.flags))};
         ind.features.push_back(std::move(f));
     }
     out.push_back(std::move(ind));
 
     geo::OutLayer funds;
     funds.name = "plan_funds";
-    funds.description = "Budget execution per measure: used / planned, per source and in total (part = total)";
+    funds.description = "Budget execution per measure: used / planned, in total (part = total), per implementing "
+                        "body where several carry it out (part = body), and per source";
     funds.fields = {{"municipality", FieldType::text}, {"document", FieldType::text}, {"year", FieldType::integer},
                     {"measure_code", FieldType::text}, {"part", FieldType::text}, {"planned_eur", FieldType::real},
-                    {"used_eur", FieldType::real}, {"execution_pct", FieldType::real}, {"basis", FieldType::text}};
+                    {"used_eur", FieldType::real}, {"execution_pct", FieldType::real}, {"basis", FieldType::text},
+                    {"implementer", FieldType::text}, {"line_id", FieldType::text}, {"parts_listed", FieldType::text}};
     for (const auto& m : p.funds) {
         auto row = [&](const std::string& part, const std::optional<double>& planned, const std::optional<double>& used,
-                       const std::optional<double>& exec, const std::string& basis) {
+                       const std::optional<double>& exec, const std::string& basis, const std::string& implementer,
+                       const std::string& line_id, const std::string& listed) {
             geo::OutFeature f;
             f.values = {m.municipality, str(m.document), m.year ? Value(static_cast<long long>(m.year)) : Value(),
-                        m.measure_code, part, opt(planned), opt(used), opt(pct(exec)), str(basis)};
+                        m.measure_code, part, opt(planned), opt(used), opt(pct(exec)), str(basis), str(implementer),
+                        str(line_id), str(listed)};
             funds.features.push_back(std::move(f));
         };
-        row("total", m.planned_eur, m.used_eur, m.execution, m.total_basis);
-        for (const auto& part : m.parts) row(part.part, part.planned_eur, part.used_eur, part.execution, "as given");
+        const bool one_body = m.bodies.size() == 1;
+        row("total", m.planned_eur, m.used_eur, m.execution, m.total_basis, one_body ? m.bodies[0].implementer : "",
+            one_body ? m.bodies[0].line_id : "", m.parts_listed);
+        if (!one_body)
+            for (const auto& b : m.bodies)
+                row("body", b.planned_eur, b.used_eur, b.execution, b.basis, body_label(b), b.line_id, "");
+        for (const auto& part : m.parts)
+            row(part.part, part.planned_eur, part.used_eur, part.execution, "as given", part.implementer, "", "");
     }
     out.push_back(std::move(funds));
 
@@ -118,10 +143,17 @@ std::string plan_record_json(const Analysis& a) {
     j["indicator_lines"] = p.indicators.size();
     nlohmann::json status = nlohmann::json::object();
     for (auto s : {model::ProgressStatus::on_track, model::ProgressStatus::behind, model::ProgressStatus::not_numeric,
-                   model::ProgressStatus::not_reported, model::ProgressStatus::result_only})
+                   model::ProgressStatus::not_reported, model::ProgressStatus::result_only,
+                   model::ProgressStatus::units_differ})
         status[model::to_string(s)] = p.count(s);
     j["status"] = status;
+    nlohmann::json flags = nlohmann::json::array();
+    for (const auto& i : p.indicators)
+        if (!i.flags.empty()) flags.push_back({{"line_id", i.line.id}, {"flags", i.flags}});
+    j["flags"] = flags;
     j["funds_measures"] = p.funds.size();
+    j["funds_measures_of_several_bodies"] =
+        std::count_if(p.funds.begin(), p.funds.end(), [](const model::FundsProgress& f) { return f.bodies.size() > 1; });
     j["reconciliations"] = p.reconciliations.size();
     nlohmann::json flagged = nlohmann::json::array();
     for (const auto& r : p.reconciliations)

@@ -17,6 +17,9 @@ std::vector<geo::OutLayer> plan_layers(const Analysis& a);
 /// one): "children_day_centre/children/persons: 4.1 places per 1000 (estimate)", or "".
 std::string linked_coverage(const Analysis& a, const model::PlanLine& line);
 
+/// A body as the document prints it, or "(no body printed, line <id>)".
+std::string body_label(const model::FundsBody& b);
+
 /// The plan part of run.json, as JSON text ("null" without [plan]).
 std::string plan_record_json(const Analysis& a);
 

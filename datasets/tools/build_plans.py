@@ -19,7 +19,7 @@ import os
 import re
 import sys
 
-COLUMNS = ["id", "municipality", "document", "year", "goal", "task", "measure_code", "measure", "line",
+COLUMNS = ["id", "municipality", "document", "year", "goal", "task", "measure_code", "measure", "implementer", "line",
            "indicator", "unit", "target", "achieved", "funds_part", "planned_eur", "used_eur", "part_of",
            "ward_code", "service_type", "target_as_printed", "achieved_as_printed", "source"]
 
@@ -86,6 +86,12 @@ def sources_of(printed):
     return out
 
 
+def body(printed):
+    """The responsible body as printed, without the HTML paragraph marks of the transcription."""
+    text = re.sub(r"</?p>", " ", printed)
+    return re.sub(r"\s+", " ", text).strip().rstrip(",")
+
+
 def fmt(x):
     return "" if x is None else ("%.2f" % x)
 
@@ -95,8 +101,11 @@ def visaginas(src, rows):
     for r in csv.DictReader(open(os.path.join(src, "visaginas_2023_plan_report.csv"), encoding="utf-8")):
         code, sub = r["measure_code"], r["subrow"]
         base = "VIS-%s-%s" % (code, sub)
+        # A measure carried out by several bodies prints one line (subrow) per body; each keeps
+        # its body, so that the tool sums the measure over its bodies.
         common = dict(municipality="Visagino sav.", document=doc, year="2023", goal=r["goal_lt"], task=r["task_lt"],
-                      measure_code=code, measure=r["measure_lt"], source="seed " + r["source"])
+                      measure_code=code, measure=r["measure_lt"], implementer=body(r["responsible_lt"]),
+                      source="seed " + r["source"])
         reading = READINGS.get((code, sub))
         ind = dict(common, id=base + "-i", line="indicator", target_as_printed=r["expected_result_lt"],
                    achieved_as_printed=r["achieved_result_or_obstacles_lt"])
@@ -108,9 +117,18 @@ def visaginas(src, rows):
                        achieved=r["achieved_result_or_obstacles_lt"])
         if ind["target"] or ind["achieved"]:
             rows.append(ind)
-        # Funds: only where the printed total is one amount (a few rows print "a;b", two totals).
+        # Funds. A few rows print two bodies' amounts in one cell ("39806.00;62868.00" beside
+        # two bodies): split per body where the cell names as many known bodies as amounts, in
+        # the order printed; other rows with two totals (1.3.1: one body, two used amounts)
+        # are kept as printed and not summed.
         planned_total, used_total = r["planned_top_level_amounts_eur"], r["used_top_level_amounts_eur"]
         if ";" in planned_total or ";" in used_total or "?" in planned_total:
+            split = split_bodies(r)
+            if split:
+                for k, (name, p_text, p_total, u_text, u_total) in enumerate(split):
+                    funds_lines(dict(common, implementer=name), "%s-b%d" % (base, k + 1), p_text, p_total, u_text,
+                                u_total, rows)
+                continue
             rows.append(dict(common, id=base + "-f-total", line="funds", funds_part="total",
                              target_as_printed=r["planned_funds_and_source_as_printed"],
                              achieved_as_printed=r["used_funds_and_source_as_printed"],
@@ -118,20 +136,72 @@ def visaginas(src, rows):
             continue
         if not planned_total and not used_total:
             continue
-        planned = sources_of(r["planned_funds_and_source_as_printed"])
-        used = sources_of(r["used_funds_and_source_as_printed"])
-        total_id = base + "-f-total"
-        rows.append(dict(common, id=total_id, line="funds", funds_part="total",
-                         planned_eur=planned_total, used_eur=used_total,
-                         target_as_printed=r["planned_funds_and_source_as_printed"],
-                         achieved_as_printed=r["used_funds_and_source_as_printed"]))
-        parts = sorted(set(planned) | set(used))
-        # A single printed source is the total itself; parts are written when there are two or more.
-        if len(planned) >= 2 or len(used) >= 2:
-            for p in parts:
-                rows.append(dict(common, id=base + "-f-" + p, line="funds", funds_part=p,
-                                 planned_eur=fmt(planned.get(p)) if len(planned) >= 2 else "",
-                                 used_eur=fmt(used.get(p)) if len(used) >= 2 else "", part_of=total_id))
+        funds_lines(common, base, r["planned_funds_and_source_as_printed"], planned_total,
+                    r["used_funds_and_source_as_printed"], used_total, rows)
+
+
+# The bodies a Visaginas cell may name together, as printed.
+BODIES = ["Visagino socialinių paslaugų centras", "Visagino šeimos ir vaiko gerovės centras",
+          "Visagino miesto neįgaliųjų sporto klubas „Visaggalis“"]
+
+
+def printed_amount(x):
+    """39806.00 -> '39 806,00', as the report prints it."""
+    whole, cents = ("%.2f" % float(x)).split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return " ".join(groups) + "," + cents
+
+
+def segments(text, totals):
+    """The printed cell cut where each top-level amount starts, in order; None if one is missing."""
+    starts, at = [], 0
+    for t in totals:
+        amount = printed_amount(t)
+        i = text.find(amount, at)
+        while i > 0 and (text[i - 1].isdigit() or text[i - 1] not in " )"):
+            i = text.find(amount, i + 1)
+        if i < 0:
+            return None
+        starts.append(i)
+        at = i + len(amount)
+    return [text[a:b].strip().rstrip(",").strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def split_bodies(r):
+    """[(body, planned text, planned total, used text, used total)] for a cell of two bodies, or None."""
+    planned = r["planned_top_level_amounts_eur"].split(";")
+    used = r["used_top_level_amounts_eur"].split(";")
+    names = sorted((r["responsible_lt"].find(b), b) for b in BODIES if b in r["responsible_lt"])
+    if len(planned) != len(used) or len(names) != len(planned) or "?" in r["planned_top_level_amounts_eur"]:
+        return None
+    p_seg = segments(r["planned_funds_and_source_as_printed"], planned)
+    u_seg = segments(r["used_funds_and_source_as_printed"], used)
+    if not p_seg or not u_seg:
+        return None
+    return [(n, p_seg[k], planned[k], u_seg[k], used[k]) for k, (_, n) in enumerate(names)]
+
+
+def funds_lines(common, base, planned_printed, planned_total, used_printed, used_total, rows):
+    """A `total` funds line with the printed totals and, where a side prints two or more
+    sources, one line per source naming the total in part_of."""
+    planned = sources_of(planned_printed)
+    used = sources_of(used_printed)
+    total_id = base + "-f-total"
+    rows.append(dict(common, id=total_id, line="funds", funds_part="total",
+                     planned_eur=planned_total, used_eur=used_total,
+                     target_as_printed=planned_printed, achieved_as_printed=used_printed))
+    parts = sorted(set(planned) | set(used))
+    # A single printed source is the total itself; parts are written when either side prints
+    # two or more, and then the side with one source gives it too (4.2.1: planned 100,00
+    # municipal; used 320,00 state + 460,00 other).
+    if len(planned) >= 2 or len(used) >= 2:
+        for p in parts:
+            rows.append(dict(common, id=base + "-f-" + p, line="funds", funds_part=p,
+                             planned_eur=fmt(planned.get(p)) if planned and planned_total else "",
+                             used_eur=fmt(used.get(p)) if used and used_total else "", part_of=total_id))
 
 
 def visaginas_funds(src, rows):
@@ -204,6 +274,15 @@ def kaunas_annex(src, rows):
                                  planned_eur=r[col], target_as_printed=r["funding_as_printed"]))
 
 
+def planned_result(r):
+    """Palanga's planned result as printed; where the date column ("Vykdymo data") states more
+    than the year ("2023 m. 1 kartą per mėnesį", "2023 m. nemažiau kaip 8 val."), it is part of
+    the target and follows, labelled."""
+    text = r['planned_result_lt (column "Pasiekti rezultatai")'].strip()
+    date = r["execution_date_lt"].strip()
+    return text + (" (Vykdymo data: " + date + ")" if date.rstrip(".") != "2023 m" else "")
+
+
 def palanga(src, rows):
     doc = "Palangos miesto savivaldybės socialinių paslaugų centro 2023 m. veiklos rezultatai (atvejo vadyba)"
     ids = {}
@@ -215,10 +294,13 @@ def palanga(src, rows):
     part_of = {1: [0], 4: [0, 3], 5: [3], 6: [3], 7: [3], 8: [3], 25: [24], 27: [24], 28: [31], 29: [31]}
     for i, r in enumerate(data):
         target = r["target_text_en"]
+        # The planned result is the column the report heads "Pasiekti rezultatai" (its third
+        # column, transcribed as planned_result_lt); the second, "Vykdymo data", is a date.
         rows.append(dict(id=ids[i], municipality="Palangos m. sav.", document=doc, year="2023",
-                         measure_code=r["item_no"], measure=r["measure_lt"], line="indicator",
-                         indicator=r["indicator_en"], unit=r["unit"], target=target, achieved=r["value"],
-                         achieved_as_printed=r["quote_lt"], target_as_printed=r["execution_date_lt"],
+                         measure_code=r["item_no"], measure=r["measure_lt"], implementer=body(r["responsible_lt"]),
+                         line="indicator", indicator=r["indicator_en"], unit=r["unit"], target=target,
+                         achieved=r["value"], achieved_as_printed=r["quote_lt"],
+                         target_as_printed=planned_result(r),
                          part_of=";".join(ids[j] for j in part_of.get(i, [])), source="seed " + r["source"]))
 
 

@@ -29,7 +29,8 @@ std::vector<PlanLine> plan_lines_from(const geo::FeatureTable& t, const Catalogu
     const int id = t.require_field("id"), mun = t.require_field("municipality"), line = t.require_field("line"),
               code = t.require_field("measure_code");
     const int doc = t.field_index("document"), year = t.field_index("year"), goal = t.field_index("goal"),
-              task = t.field_index("task"), measure = t.field_index("measure"), ind = t.field_index("indicator"),
+              task = t.field_index("task"), measure = t.field_index("measure"),
+              implementer = t.field_index("implementer"), ind = t.field_index("indicator"),
               unit = t.field_index("unit"), target = t.field_index("target"), achieved = t.field_index("achieved"),
               part = t.field_index("funds_part"), planned = t.field_index("planned_eur"),
               used = t.field_index("used_eur"), part_of = t.field_index("part_of"), ward = t.field_index("ward_code"),
@@ -52,6 +53,7 @@ std::vector<PlanLine> plan_lines_from(const geo::FeatureTable& t, const Catalogu
         l.task = text(t, f, task);
         l.measure_code = required_text(t, f, code);
         l.measure = text(t, f, measure);
+        l.implementer = text(t, f, implementer);
         const std::string kind = required_text(t, f, line);
         if (kind == "indicator") l.kind = PlanLineKind::indicator;
         else if (kind == "funds") l.kind = PlanLineKind::funds;

@@ -17,6 +17,7 @@ struct PlanLine {
     std::string document;
     int year = 0;
     std::string goal, task, measure_code, measure;
+    std::string implementer; ///< the body that carries the line out, as printed ("" when none is)
     PlanLineKind kind = PlanLineKind::indicator;
     std::string indicator, unit;
     std::string target;   ///< as given (parsed by parse_target)

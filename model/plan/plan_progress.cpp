@@ -17,6 +17,7 @@ const char* to_string(ProgressStatus s) {
     case ProgressStatus::not_numeric: return "not_numeric";
     case ProgressStatus::not_reported: return "not_reported";
     case ProgressStatus::result_only: return "result_only";
+    case ProgressStatus::units_differ: return "units_differ";
     }
     return "?";
 }
@@ -26,14 +27,16 @@ int PlanProgress::count(ProgressStatus s) const {
                                           [&](const IndicatorProgress& p) { return p.status == s; }));
 }
 
+int PlanProgress::flagged() const {
+    return static_cast<int>(std::count_if(indicators.begin(), indicators.end(),
+                                          [](const IndicatorProgress& p) { return !p.flags.empty(); }));
+}
+
 int PlanProgress::disagreements() const {
     return static_cast<int>(std::count_if(reconciliations.begin(), reconciliations.end(),
                                           [](const Reconciliation& r) { return !r.agrees; }));
 }
 
-namespace {
-
-/// 2086168 -> "2,086,168"; 470250.5 -> "470,250.50".
 std::string grouped(double v) {
     const bool whole = std::fabs(v - std::round(v)) < 0.005;
     char buf[64];
@@ -49,15 +52,40 @@ std::string grouped(double v) {
     return (v < 0 ? "-" : "") + out + tail;
 }
 
+namespace {
+
 bool met(const Target& t, double achieved) {
     return t.kind == TargetKind::at_most ? achieved <= t.value : achieved >= t.value;
+}
+
+/// Figures to question: a negative target or result; over 100 % where the indicator is a share.
+std::vector<std::string> flags_of(const IndicatorProgress& p) {
+    std::vector<std::string> out;
+    if (p.target.numeric() && p.target.value < 0) out.push_back("negative target (" + grouped(p.target.value) + ")");
+    if (p.achieved && *p.achieved < 0) out.push_back("negative result (" + grouped(*p.achieved) + ")");
+    const bool share = p.target_unit_kind == UnitKind::share || p.result_unit_kind == UnitKind::share ||
+                       unit_kind(p.line.unit) == UnitKind::share;
+    if (!share) return out;
+    const double top = p.target.upper.value_or(p.target.value);
+    if (p.target.numeric() && p.target.kind != TargetKind::frequency && top > 100)
+        out.push_back("target " + grouped(top) + " % of a share");
+    if (p.achieved && *p.achieved > 100) out.push_back("result " + grouped(*p.achieved) + " % of a share");
+    return out;
 }
 
 IndicatorProgress indicator_progress(const PlanLine& l) {
     IndicatorProgress p;
     p.line = l;
     p.target = parse_target(l.target);
-    p.achieved = parse_result(l.achieved);
+    const auto result = read_result(l.achieved);
+    if (result) p.achieved = result->value;
+    // The unit printed with a figure, else the line's own unit column; a frequency counts times.
+    p.target_unit = p.target.kind == TargetKind::frequency ? "times per " + p.target.period
+                    : !p.target.unit.empty()               ? p.target.unit
+                                                           : l.unit;
+    p.target_unit_kind = p.target.kind == TargetKind::frequency ? UnitKind::occasions : unit_kind(p.target_unit);
+    p.result_unit = result && !result->unit.empty() ? result->unit : l.unit;
+    p.result_unit_kind = unit_kind(p.result_unit);
     const bool has_result_text = !l.achieved.empty();
     std::string target_basis = "target: ";
     target_basis += to_string(p.target.kind);
@@ -71,16 +99,118 @@ IndicatorProgress indicator_progress(const PlanLine& l) {
         p.status = ProgressStatus::not_numeric;
     } else if (!p.achieved) {
         p.status = has_result_text ? ProgressStatus::not_numeric : ProgressStatus::not_reported;
+    } else if (p.target_unit_kind != UnitKind::unknown && p.result_unit_kind != UnitKind::unknown &&
+               p.target_unit_kind != p.result_unit_kind) {
+        // "at least one activity" against 34 children: no ratio of the two means anything
+        p.status = ProgressStatus::units_differ;
+        p.basis += std::string("; units differ: target in ") + p.target_unit + " (" + to_string(p.target_unit_kind) +
+                   "), result in " + p.result_unit + " (" + to_string(p.result_unit_kind) + ")";
     } else {
         if (p.target.value > 0) p.fulfilment = *p.achieved / p.target.value;
         p.status = met(p.target, *p.achieved) ? ProgressStatus::on_track : ProgressStatus::behind;
     }
+    p.flags = flags_of(p);
     return p;
 }
 
 std::optional<double> ratio(const std::optional<double>& used, const std::optional<double>& planned) {
     if (used && planned && *planned > 0) return *used / *planned;
     return std::nullopt;
+}
+
+/// "300 + 100 = 400", "700 + — = 700", "— + —": a measure's figure with its bodies' parts.
+std::string listed(const std::vector<FundsBody>& bodies, std::optional<double> FundsBody::*figure,
+                   const std::optional<double>& total) {
+    std::string out;
+    for (const auto& b : bodies) {
+        if (!out.empty()) out += " + ";
+        out += b.*figure ? grouped(*(b.*figure)) : "—";
+    }
+    return total ? out + " = " + grouped(*total) : out;
+}
+
+/// Funds per measure (municipality, document, code, year), in the order the measures are first
+/// given. Each printed `total` line is one implementing body; a source line belongs to the
+/// body whose total it names in part_of, else to the body of the same implementer, else it
+/// starts a body of its own whose figures are the sum of its sources. A measure of one body
+/// has that body's figures; a measure of several is their sum, and says which bodies print no
+/// figure (counted, never taken as zero silently).
+std::vector<FundsProgress> funds_progress(const std::vector<PlanLine>& lines) {
+    std::vector<FundsProgress> out;
+    std::vector<std::vector<const PlanLine*>> members;
+    std::map<std::tuple<std::string, std::string, std::string, int>, std::size_t> index;
+    for (const auto& l : lines) {
+        if (l.kind != PlanLineKind::funds) continue;
+        auto [it, fresh] = index.emplace(std::make_tuple(l.municipality, l.document, l.measure_code, l.year), out.size());
+        if (fresh) {
+            FundsProgress f;
+            f.municipality = l.municipality;
+            f.document = l.document;
+            f.measure_code = l.measure_code;
+            f.year = l.year;
+            out.push_back(std::move(f));
+            members.emplace_back();
+        }
+        members[it->second].push_back(&l);
+    }
+    for (std::size_t m = 0; m < out.size(); ++m) {
+        FundsProgress& f = out[m];
+        std::map<std::string, std::size_t> body_of_total;
+        for (const PlanLine* l : members[m])
+            if (l->funds_part == "total") {
+                body_of_total.emplace(l->id, f.bodies.size());
+                f.bodies.push_back({l->implementer, l->id, l->planned_eur, l->used_eur, std::nullopt, "printed total"});
+            }
+        for (const PlanLine* l : members[m]) {
+            if (l->funds_part == "total") continue;
+            std::size_t b = f.bodies.size();
+            for (const auto& t : l->part_of)
+                if (auto it = body_of_total.find(t); it != body_of_total.end()) {
+                    b = it->second;
+                    break;
+                }
+            if (b == f.bodies.size())
+                for (std::size_t i = 0; i < f.bodies.size(); ++i)
+                    if (f.bodies[i].implementer == l->implementer) {
+                        b = i;
+                        break;
+                    }
+            if (b == f.bodies.size())
+                f.bodies.push_back({l->implementer, l->id, std::nullopt, std::nullopt, std::nullopt, "sum of sources"});
+            FundsBody& body = f.bodies[b];
+            if (body.basis == "sum of sources") {
+                if (l->planned_eur) body.planned_eur = body.planned_eur.value_or(0) + *l->planned_eur;
+                if (l->used_eur) body.used_eur = body.used_eur.value_or(0) + *l->used_eur;
+            }
+            f.parts.push_back({l->funds_part, l->planned_eur, l->used_eur, ratio(l->used_eur, l->planned_eur),
+                               body.implementer});
+        }
+        for (auto& body : f.bodies) body.execution = ratio(body.used_eur, body.planned_eur);
+        if (f.bodies.size() == 1) {
+            f.planned_eur = f.bodies[0].planned_eur;
+            f.used_eur = f.bodies[0].used_eur;
+            f.total_basis = f.bodies[0].basis;
+        } else if (!f.bodies.empty()) {
+            for (const auto& body : f.bodies) {
+                if (body.planned_eur) f.planned_eur = f.planned_eur.value_or(0) + *body.planned_eur;
+                else ++f.bodies_without_planned;
+                if (body.used_eur) f.used_eur = f.used_eur.value_or(0) + *body.used_eur;
+                else ++f.bodies_without_used;
+            }
+            const std::string n = std::to_string(f.bodies.size());
+            f.total_basis = "sum of " + n + " bodies";
+            if (f.bodies_without_planned > 0)
+                f.total_basis += "; planned: " + std::to_string(f.bodies_without_planned) + " of " + n +
+                                 " bodies print no planned figure";
+            if (f.bodies_without_used > 0)
+                f.total_basis += "; used: " + std::to_string(f.bodies_without_used) + " of " + n +
+                                 " bodies print no used figure";
+            f.parts_listed = "planned " + listed(f.bodies, &FundsBody::planned_eur, f.planned_eur) + ", used " +
+                             listed(f.bodies, &FundsBody::used_eur, f.used_eur);
+        }
+        f.execution = ratio(f.used_eur, f.planned_eur);
+    }
+    return out;
 }
 
 } // namespace
@@ -90,42 +220,9 @@ PlanProgress compute_plan_progress(const std::vector<PlanLine>& lines) {
     std::map<std::string, const PlanLine*> by_id;
     for (const auto& l : lines) by_id.emplace(l.id, &l);
 
-    // Funds per measure, keyed in the order the measures are first given.
-    std::map<std::tuple<std::string, std::string, std::string, int>, std::size_t> funds_index;
-    for (const auto& l : lines) {
-        if (l.kind == PlanLineKind::indicator) {
-            out.indicators.push_back(indicator_progress(l));
-            continue;
-        }
-        const auto key = std::make_tuple(l.municipality, l.document, l.measure_code, l.year);
-        auto [it, fresh] = funds_index.emplace(key, out.funds.size());
-        if (fresh) {
-            FundsProgress f;
-            f.municipality = l.municipality;
-            f.document = l.document;
-            f.measure_code = l.measure_code;
-            f.year = l.year;
-            out.funds.push_back(std::move(f));
-        }
-        FundsProgress& f = out.funds[it->second];
-        if (l.funds_part == "total") {
-            f.planned_eur = l.planned_eur;
-            f.used_eur = l.used_eur;
-            f.total_basis = "printed total";
-        } else {
-            f.parts.push_back({l.funds_part, l.planned_eur, l.used_eur, ratio(l.used_eur, l.planned_eur)});
-        }
-    }
-    for (auto& f : out.funds) {
-        if (f.total_basis.empty() && !f.parts.empty()) {
-            f.total_basis = "sum of sources";
-            for (const auto& p : f.parts) {
-                if (p.planned_eur) f.planned_eur = f.planned_eur.value_or(0) + *p.planned_eur;
-                if (p.used_eur) f.used_eur = f.used_eur.value_or(0) + *p.used_eur;
-            }
-        }
-        f.execution = ratio(f.used_eur, f.planned_eur);
-    }
+    for (const auto& l : lines)
+        if (l.kind == PlanLineKind::indicator) out.indicators.push_back(indicator_progress(l));
+    out.funds = funds_progress(lines);
 
     // Parts against totals, per quantity, totals in the order first named.
     std::vector<std::string> totals;

@@ -78,6 +78,19 @@ std::optional<double> take_number(std::string& s) {
     return std::nullopt;
 }
 
+/// A minus sign directly before a digit ("-5", "−5"); consumes it. A dash elsewhere (a
+/// range "40–50") is not a sign.
+bool take_minus(std::string& s) {
+    for (const char* minus : {"-", "\xE2\x88\x92"}) { // hyphen-minus, U+2212 minus sign
+        const std::size_t n = std::string(minus).size();
+        if (starts_with(s, minus) && s.size() > n && std::isdigit(static_cast<unsigned char>(s[n]))) {
+            s.erase(0, n);
+            return true;
+        }
+    }
+    return false;
+}
+
 /// At most three words without digits: a unit ("asmenų", "proc.", "%", "val.").
 bool is_unit(const std::string& rest) {
     if (rest.empty()) return true;
@@ -168,8 +181,10 @@ Target parse_target(const std::string& text) {
             strip(s, std::string(p).size());
             break;
         }
+    const bool negative = take_minus(s);
     auto value = take_number(s);
     if (!value) return t;
+    if (negative) *value = -*value;
     std::optional<double> upper;
     for (const char* dash : {"–", "-", "—"})
         if (starts_with(s, dash)) {
@@ -181,17 +196,24 @@ Target parse_target(const std::string& text) {
     t.kind = upper ? TargetKind::range : kind;
     t.value = *value;
     t.upper = upper;
+    t.unit = s;
     return t;
 }
 
-std::optional<double> parse_result(const std::string& text) {
+std::optional<ResultFigure> read_result(const std::string& text) {
     std::string s = normalise(text);
     static const std::regex year(R"(^(19|20)\d\d m\.?,? ?)");
     std::smatch m;
     if (std::regex_search(s, m, year)) strip(s, static_cast<std::size_t>(m.length(0)));
+    const bool negative = take_minus(s);
     auto v = take_number(s);
     if (!v || !is_unit(s)) return std::nullopt;
-    return v;
+    return ResultFigure{negative ? -*v : *v, s};
+}
+
+std::optional<double> parse_result(const std::string& text) {
+    if (auto r = read_result(text)) return r->value;
+    return std::nullopt;
 }
 
 } // namespace apreptis::model

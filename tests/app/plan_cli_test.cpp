@@ -57,3 +57,51 @@ TEST(PlanCli, ABrokenPlanIsNamedWithLineAndField) {
     EXPECT_NE(r.output.find("line 3"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("planned_eur"), std::string::npos) << r.output;
 }
+
+// Issue 16: a negative target, and a share over 100 % where the indicator is a share, are
+// flagged in plan_progress and in the summary; a target in other units than its result is
+// "units differ", counted, not judged.
+TEST(PlanCli, ImplausibleTargetsAreFlaggedAndUnitsThatDifferAreCounted) {
+    test::ScratchDir dir;
+    const std::string src = test::source_dir() + "/datasets/";
+    test::write_file(dir / "plan.csv",
+                     "id,municipality,measure_code,line,indicator,unit,target,achieved\n"
+                     "A,Kauno m. sav.,1,indicator,waiting list change,asm.,-5,3\n"
+                     "B,Kauno m. sav.,2,indicator,gavėjų dalis,proc.,120,90\n"
+                     "C,Kauno m. sav.,3,indicator,veiklos,,ne mažiau nei viena sociokultūrinė veikla,34 vaikai\n"
+                     "D,Kauno m. sav.,4,indicator,patenkintų dalis,%,80,104\n");
+    std::string toml = test::read_file(src + "kaunas/kaunas.toml");
+    const auto at = toml.find("paths = [");
+    toml.replace(at, toml.find('\n', at) - at, "paths = [\"" + dir / "plan.csv" + "\"]");
+    for (std::string key : {"\"wards.geojson\"", "\"providers.csv\"", "\"population_groups.csv\"", "\"needs.csv\"",
+                            "\"buildings.csv\"", "\"../catalogue/"}) {
+        const std::string abs = "\"" + src + (key.find("catalogue") != std::string::npos ? "catalogue/" : "kaunas/" + key.substr(1));
+        for (auto p = toml.find(key); p != std::string::npos; p = toml.find(key, p + abs.size()))
+            toml.replace(p, key.size(), abs);
+    }
+    test::write_file(dir / "p.toml", toml);
+    const auto r = test::run_cli("plan " + dir / "p.toml --all --out " + dir / "out");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    EXPECT_NE(r.output.find("units differ 1"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Flagged lines: 3"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("A: negative target (-5)"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("B: target 120 % of a share"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("D: result 104 % of a share"), std::string::npos) << r.output;
+    const std::string csv = test::read_file(dir / "out/plan_progress.csv");
+    EXPECT_NE(csv.find("negative target (-5)"), std::string::npos);
+    EXPECT_NE(csv.find("units_differ"), std::string::npos);
+    const auto run = nlohmann::json::parse(test::read_file(dir / "out/run.json"));
+    EXPECT_EQ(run["plan"]["status"]["units_differ"], 1);
+    EXPECT_EQ(run["plan"]["flags"].size(), 3u);
+}
+
+// Issue 16: the plan command gives a measure of several bodies as the sum, with its parts.
+TEST(PlanCli, AMeasureOfSeveralBodiesIsPrintedWithItsParts) {
+    test::ScratchDir dir;
+    const auto r = test::run_cli("plan " + test::source_dir() + "/datasets/lithuania/lithuania.toml --out " + dir / "out");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    EXPECT_NE(r.output.find("Visagino sav. 2023 4.2.1: 270.0 %"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("planned 300 + 100 = 400, used 300 + 780 = 1,080"), std::string::npos) << r.output;
+    const std::string csv = test::read_file(dir / "out/plan_funds.csv");
+    EXPECT_NE(csv.find("Visagino šeimos ir vaiko gerovės centras"), std::string::npos);
+}

@@ -190,3 +190,125 @@ TEST(PlanProgressSeeds, EveryLineOfEveryPlanIsKept) {
         EXPECT_EQ(p.indicators.size() + funds_lines, lines.size()) << name;
     }
 }
+
+// Issue 16: a measure carried out by two bodies prints one line per body, and the measure is
+// the sum of them. Seed 003_fd67ff239f3ddc46.txt, by hand:
+//   4.2.1 (lines 95, 96): Visagino socialinių paslaugų centras 300,00 planned / 300,00 used;
+//         Visagino šeimos ir vaiko gerovės centras 100,00 / 780,00 (320,00 + 460,00):
+//         used 1 080 of planned 400 = 270 %.
+//   1.2.6 (lines 37, 38): planned "-" on both lines; used 701,00 + 533,00 = 1 234.
+//   4.4.1 (lines 114, 115): planned 400,00 + 300,00 = 700; used 700,00 and nothing printed.
+TEST(PlanProgressSeeds, VisaginasMeasuresWithTwoBodiesAreTheSumOfTheirLines) {
+    const auto p = compute_plan_progress(load_plan("visaginas_2023.csv"));
+    const auto& m421 = funds_of(p, "4.2.1");
+    EXPECT_DOUBLE_EQ(*m421.planned_eur, 300.0 + 100.0);
+    EXPECT_DOUBLE_EQ(*m421.used_eur, 300.0 + 780.0);
+    EXPECT_NEAR(*m421.execution * 100, 270.0, 1e-9);
+    const auto& m126 = funds_of(p, "1.2.6");
+    EXPECT_FALSE(m126.planned_eur);
+    EXPECT_DOUBLE_EQ(*m126.used_eur, 701.0 + 533.0);
+    EXPECT_FALSE(m126.execution);
+    const auto& m441 = funds_of(p, "4.4.1");
+    EXPECT_DOUBLE_EQ(*m441.planned_eur, 400.0 + 300.0);
+    ASSERT_TRUE(m441.used_eur);
+    EXPECT_DOUBLE_EQ(*m441.used_eur, 700.0);
+    // the second line prints no used figure: said, not silently taken as zero
+    EXPECT_NE(m441.total_basis.find("1 of 2 bodies print no used figure"), std::string::npos) << m441.total_basis;
+    EXPECT_EQ(m441.bodies_without_used, 1);
+    EXPECT_EQ(m441.parts_listed, "planned 400 + 300 = 700, used 700 + — = 700");
+    // each body keeps its own line, labelled as the document prints it
+    ASSERT_EQ(m421.bodies.size(), 2u);
+    EXPECT_EQ(m421.bodies[0].implementer, "Visagino socialinių paslaugų centras");
+    EXPECT_DOUBLE_EQ(*m421.bodies[0].planned_eur, 300);
+    EXPECT_DOUBLE_EQ(*m421.bodies[0].used_eur, 300);
+    EXPECT_EQ(m421.bodies[1].implementer, "Visagino šeimos ir vaiko gerovės centras");
+    EXPECT_DOUBLE_EQ(*m421.bodies[1].planned_eur, 100);
+    EXPECT_DOUBLE_EQ(*m421.bodies[1].used_eur, 780);
+    EXPECT_EQ(m421.parts_listed, "planned 300 + 100 = 400, used 300 + 780 = 1,080");
+    EXPECT_EQ(m126.parts_listed, "planned — + —, used 701 + 533 = 1,234");
+    EXPECT_EQ(m441.bodies[1].implementer, ""); // line 115 prints no body
+    EXPECT_FALSE(m441.bodies[1].used_eur);
+    // 1.2.7 (line 41) prints both bodies' amounts in one cell, in the order of its two bodies:
+    // 39 806,00 / 37 973,81 and 62 868,00 / 95 236,00
+    const auto& m127 = funds_of(p, "1.2.7");
+    ASSERT_EQ(m127.bodies.size(), 2u);
+    EXPECT_EQ(m127.bodies[1].implementer, "Visagino šeimos ir vaiko gerovės centras");
+    EXPECT_DOUBLE_EQ(*m127.bodies[1].used_eur, 95236.00);
+    EXPECT_DOUBLE_EQ(*m127.planned_eur, 39806.00 + 62868.00);
+    EXPECT_DOUBLE_EQ(*m127.used_eur, 37973.81 + 95236.00);
+    // a measure of one body is that body, as before
+    EXPECT_EQ(funds_of(p, "4.1.2").bodies.size(), 1u);
+    EXPECT_EQ(funds_of(p, "4.1.2").total_basis, "printed total");
+}
+
+TEST(PlanProgress, SourcesWithoutATotalFormOneBodyPerImplementer) {
+    auto a = funds("a", "state", 100, 90);
+    a.implementer = "Centre A";
+    auto b = funds("b", "municipal", 50, 50);
+    b.implementer = "Centre A";
+    auto c = funds("c", "municipal", 200, std::nullopt);
+    c.implementer = "Centre B";
+    const auto p = compute_plan_progress({a, b, c});
+    ASSERT_EQ(p.funds.size(), 1u);
+    const auto& f = p.funds[0];
+    ASSERT_EQ(f.bodies.size(), 2u);
+    EXPECT_EQ(f.bodies[0].basis, "sum of sources");
+    EXPECT_DOUBLE_EQ(*f.bodies[0].planned_eur, 150);
+    EXPECT_DOUBLE_EQ(*f.bodies[0].used_eur, 140);
+    EXPECT_DOUBLE_EQ(*f.planned_eur, 350);
+    EXPECT_DOUBLE_EQ(*f.used_eur, 140);
+    EXPECT_EQ(f.bodies_without_used, 1);
+    EXPECT_EQ(f.total_basis, "sum of 2 bodies; used: 1 of 2 bodies print no used figure");
+    EXPECT_EQ(f.parts[2].implementer, "Centre B");
+}
+
+TEST(PlanProgress, NegativeTargetsAndSharesOverAHundredAreFlagged) {
+    auto share = indicator("s", "120", "90");
+    share.unit = "proc.";
+    const auto p = compute_plan_progress({indicator("n", "-5", "3"), share, indicator("r", "80 %", "104 %"),
+                                          indicator("ok", "80 %", "94 %"), indicator("big", "120", "130")});
+    EXPECT_EQ(indicator_of(p, "n").flags, std::vector<std::string>{"negative target (-5)"});
+    EXPECT_EQ(indicator_of(p, "s").flags, std::vector<std::string>{"target 120 % of a share"});
+    EXPECT_EQ(indicator_of(p, "r").flags, std::vector<std::string>{"result 104 % of a share"});
+    EXPECT_TRUE(indicator_of(p, "ok").flags.empty());
+    EXPECT_TRUE(indicator_of(p, "big").flags.empty()); // 120 persons: not a share
+    EXPECT_EQ(p.flagged(), 3);
+}
+
+// Issue 16: Palanga PAL-15 (seed 001_5408f6026c9e3c26.txt:41): the target is "ne mažiau nei
+// viena sociokultūrinė veikla" (activities), the result 34 children: not comparable. Its
+// target_as_printed is the planned-result column, not the date column ("2023 m.").
+TEST(PlanProgressSeeds, PalangaActivitiesAgainstChildrenAreNotJudged) {
+    const auto p = compute_plan_progress(load_plan("palanga_2023.csv"));
+    const auto& i = indicator_of(p, "PAL-15");
+    EXPECT_EQ(std::string(to_string(i.status)), "units_differ");
+    EXPECT_FALSE(i.fulfilment);
+    EXPECT_EQ(i.line.target_as_printed, "Suorganizuotos ne mažiau nei viena sociokultūrinė veikla šeimos ir jų vaikams.");
+    // once per month against 12 meetings, 8 h against 8 hours: the same units, still judged
+    EXPECT_EQ(indicator_of(p, "PAL-19").status, ProgressStatus::on_track);
+    EXPECT_EQ(indicator_of(p, "PAL-22").status, ProgressStatus::on_track);
+    for (const auto& x : p.indicators)
+        EXPECT_NE(x.line.target_as_printed, "2023 m.") << x.line.id;
+}
+
+TEST(PlanProgress, UnitsAreReadInTheirLithuanianForms) {
+    auto line = [](std::string id, std::string target, std::string achieved, std::string unit = "") {
+        auto l = indicator(std::move(id), std::move(target), std::move(achieved));
+        l.unit = std::move(unit);
+        return l;
+    };
+    const auto p = compute_plan_progress({line("a", "ne mažiau nei 2 renginiai", "34 vaikams"),
+                                          line("b", "50 vaikų", "60 vaikai"),
+                                          line("c", "ne mažiau nei 30", "45", "asm."),
+                                          line("d", "ne mažiau nei 30 asmenų", "45 dalyviai"),
+                                          line("e", "ne mažiau nei 160 šeimų", "170 asmenų"),
+                                          line("f", "1 kartą per mėnesį", "12 posėdžių"),
+                                          line("g", "at least 8 h", "8", "hours")});
+    EXPECT_EQ(std::string(to_string(indicator_of(p, "a").status)), "units_differ");
+    EXPECT_EQ(indicator_of(p, "b").status, ProgressStatus::on_track);
+    EXPECT_EQ(indicator_of(p, "c").status, ProgressStatus::on_track);
+    EXPECT_EQ(indicator_of(p, "d").status, ProgressStatus::on_track);
+    EXPECT_EQ(std::string(to_string(indicator_of(p, "e").status)), "units_differ");
+    EXPECT_EQ(indicator_of(p, "f").status, ProgressStatus::on_track);
+    EXPECT_EQ(indicator_of(p, "g").status, ProgressStatus::on_track);
+}

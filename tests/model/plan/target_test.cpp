@@ -78,3 +78,15 @@ TEST(PlanTarget, ResultsAreNumbersOrNothing) {
     EXPECT_FALSE(parse_result("Paslaugos buvo suteiktos 485 vaikams"));
     EXPECT_FALSE(parse_result(""));
 }
+
+// Issue 16: a negative target is read as the number it is (and flagged by plan progress),
+// not dropped as text.
+TEST(PlanTarget, NegativeTargetsAreReadAsNumbers) {
+    auto t = parse_target("-5");
+    EXPECT_EQ(t.kind, TargetKind::exact);
+    EXPECT_DOUBLE_EQ(t.value, -5);
+    t = parse_target("−2,5 proc."); // U+2212 minus sign
+    EXPECT_EQ(t.kind, TargetKind::exact);
+    EXPECT_DOUBLE_EQ(t.value, -2.5);
+    EXPECT_EQ(parse_target("40–50").kind, TargetKind::range); // a dash between numbers is still a range
+}
