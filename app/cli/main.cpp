@@ -48,6 +48,12 @@ int main(int argc, char** argv) {
     if (args[0] == "--version") args[0] = "version";
     for (const Command& c : commands) {
         if (args[0] != c.name) continue;
+        // `apreptis <command> --help` anywhere on the line: the command's usage, nothing run
+        for (std::size_t i = 1; i < args.size(); ++i)
+            if (args[i] == "--help" || args[i] == "-h") {
+                std::cout << "usage:\n" << c.usage;
+                return 0;
+            }
         try {
             return c.run({args.begin() + 1, args.end()});
         } catch (const apreptis::cli::UsageError& e) {

@@ -121,3 +121,32 @@ TEST(Cli, a_failed_run_leaves_the_previous_output_untouched) {
     EXPECT_NE(r.output.find("'many'"), std::string::npos) << r.output;
     EXPECT_EQ(fs::last_write_time(d / "out/run.json"), before);
 }
+
+// --- issue 16 §3: the bad inputs still open ---
+
+TEST(Cli, every_command_accepts_help) {
+    for (const std::string c : {"analyze", "suggest", "plan", "report", "compare", "version"}) {
+        SCOPED_TRACE(c);
+        const CliRun r = run(c + " --help");
+        EXPECT_EQ(r.rc, 0) << r.output;
+        EXPECT_NE(r.output.find("usage:"), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find("apreptis " + c), std::string::npos) << r.output;
+        // anywhere on the line, and nothing is run
+        EXPECT_EQ(run(c + " no_such_project.toml --out /nowhere -h").rc, 0);
+    }
+    EXPECT_EQ(run("--help").rc, 0);
+}
+
+TEST(Cli, an_empty_out_is_a_usage_error) {
+    const std::string kaunas = test::source_dir() + "/datasets/kaunas/kaunas.toml";
+    const std::vector<std::string> runs{"analyze " + kaunas + " --out \"\" --quiet", "analyze " + kaunas + " --out ''",
+                                        "plan " + kaunas + " --out ''", "compare " + kaunas + " --out ''",
+                                        "suggest " + kaunas + " --service x --k 1 --out ''"};
+    for (const std::string& args : runs) {
+        SCOPED_TRACE(args);
+        const CliRun r = run(args);
+        EXPECT_EQ(r.rc, 64) << r.output; // was 0: the whole analysis ran and nothing was written
+        EXPECT_NE(r.output.find("--out needs a value, found an empty one"), std::string::npos) << r.output;
+    }
+}
+

@@ -185,6 +185,8 @@ std::vector<Case> cases() {
         {"out_is_the_input_folder", [](F f) { f.args = "analyze {dir}/p.toml --out {dir}"; }, 2, {"contains an input"}},
         {"out_is_a_file", [](F f) { f.write("file.txt", "x"); f.args = "analyze {dir}/p.toml --out {dir}/file.txt"; }, 2, {"file.txt", "not a folder"}},
         {"out_missing_value", [](F f) { f.args = "analyze {dir}/p.toml --out"; }, 64, {"--out needs a value"}},
+        {"out_empty", [](F f) { f.args = "analyze {dir}/p.toml --out '' --quiet"; }, 64, {"--out needs a value, found an empty one"}},
+        {"help_is_not_an_error", [](F f) { f.args = "analyze {dir}/p.toml --out {dir}/out --help"; }, 0, {"usage:", "apreptis analyze"}},
         {"unknown_option", [](F f) { f.args += " --frobnicate"; }, 64, {"unknown option '--frobnicate'"}},
         // --- capacity and site suggestions ---
         {"provider_without_places_where_capacity_is_needed", [](F f) {
