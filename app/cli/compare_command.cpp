@@ -13,6 +13,7 @@
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_maps.hpp"
+#include "geo/io/csv_scan.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -89,8 +90,8 @@ int compare(const std::vector<std::string>& argv) {
     }
     nlohmann::json j;
     j["tool"] = {{"name", "apreptis"}, {"command", "compare"}};
-    for (const auto& a : analyses) j["projects"].push_back(a.project().file);
-    j["figures"] = args.option("--figures");
+    for (const auto& a : analyses) j["projects"].push_back(geo::utf8_escaped(a.project().file));
+    j["figures"] = geo::utf8_escaped(args.option("--figures"));
     j["municipalities"] = c.municipalities.size();
     j["indicators"] = c.indicators.size();
     j["map_indicator"] = map_i < c.indicators.size() ? c.indicators[map_i].id : "";

@@ -124,6 +124,25 @@ TEST(Cli, a_failed_run_leaves_the_previous_output_untouched) {
 
 // --- issue 16 §3: the bad inputs still open ---
 
+namespace {
+
+/// A copy of the Kaunas project (inputs and plans) in `dir`, with absolute catalogue paths.
+std::string kaunas_copy(const fs::path& dir) {
+    const std::string src = test::source_dir() + "/datasets";
+    fs::create_directories(dir / "plans");
+    for (const char* f : {"wards.geojson", "providers.csv", "population_groups.csv", "needs.csv", "buildings.csv"})
+        fs::copy_file(src + "/kaunas/" + f, dir / f);
+    for (const char* f : {"kaunas_2022_measures.csv", "kmspc_2021.csv"})
+        fs::copy_file(src + "/plans/" + f, dir / "plans" / f);
+    std::string toml = test::read_file(src + "/kaunas/kaunas.toml");
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"../catalogue/", src + "/catalogue/"},
+                                   {"../plans/", "plans/"}})
+        for (std::size_t at; (at = toml.find(from)) != std::string::npos;) toml.replace(at, from.size(), to);
+    return test::write_file((dir / "kaunas.toml").string(), toml);
+}
+
+} // namespace
+
 TEST(Cli, every_command_accepts_help) {
     for (const std::string c : {"analyze", "suggest", "plan", "report", "compare", "version"}) {
         SCOPED_TRACE(c);
@@ -148,5 +167,17 @@ TEST(Cli, an_empty_out_is_a_usage_error) {
         EXPECT_EQ(r.rc, 64) << r.output; // was 0: the whole analysis ran and nothing was written
         EXPECT_NE(r.output.find("--out needs a value, found an empty one"), std::string::npos) << r.output;
     }
+}
+
+TEST(Cli, a_project_under_a_folder_whose_name_is_not_utf8_runs_and_records_the_path_escaped) {
+    test::ScratchDir d;
+    const fs::path folder = d.path() / "savivaldyb\xEB"; // "savivaldybė" in cp1257: a valid POSIX name
+    const std::string p = kaunas_copy(folder);
+    const CliRun r = run("analyze '" + p + "' --out " + (d / "out") + " --quiet");
+    EXPECT_EQ(r.rc, 0) << r.output; // was 1: "internal error: [json.exception.type_error.316] invalid UTF-8 byte"
+    EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+    const std::string record = test::read_file(d / "out/run.json");
+    EXPECT_NE(record.find("savivaldyb\\\\xEB/kaunas.toml"), std::string::npos) << "the path, its byte written \\xEB";
+    EXPECT_NE(record.find("savivaldyb\\\\xEB/plans/kmspc_2021.csv"), std::string::npos);
 }
 
