@@ -50,7 +50,7 @@ int compare(const std::vector<std::string>& argv) {
             options.protected_paths.push_back(f);
     }
     if (args.has("--figures")) options.protected_paths.push_back(args.option("--figures"));
-    geo::check_output_folder(out, options);
+    const geo::OutputLock lock = geo::claim_output_folder(out, options); // held for the whole run
 
     std::vector<model::MunicipalFigure> figures;
     if (args.has("--figures")) figures = model::load::municipal_figures_from(geo::read_vector(args.option("--figures")));

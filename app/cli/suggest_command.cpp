@@ -79,7 +79,7 @@ int suggest(const std::vector<std::string>& argv) {
     if (args.has("--crs")) app::set_working_crs(run.project, args.option("--crs"), "--crs");
     auto options = app::output_options(run.project, run.scenario_file);
     if (!req.candidates_path.empty()) options.protected_paths.push_back(req.candidates_path);
-    geo::check_output_folder(out, options);
+    const geo::OutputLock lock = geo::claim_output_folder(out, options); // held for the whole run
     const app::Analysis a = app::run_analysis(run);
     const app::SitingRun s = app::run_siting(a, req);
     const auto& r = s.result;

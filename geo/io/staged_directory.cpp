@@ -37,13 +37,7 @@ void kill_point(const std::string& step) {
     if (fault("kill:" + step)) std::raise(SIGKILL);
 }
 
-fs::path resolved(const std::string& p) {
-    std::error_code ec;
-    fs::path a = fs::weakly_canonical(fs::absolute(fs::path(p)), ec);
-    if (ec) a = fs::absolute(fs::path(p)).lexically_normal();
-    if (a.filename().empty()) a = a.parent_path();
-    return a;
-}
+fs::path resolved(const std::string& p) { return fs::path(resolved_output_path(p)); }
 
 /// True when `inner` is `outer` or lies below it (both resolved).
 bool at_or_below(const fs::path& inner, const fs::path& outer) {
@@ -80,6 +74,7 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
     std::error_code ec;
     fs::create_directories(f.parent_path(), ec);
     if (ec) throw IoError(f.parent_path().string() + ": cannot create the output's parent folder: " + ec.message());
+    if (!OutputLock::held_here(m_final)) m_output_lock.emplace(m_final);
 
     // One run at a time per parent folder: an advisory lock on the folder itself (no lock file).
     m_lock_fd = ::open(f.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -137,6 +132,11 @@ void check_output_folder(const std::string& final_path, const StagedDirectoryOpt
                   ". Choose an empty or new --out folder");
 }
 
+OutputLock claim_output_folder(const std::string& final_path, const StagedDirectoryOptions& options) {
+    check_output_folder(final_path, options);
+    return OutputLock(final_path);
+}
+
 void StagedDirectory::recover_leftovers() {
     const fs::path f(m_final);
     const std::string base = "." + f.filename().string();
@@ -188,6 +188,7 @@ void StagedDirectory::commit() {
         fs::rename(m_staging, m_final, ec);
         if (ec) throw IoError(m_final + ": cannot move the finished output into place: " + ec.message());
         m_committed = true;
+        m_output_lock.reset(); // done writing: the folder is free for the next run
         return;
     }
     // Swap in one step: afterwards the old output sits at the staging path.
@@ -196,6 +197,7 @@ void StagedDirectory::commit() {
         m_committed = true;
         kill_point("after-exchange");
         fs::remove_all(m_staging, ec);
+        m_output_lock.reset();
         return;
     }
     if (!fault("no-exchange") && errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
@@ -217,6 +219,7 @@ void StagedDirectory::commit() {
     m_committed = true;
     kill_point("after-move-new");
     fs::remove_all(m_swapped_out, ec);
+    m_output_lock.reset();
 }
 
 } // namespace apreptis::geo

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "geo/io/output_lock.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -16,6 +17,13 @@ namespace {
 
 using test::CliRun;
 CliRun run(const std::string& args) { return test::run_cli(args); }
+
+/// A shell line run as it is (several commands).
+CliRun run_cli_shell(const std::string& line) {
+    CliRun r;
+    r.rc = std::system(line.c_str());
+    return r;
+}
 
 /// A copy of the Kaunas project in a scratch dir, with the wards file replaced if asked.
 std::string project(const test::ScratchDir& d, const std::string& wards_file = "wards.geojson",
@@ -179,5 +187,39 @@ TEST(Cli, a_project_under_a_folder_whose_name_is_not_utf8_runs_and_records_the_p
     const std::string record = test::read_file(d / "out/run.json");
     EXPECT_NE(record.find("savivaldyb\\\\xEB/kaunas.toml"), std::string::npos) << "the path, its byte written \\xEB";
     EXPECT_NE(record.find("savivaldyb\\\\xEB/plans/kmspc_2021.csv"), std::string::npos);
+}
+
+TEST(Cli, a_second_run_on_the_same_out_is_refused_and_told_who_holds_it) {
+    test::ScratchDir d;
+    const std::string kaunas = test::source_dir() + "/datasets/kaunas/kaunas.toml";
+    {
+        // another run holding the folder (this test process; the CLI is another process)
+        const geo::OutputLock other(d / "out");
+        const CliRun r = run("analyze " + kaunas + " --out " + (d / "out") + " --quiet");
+        EXPECT_EQ(r.rc, 2) << r.output; // was 0: both ran, the last one's output won
+        for (const std::string& n : std::vector<std::string>{d / "out", "another run is writing this output folder",
+                                    "pid " + std::to_string(::getpid()), "wait until it has finished"})
+            EXPECT_NE(r.output.find(n), std::string::npos) << "missing '" << n << "' in " << r.output;
+        EXPECT_FALSE(fs::exists(d / "out"));
+    }
+    // released: the folder is free again, and no lock file is left beside it
+    EXPECT_EQ(run("analyze " + kaunas + " --out " + (d / "out") + " --quiet").rc, 0);
+    EXPECT_FALSE(fs::exists(d / ".out.lock"));
+}
+
+TEST(Cli, two_runs_started_together_on_the_same_out_one_is_refused) {
+    test::ScratchDir d;
+    const std::string cmd = std::string(APREPTIS_CLI) + " analyze " + test::source_dir() +
+                            "/datasets/kaunas/kaunas.toml --out " + (d / "out") + " --quiet";
+    const CliRun r = run_cli_shell("(" + cmd + " > " + (d / "a.txt") + " 2>&1; echo $? > " + (d / "a.rc") + ") & " + cmd +
+                                   " > " + (d / "b.txt") + " 2>&1; echo $? > " + (d / "b.rc") + "; wait");
+    (void)r;
+    const std::string a = test::read_file(d / "a.rc"), b = test::read_file(d / "b.rc");
+    // The two start within milliseconds and each runs about a second: the one that claims the
+    // folder second is refused, naming the holder (before, both wrote and the last one won).
+    const std::string both = test::read_file(d / "a.txt") + test::read_file(d / "b.txt");
+    EXPECT_TRUE((a == "0\n" && b == "2\n") || (a == "2\n" && b == "0\n")) << a << b << both;
+    EXPECT_NE(both.find("another run is writing this output folder (pid "), std::string::npos) << both;
+    EXPECT_TRUE(fs::exists(d / "out/run.json"));
 }
 
