@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <sys/file.h>
 #include <thread>
@@ -58,7 +60,22 @@ std::string listing(const fs::path& dir, std::size_t most) {
     return out;
 }
 
+// The staging folders of this process's live staged directories, and the output each becomes.
+std::mutex staging_mutex;
+std::map<std::string, std::string>& live_staging() {
+    static std::map<std::string, std::string> m;
+    return m;
+}
+
 } // namespace
+
+std::string output_names(std::string text) {
+    std::lock_guard<std::mutex> g(staging_mutex);
+    for (const auto& [staging, final_path] : live_staging())
+        for (std::size_t at = 0; (at = text.find(staging, at)) != std::string::npos; at += final_path.size())
+            text.replace(at, staging.size(), final_path);
+    return text;
+}
 
 bool is_our_output(const std::string& dir, const StagedDirectoryOptions& o) {
     std::ifstream f(fs::path(dir) / o.marker_file, std::ios::binary);
@@ -99,6 +116,8 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
         fs::remove_all(m_staging, ec);
         fs::create_directory(m_staging, ec);
         if (ec) throw IoError(m_staging + ": cannot create the staging folder: " + ec.message());
+        std::lock_guard<std::mutex> g(staging_mutex);
+        live_staging()[m_staging] = m_final;
     } catch (...) {
         ::close(m_lock_fd);
         m_lock_fd = -1;
@@ -107,6 +126,10 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
 }
 
 StagedDirectory::~StagedDirectory() {
+    {
+        std::lock_guard<std::mutex> g(staging_mutex);
+        live_staging().erase(m_staging);
+    }
     std::error_code ec;
     if (!m_committed && !m_staging.empty()) fs::remove_all(m_staging, ec);
     if (m_lock_fd >= 0) ::close(m_lock_fd); // releases the lock

@@ -71,6 +71,10 @@ void check_output_folder(const std::string& final_path, const StagedDirectoryOpt
 /// both running and the last one winning. Throws IoError.
 OutputLock claim_output_folder(const std::string& final_path, const StagedDirectoryOptions& options);
 
+/// `text` with every live staging folder of this process replaced by the output it becomes:
+/// a writer's error names /x/out/coverage.gpkg, not /x/.out.partial-123/coverage.gpkg.
+std::string output_names(std::string text);
+
 /// True when `dir` holds a complete output of ours by `options`' marker.
 bool is_our_output(const std::string& dir, const StagedDirectoryOptions& options);
 

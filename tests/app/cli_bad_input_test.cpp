@@ -223,3 +223,37 @@ TEST(Cli, two_runs_started_together_on_the_same_out_one_is_refused) {
     EXPECT_TRUE(fs::exists(d / "out/run.json"));
 }
 
+TEST(Cli, a_full_disk_is_said_and_the_output_named) {
+    test::ScratchDir d;
+    fs::create_directories(d / "small");
+    // a real full disk: a 300 KB tmpfs (root only; skipped where mounting is not permitted)
+    if (std::system(("mount -t tmpfs -o size=300k tmpfs " + (d / "small") + " 2>/dev/null").c_str()) != 0)
+        GTEST_SKIP() << "cannot mount a small tmpfs here (not root, or no CAP_SYS_ADMIN)";
+    const CliRun r = run("analyze " + test::source_dir() + "/datasets/kaunas/kaunas.toml --out " + (d / "small/out") + " --quiet");
+    const auto listing = [&] {
+        std::string s;
+        for (const auto& e : fs::directory_iterator(d / "small")) s += e.path().filename().string() + " ";
+        return s;
+    }();
+    std::system(("umount " + (d / "small")).c_str());
+    EXPECT_EQ(r.rc, 2) << r.output;
+    // was: "/…/small/.out.partial-123/coverage.gpkg: … no such table: gpkg_geometry_columns" (or
+    // "sqlite3_exec(COMMIT) failed", depending on where the space ran out)
+    EXPECT_NE(r.output.find((d / "small/out/coverage.gpkg") + ": disk full while writing it"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find(".partial"), std::string::npos) << r.output;
+    EXPECT_EQ(listing, "") << "nothing left behind";
+}
+
+TEST(Cli, past_a_file_size_limit_the_run_fails_with_words_naming_the_output) {
+    test::ScratchDir d;
+    // RLIMIT_FSIZE of 1.5 MB (ulimit -f counts 512-byte blocks in sh): any CI can do this
+    const CliRun r = test::run_cli("analyze " + test::source_dir() + "/datasets/kaunas/kaunas.toml --out " + (d / "out") +
+                                       " --quiet",
+                                   "ulimit -f 3000;");
+    EXPECT_EQ(r.rc, 2) << r.output; // was 153: killed by SIGXFSZ without a word
+    EXPECT_NE(r.output.find((d / "out/coverage.gpkg") + ": "), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find(".partial"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(d / "out"));
+}
+

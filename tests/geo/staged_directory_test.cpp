@@ -252,3 +252,11 @@ TEST(OutputLock, a_command_holding_the_folder_opens_its_staged_directory_under_i
     s.commit();
     EXPECT_EQ(entries(d.path()), (std::vector<std::string>{".out.lock", "out"}));
 }
+
+TEST(StagedDirectory, errors_name_the_output_not_its_staging_folder) {
+    ScratchDir d;
+    StagedDirectory s(d / "out");
+    const std::string inside = s.staging_path() + "/coverage.gpkg";
+    EXPECT_EQ(output_names(inside + ": cannot commit"), (d / "out") + "/coverage.gpkg: cannot commit");
+    EXPECT_EQ(output_names("elsewhere"), "elsewhere");
+}
