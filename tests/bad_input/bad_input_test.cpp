@@ -140,6 +140,20 @@ std::vector<Case> cases() {
              }
              f.write("wards.geojson", out);
          }, 2, {"wards.geojson", "outside the area of use", "swapped"}},
+        {"ward_ring_not_closed", [](F f) {
+             // the first ward's outer ring cut to two points that do not meet
+             std::string s = f.read("wards.geojson");
+             const auto start = s.find("{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],");
+             const auto end = s.find("]]]", start);
+             f.write("wards.geojson", s.replace(start, end + 3 - start, "{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],[23.95,54.89]]]"));
+         }, 2, {"wards.geojson:kaunas_wards:fid 0", "ward 1901", "outer ring of part 1", "not closed"}},
+        {"ward_hole_not_closed", [](F f) {
+             // a hole of two points after the first ward's outer ring
+             std::string s = f.read("wards.geojson");
+             const auto start = s.find("{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],");
+             const auto end = s.find("]]]", start);
+             f.write("wards.geojson", s.insert(end + 2, ",[[23.95,54.89],[23.951,54.891]]"));
+         }, 2, {"wards.geojson:kaunas_wards:fid 0", "ward 1901", "hole 1 of part 1", "not closed"}},
         {"ward_as_a_point", wards("{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],", "{\"type\":\"Point\",\"coordinates\":[23.933618,54.887799]},\"x\":{\"coordinates\":[[[23.933618,54.887799],"), 2, {"wards.geojson", "fid 0", "expected a polygon"}},
         {"empty_ward_layer", [](F f) { f.write("wards.geojson", "{\"type\":\"FeatureCollection\",\"name\":\"kaunas_wards\",\"features\":[]}"); }, 2, {"wards.geojson", "empty"}},
         {"missing_population_field", toml_replace("population_field = \"SEN_GYV\"", "population_field = \"GYV\""), 2, {"wards.geojson", "missing field 'GYV'", "SEN_GYV"}},
