@@ -1,5 +1,6 @@
 // apreptis compare: municipalities side by side, from one regional project or several.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -41,6 +42,15 @@ int compare(const std::vector<std::string>& argv) {
     if (args.has("--lang") && args.option("--lang") != "en" && args.option("--lang") != "lt")
         throw UsageError("--lang must be lt or en");
     const std::string out = args.option("--out");
+    // the same project twice would put each of its municipalities side by side with itself
+    std::set<std::filesystem::path> seen;
+    for (const auto& p : args.positional) {
+        std::error_code ec;
+        auto canonical = std::filesystem::weakly_canonical(p, ec);
+        if (ec) canonical = std::filesystem::absolute(p).lexically_normal();
+        if (!seen.insert(canonical).second)
+            throw UsageError("the project " + p + " is given twice (" + canonical.string() + "); give each project once");
+    }
 
     std::vector<app::ProjectRun> runs;
     geo::StagedDirectoryOptions options;

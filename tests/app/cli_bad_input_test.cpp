@@ -223,6 +223,35 @@ TEST(Cli, two_runs_started_together_on_the_same_out_one_is_refused) {
     EXPECT_TRUE(fs::exists(d / "out/run.json"));
 }
 
+TEST(Cli, compare_refuses_the_same_project_twice) {
+    test::ScratchDir d;
+    const std::string kaunas = test::source_dir() + "/datasets/kaunas/kaunas.toml";
+    const CliRun r = run("compare " + kaunas + " " + test::source_dir() + "/datasets/../datasets/kaunas/kaunas.toml --out " +
+                         (d / "out"));
+    EXPECT_EQ(r.rc, 64) << r.output; // was 0, saying nothing, Kaunas beside itself
+    EXPECT_NE(r.output.find("is given twice"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(d / "out"));
+}
+
+TEST(Cli, a_candidate_grid_below_the_10_m_the_project_file_allows_is_refused) {
+    test::ScratchDir d;
+    for (const char* grid : {"9.99", "1", "0.01", "100001"}) {
+        const CliRun r = run("suggest " + test::source_dir() + "/datasets/kaunas/kaunas.toml --service x --k 1 --candidate-grid " +
+                             grid + " --out " + (d / "out"));
+        EXPECT_EQ(r.rc, 64) << grid << ": " << r.output; // 1 m ran (silently) before
+        EXPECT_NE(r.output.find("--candidate-grid needs a number from 10 to 100000"), std::string::npos) << r.output;
+    }
+}
+
+TEST(Cli, a_report_into_a_missing_folder_names_the_folder) {
+    test::ScratchDir d;
+    const CliRun r = run("report " + test::source_dir() + "/datasets/kaunas/kaunas.toml --out " + (d / "no/such/r.pdf"));
+    EXPECT_EQ(r.rc, 2) << r.output;
+    EXPECT_NE(r.output.find((d / "no/such") + " does not exist"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("output stream"), std::string::npos) << r.output; // Cairo's words, before
+    EXPECT_FALSE(fs::exists(d / "no"));
+}
+
 TEST(Cli, a_full_disk_is_said_and_the_output_named) {
     test::ScratchDir d;
     fs::create_directories(d / "small");
