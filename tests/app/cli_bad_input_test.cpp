@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
@@ -286,3 +288,27 @@ TEST(Cli, past_a_file_size_limit_the_run_fails_with_words_naming_the_output) {
     EXPECT_FALSE(fs::exists(d / "out"));
 }
 
+TEST(Cli, the_capacity_summary_parts_add_up_to_the_printed_demand) {
+    test::ScratchDir d;
+    const std::string src = test::source_dir() + "/datasets";
+    for (const char* f : {"wards.geojson", "providers.csv", "population_groups.csv", "needs.csv"})
+        fs::copy_file(src + "/kaunas/" + f, d / f);
+    std::ifstream base(project(d));
+    std::string toml((std::istreambuf_iterator<char>(base)), {});
+    toml += "[providers]\npath = \"providers.csv\"\nx_field = \"lon\"\ny_field = \"lat\"\ncrs = \"EPSG:4326\"\n"
+            "default_municipality = \"Kauno m. sav.\"\n[population]\ngroups = \"population_groups.csv\"\n"
+            "[needs]\npath = \"needs.csv\"\n[access]\nprofile = \"walk\"\n[access.threshold_min]\nnursing_hospital = 10\n"
+            "[capacity]\nservices = [\"nursing_hospital\"]\n[capacity.need_per_1000]\nnursing_hospital = 0.3\n";
+    test::write_file(d / "p.toml", toml);
+    const CliRun r = run("analyze " + (d / "p.toml") + " --out " + (d / "out"));
+    ASSERT_EQ(r.rc, 0) << r.output;
+    const std::string label = "nursing_hospital / residents";
+    const auto at = r.output.find(label);
+    ASSERT_NE(at, std::string::npos) << r.output;
+    std::istringstream line(r.output.substr(at + label.size(), r.output.find('\n', at) - at - label.size()));
+    long long demand = -1, served = -1, no_capacity = -1, too_far = -1;
+    line >> demand >> served >> no_capacity >> too_far;
+    // 89.6 residents' need: printed before as "90, 0, 0, 89"
+    EXPECT_EQ(served + no_capacity + too_far, demand) << r.output.substr(at, 120);
+    EXPECT_EQ(demand, 90);
+}
