@@ -22,8 +22,8 @@ const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml>
       [capacity] section), each with P places (default: the median of the existing ones),
       among candidate points (a point layer, or the centres of a grid over the people with
       demand, 250 m by default, 10 to 100000 m). coverage: most extra demand served;
-      p_median: least total travel. Writes <dir>/suggested_sites.gpkg and .csv and run.json (all or nothing) and
-      prints each site's gain and the optimality gap.
+      p_median: least total travel. Writes <dir>/suggested_sites.gpkg and .csv and
+      run.json (all or nothing) and prints each site's gain and the optimality gap.
 )";
 
 namespace {
