@@ -67,6 +67,11 @@ bool OutputLock::held_here(const std::string& final_path) {
 OutputLock::OutputLock(const std::string& final_path) : m_final(resolved_output_path(final_path)) {
     const fs::path f(m_final);
     std::error_code ec;
+    // the parent folders made for the lock go again if the run writes nothing (release())
+    for (fs::path p = f.parent_path(); !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        m_made.push_back(p.string());
+        if (p == p.parent_path()) break;
+    }
     fs::create_directories(f.parent_path(), ec);
     if (ec) throw IoError(f.parent_path().string() + ": cannot create the output's parent folder: " + ec.message());
     m_lock_path = (f.parent_path() / ("." + f.filename().string() + ".lock")).string();
@@ -110,7 +115,8 @@ OutputLock::OutputLock(const std::string& final_path) : m_final(resolved_output_
 }
 
 OutputLock::OutputLock(OutputLock&& other) noexcept
-    : m_final(std::move(other.m_final)), m_lock_path(std::move(other.m_lock_path)), m_fd(other.m_fd) {
+    : m_final(std::move(other.m_final)), m_lock_path(std::move(other.m_lock_path)), m_made(std::move(other.m_made)),
+      m_fd(other.m_fd) {
     other.m_fd = -1;
 }
 
@@ -126,6 +132,9 @@ void OutputLock::release() noexcept {
     ::unlink(m_lock_path.c_str());
     ::close(m_fd);
     m_fd = -1;
+    std::error_code ec;
+    if (!fs::exists(m_final, ec))
+        for (const std::string& p : m_made) fs::remove(p, ec); // deepest first; only if empty
 }
 
 } // namespace apreptis::geo

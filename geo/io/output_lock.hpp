@@ -10,6 +10,7 @@
 // The holder removes the file when done; a run that opened the file just before it was
 // removed sees that its lock is on an unlinked file and tries again (the usual inode check).
 #include <string>
+#include <vector>
 
 namespace apreptis::geo {
 
@@ -36,6 +37,7 @@ private:
 
     std::string m_final;     ///< the output folder, resolved
     std::string m_lock_path; ///< <parent>/.<name>.lock
+    std::vector<std::string> m_made; ///< parent folders this lock made, deepest first
     int m_fd = -1;
 };
 

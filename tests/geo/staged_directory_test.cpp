@@ -260,3 +260,17 @@ TEST(StagedDirectory, errors_name_the_output_not_its_staging_folder) {
     EXPECT_EQ(output_names(inside + ": cannot commit"), (d / "out") + "/coverage.gpkg: cannot commit");
     EXPECT_EQ(output_names("elsewhere"), "elsewhere");
 }
+
+TEST(OutputLock, parent_folders_made_for_the_lock_go_again_when_nothing_was_written) {
+    ScratchDir d;
+    { const OutputLock lock(d / "new/sub/out"); EXPECT_TRUE(fs::exists(d / "new/sub/.out.lock")); }
+    EXPECT_EQ(entries(d.path()), std::vector<std::string>{}); // a failed run leaves no empty folders
+    {
+        const OutputLock lock = claim_output_folder(d / "new/sub/out", {});
+        StagedDirectory s(d / "new/sub/out");
+        write_output(s.staging_path(), "new");
+        s.commit();
+    }
+    EXPECT_EQ(read(d / "new/sub/out/data.txt"), "new");
+    EXPECT_EQ(entries(d / "new/sub"), std::vector<std::string>{"out"});
+}
