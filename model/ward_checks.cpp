@@ -27,19 +27,28 @@ WardCheckReport check_wards(std::vector<Ward>& wards, const WardCheckOptions& op
     }
     if (n_dups) throw DataError(source + ": " + std::to_string(n_dups) + " duplicate ward code(s):" + dups);
 
+    // GEOS's own errors name no feature: each is said with the ward's place in its layer
+    auto geos = [&](const Ward& w, auto&& op) {
+        try {
+            return op();
+        } catch (const geo::GeometryError& e) {
+            throw DataError(source + ":fid " + std::to_string(w.fid) + ": ward " + w.code + " (" + w.name +
+                            "): GEOS cannot use the polygon: " + e.what());
+        }
+    };
     std::string invalid;
     int n_invalid = 0;
     for (Ward& w : wards) {
-        auto reason = geo::invalid_reason(w.geometry);
+        auto reason = geos(w, [&] { return geo::invalid_reason(w.geometry); });
         if (!reason) continue;
         if (!options.repair_invalid) {
             ++n_invalid;
             invalid += "\n  fid " + std::to_string(w.fid) + " ward " + w.code + " (" + w.name + "): " + *reason;
             continue;
         }
-        WardRepair r{w.code, w.name, *reason, geo::area(w.geometry), 0};
-        w.geometry = geo::make_valid(w.geometry);
-        r.area_after_m2 = geo::area(w.geometry);
+        WardRepair r{w.code, w.name, *reason, geos(w, [&] { return geo::area(w.geometry); }), 0};
+        w.geometry = geos(w, [&] { return geo::make_valid(w.geometry); });
+        r.area_after_m2 = geos(w, [&] { return geo::area(w.geometry); });
         w.repaired = true;
         report.repairs.push_back(r);
     }

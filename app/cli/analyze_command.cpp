@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "app/cli/args.hpp"
 #include "app/cli/commands.hpp"
@@ -13,6 +14,7 @@
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
 #include "geo/io/pg_writer.hpp"
+#include "geo/io/staged_directory.hpp"
 
 namespace apreptis::cli {
 
@@ -48,8 +50,10 @@ int analyze(const std::vector<std::string>& argv) {
     app::ProjectRun run = app::load_run(args.positional[0]);
     if (args.flag("--repair-invalid")) run.project.repair_invalid = true;
     if (args.has("--crs")) app::set_working_crs(run.project, args.option("--crs"), "--crs");
-    // Refuse a bad --out or --out-db before the work, not after it.
-    if (!out.empty()) geo::check_output_folder(out, app::output_options(run.project, run.scenario_file));
+    // Refuse a bad --out or --out-db before the work, not after it; hold --out for the whole run
+    // (a second run on it is refused now, not both run and the last one wins).
+    std::optional<geo::OutputLock> lock;
+    if (!out.empty()) lock.emplace(geo::claim_output_folder(out, app::output_options(run.project, run.scenario_file)));
     if (!out_db.empty()) app::check_db_output(out_db, schema);
 
     const app::Analysis a = app::run_analysis(run);

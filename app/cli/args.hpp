@@ -37,6 +37,9 @@ inline Args parse_args(const std::vector<std::string>& argv, const std::set<std:
         if (s.size() > 2 && s.rfind("--", 0) == 0) {
             if (with_value.count(s)) {
                 if (i + 1 >= argv.size()) throw UsageError(s + " needs a value");
+                // an empty value (--out "", an unset shell variable) is never meant: refused, not
+                // read as "no such option" (analyze --out "" ran and wrote nothing, exit 0)
+                if (argv[i + 1].empty()) throw UsageError(s + " needs a value, found an empty one");
                 if (a.options.count(s)) throw UsageError(s + " is given twice");
                 a.options[s] = argv[++i];
             } else if (without_value.count(s)) {

@@ -1,5 +1,6 @@
 // apreptis compare: municipalities side by side, from one regional project or several.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -13,6 +14,7 @@
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_maps.hpp"
+#include "geo/io/csv_scan.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -40,6 +42,15 @@ int compare(const std::vector<std::string>& argv) {
     if (args.has("--lang") && args.option("--lang") != "en" && args.option("--lang") != "lt")
         throw UsageError("--lang must be lt or en");
     const std::string out = args.option("--out");
+    // the same project twice would put each of its municipalities side by side with itself
+    std::set<std::filesystem::path> seen;
+    for (const auto& p : args.positional) {
+        std::error_code ec;
+        auto canonical = std::filesystem::weakly_canonical(p, ec);
+        if (ec) canonical = std::filesystem::absolute(p).lexically_normal();
+        if (!seen.insert(canonical).second)
+            throw UsageError("the project " + p + " is given twice (" + canonical.string() + "); give each project once");
+    }
 
     std::vector<app::ProjectRun> runs;
     geo::StagedDirectoryOptions options;
@@ -49,7 +60,7 @@ int compare(const std::vector<std::string>& argv) {
             options.protected_paths.push_back(f);
     }
     if (args.has("--figures")) options.protected_paths.push_back(args.option("--figures"));
-    geo::check_output_folder(out, options);
+    const geo::OutputLock lock = geo::claim_output_folder(out, options); // held for the whole run
 
     std::vector<model::MunicipalFigure> figures;
     if (args.has("--figures")) figures = model::load::municipal_figures_from(geo::read_vector(args.option("--figures")));
@@ -89,8 +100,8 @@ int compare(const std::vector<std::string>& argv) {
     }
     nlohmann::json j;
     j["tool"] = {{"name", "apreptis"}, {"command", "compare"}};
-    for (const auto& a : analyses) j["projects"].push_back(a.project().file);
-    j["figures"] = args.option("--figures");
+    for (const auto& a : analyses) j["projects"].push_back(geo::utf8_escaped(a.project().file));
+    j["figures"] = geo::utf8_escaped(args.option("--figures"));
     j["municipalities"] = c.municipalities.size();
     j["indicators"] = c.indicators.size();
     j["map_indicator"] = map_i < c.indicators.size() ? c.indicators[map_i].id : "";

@@ -1,6 +1,7 @@
 // apreptis: the command-line front end. Dispatches to one file per subcommand and translates
 // errors into messages and exit codes: 0 success, 2 bad input (named file/layer/feature/
 // field), 1 internal error, 64 usage.
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -40,6 +41,9 @@ void print_usage(std::ostream& os) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Past a file-size limit (ulimit -f) a write fails with EFBIG and the writer says so; the
+    // default SIGXFSZ would kill the run with no word.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
         print_usage(std::cout);
@@ -48,6 +52,12 @@ int main(int argc, char** argv) {
     if (args[0] == "--version") args[0] = "version";
     for (const Command& c : commands) {
         if (args[0] != c.name) continue;
+        // `apreptis <command> --help` anywhere on the line: the command's usage, nothing run
+        for (std::size_t i = 1; i < args.size(); ++i)
+            if (args[i] == "--help" || args[i] == "-h") {
+                std::cout << "usage:\n" << c.usage;
+                return 0;
+            }
         try {
             return c.run({args.begin() + 1, args.end()});
         } catch (const apreptis::cli::UsageError& e) {

@@ -2,12 +2,14 @@
 // parts against printed totals, printed and (with --out) written with the whole analysis.
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "app/cli/args.hpp"
 #include "app/cli/commands.hpp"
 #include "app/core/analysis.hpp"
 #include "app/core/outputs.hpp"
 #include "app/core/plan_layers.hpp"
+#include "geo/io/staged_directory.hpp"
 
 namespace apreptis::cli {
 
@@ -55,7 +57,9 @@ int plan(const std::vector<std::string>& argv) {
     app::ProjectRun run = app::load_run(args.positional[0]);
     if (run.project.plans.empty())
         throw Error(run.project.file + ": no [plan] table: add [plan] paths = [\"measures.csv\"] (docs/INPUTS.md)");
-    if (args.has("--out")) geo::check_output_folder(args.option("--out"), app::output_options(run.project, run.scenario_file));
+    std::optional<geo::OutputLock> lock; // --out held for the whole run: a second run on it is refused
+    if (args.has("--out"))
+        lock.emplace(geo::claim_output_folder(args.option("--out"), app::output_options(run.project, run.scenario_file)));
     const app::Analysis a = app::run_analysis(run);
     const model::PlanProgress& p = *a.in().plan;
 

@@ -32,6 +32,14 @@ int report(const std::vector<std::string>& argv) {
     if (!args.has("--out")) throw UsageError("report needs --out <report.pdf>");
     const std::string out = args.option("--out");
     if (std::filesystem::path(out).extension() != ".pdf") throw UsageError("--out must name a .pdf file, found '" + out + "'");
+    // Refused before the work, in words (Cairo said only "error while writing to output stream").
+    const std::filesystem::path folder = std::filesystem::absolute(out).parent_path();
+    if (std::error_code ec; !std::filesystem::is_directory(folder, ec))
+        throw Error(out + ": the folder " + folder.string() +
+                    (std::filesystem::exists(folder, ec) ? " is not a folder" : " does not exist") +
+                    "; create it or choose another --out");
+    if (std::error_code ec; std::filesystem::is_directory(out, ec))
+        throw Error(out + ": is a folder; --out names the report's .pdf file");
     app::report::ReportOptions o;
     if (args.has("--lang")) {
         const std::string lang = args.option("--lang");

@@ -21,9 +21,9 @@ const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml>
       Suggests K new sites of service S (existing providers fixed; the project needs a
       [capacity] section), each with P places (default: the median of the existing ones),
       among candidate points (a point layer, or the centres of a grid over the people with
-      demand, 250 m by default). coverage: most extra demand served; p_median: least total
-      travel. Writes <dir>/suggested_sites.gpkg and .csv and run.json (all or nothing) and
-      prints each site's gain and the optimality gap.
+      demand, 250 m by default, 10 to 100000 m). coverage: most extra demand served;
+      p_median: least total travel. Writes <dir>/suggested_sites.gpkg and .csv and
+      run.json (all or nothing) and prints each site's gain and the optimality gap.
 )";
 
 namespace {
@@ -52,6 +52,15 @@ double positive_number(const std::string& flag, const std::string& text) {
     return v;
 }
 
+/// The grid of candidate sites: the same range as the project file's grid_cell_m (10 m to
+/// 100 km, app/core/project.cpp): a finer grid is no better a site and can be millions of cells.
+double grid_spacing(const std::string& flag, const std::string& text) {
+    const double v = positive_number(flag, text);
+    if (v < 10 || v > 100000)
+        throw UsageError(flag + " needs a number from 10 to 100000 (metres), found '" + text + "'");
+    return v;
+}
+
 } // namespace
 
 int suggest(const std::vector<std::string>& argv) {
@@ -69,7 +78,7 @@ int suggest(const std::vector<std::string>& argv) {
     req.k = positive_count("--k", args.option("--k"));
     if (args.has("--places")) req.places = positive_number("--places", args.option("--places"));
     req.candidates_path = args.option("--candidates");
-    if (args.has("--candidate-grid")) req.candidate_grid_m = positive_number("--candidate-grid", args.option("--candidate-grid"));
+    if (args.has("--candidate-grid")) req.candidate_grid_m = grid_spacing("--candidate-grid", args.option("--candidate-grid"));
     const std::string objective = args.option("--objective", "coverage");
     if (objective != "coverage" && objective != "p_median") throw UsageError("--objective is coverage or p_median");
     req.objective = objective == "coverage" ? model::SitingObjective::coverage : model::SitingObjective::p_median;
@@ -79,7 +88,7 @@ int suggest(const std::vector<std::string>& argv) {
     if (args.has("--crs")) app::set_working_crs(run.project, args.option("--crs"), "--crs");
     auto options = app::output_options(run.project, run.scenario_file);
     if (!req.candidates_path.empty()) options.protected_paths.push_back(req.candidates_path);
-    geo::check_output_folder(out, options);
+    const geo::OutputLock lock = geo::claim_output_folder(out, options); // held for the whole run
     const app::Analysis a = app::run_analysis(run);
     const app::SitingRun s = app::run_siting(a, req);
     const auto& r = s.result;

@@ -14,6 +14,7 @@
 #include "app/core/capacity_layers.hpp"
 #include "app/core/plan_layers.hpp"
 #include "apreptis/build_info.hpp"
+#include "geo/io/csv_scan.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_writer.hpp"
 #include "geo/versions.hpp"
@@ -148,7 +149,9 @@ std::string run_record(const Analysis& a) {
     const Project& project = a.project();
     const model::StudyArea& study = a.study();
     j["seconds"] = {{"load", a.in().seconds}, {"compute", a.out().seconds}};
-    j["project"] = {{"file", project.file}, {"name", project.name}};
+    // paths as they are, with any byte that is not UTF-8 written \\xHH (JSON holds only UTF-8;
+    // a folder named in Latin-1 or cp1257 is a valid POSIX path)
+    j["project"] = {{"file", geo::utf8_escaped(project.file)}, {"name", project.name}};
     j["parameters"] = {{"working_crs", project.working_crs},
                        {"repair_invalid", project.repair_invalid},
                        {"overlap_tolerance_m2", project.overlap_tolerance_m2},
@@ -169,10 +172,10 @@ std::string run_record(const Analysis& a) {
         if (e.places) edit["places"] = *e.places;
         edits.push_back(edit);
     }
-    j["scenario"] = {{"file", a.scenario_file}, {"name", a.out().scenario.name}, {"edits", edits}};
+    j["scenario"] = {{"file", geo::utf8_escaped(a.scenario_file)}, {"name", a.out().scenario.name}, {"edits", edits}};
     json inputs = json::array();
     for (const auto& d : a.in().digests)
-        inputs.push_back({{"path", d.path}, {"size_bytes", d.size_bytes}, {"sha256", d.sha256}});
+        inputs.push_back({{"path", geo::utf8_escaped(d.path)}, {"size_bytes", d.size_bytes}, {"sha256", d.sha256}});
     j["inputs"] = inputs;
     j["source_crs"] = {{"wards", a.in().wards_source_crs}, {"providers", a.in().providers_source_crs}};
     long long pop = 0;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/layer_values.hpp"
+#include "geo/io/csv_scan.hpp"
 
 namespace apreptis::app {
 
@@ -139,7 +140,8 @@ std::string plan_record_json(const Analysis& a) {
     if (!a.in().plan) return "null";
     const model::PlanProgress& p = *a.in().plan;
     nlohmann::json j;
-    j["files"] = a.project().plans;
+    j["files"] = nlohmann::json::array();
+    for (const auto& f : a.project().plans) j["files"].push_back(geo::utf8_escaped(f)); // any byte not UTF-8 as \xHH
     j["indicator_lines"] = p.indicators.size();
     nlohmann::json status = nlohmann::json::object();
     for (auto s : {model::ProgressStatus::on_track, model::ProgressStatus::behind, model::ProgressStatus::not_numeric,

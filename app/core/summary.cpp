@@ -1,5 +1,7 @@
 #include "app/core/summary.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -9,6 +11,24 @@ std::string thousands(long long v) {
     std::string s = std::to_string(v < 0 ? -v : v);
     for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
     return v < 0 ? "-" + s : s;
+}
+
+std::vector<long long> rounded_parts(const std::vector<double>& parts) {
+    double sum = 0;
+    for (double p : parts) sum += p;
+    long long left = std::llround(sum);
+    std::vector<long long> out(parts.size());
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        out[i] = static_cast<long long>(std::floor(parts[i]));
+        left -= out[i];
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return parts[a] - std::floor(parts[a]) > parts[b] - std::floor(parts[b]);
+    });
+    for (std::size_t k = 0; left > 0 && k < order.size(); ++k, --left) ++out[order[k]];
+    return out;
 }
 
 namespace {
@@ -114,8 +134,10 @@ std::string summary_text(const Analysis& a) {
                 if (w.unserved() <= 0) break;
                 worst += (worst.empty() ? "" : "; ") + w.area_name + " " + num(w.unserved()) + " " + model::to_string(w.dominant);
             }
-            o += pad(sc.service_type + " / " + sc.target_group, 40) + pad(num(sc.demand.total), 10) + pad(num(served), 10) +
-                 pad(num(no_cap), 13) + pad(num(far), 10) + worst + "\n";
+            // the printed parts add up to the printed demand (served + no capacity + too far = demand)
+            const auto shown = rounded_parts({served, no_cap, far});
+            o += pad(sc.service_type + " / " + sc.target_group, 40) + pad(std::to_string(shown[0] + shown[1] + shown[2]), 10) +
+                 pad(std::to_string(shown[0]), 10) + pad(std::to_string(shown[1]), 13) + pad(std::to_string(shown[2]), 10) + worst + "\n";
             o += "  need: " + sc.demand.need_basis + "\n";
         }
     }

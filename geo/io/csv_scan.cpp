@@ -1,5 +1,7 @@
 #include "geo/io/csv_scan.hpp"
 
+#include <cstdio>
+
 #include "geo/errors.hpp"
 
 namespace apreptis::geo {
@@ -41,6 +43,23 @@ std::size_t invalid_utf8_at(const std::string& s) {
         i += len;
     }
     return std::string::npos;
+}
+
+std::string utf8_escaped(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t bad = invalid_utf8_at(s.substr(i));
+        if (bad == std::string::npos) {
+            out.append(s, i, std::string::npos);
+            break;
+        }
+        out.append(s, i, bad);
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(s[i + bad]));
+        out += buf;
+        i += bad + 1;
+    }
+    return out;
 }
 
 CsvScan scan_csv(const std::string& text, const std::string& path, char separator) {

@@ -23,4 +23,8 @@ CsvScan scan_csv(const std::string& text, const std::string& path, char separato
 /// Invalid UTF-8 at byte `offset` of `s`, or npos when `s` is valid UTF-8.
 std::size_t invalid_utf8_at(const std::string& s);
 
+/// `s` with each byte that is not part of valid UTF-8 written as the text \xHH (as Python's
+/// "backslashreplace"): a POSIX path may hold any byte, JSON only UTF-8. Valid text is unchanged.
+std::string utf8_escaped(const std::string& s);
+
 } // namespace apreptis::geo

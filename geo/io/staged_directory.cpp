@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <sys/file.h>
 #include <thread>
@@ -37,13 +39,7 @@ void kill_point(const std::string& step) {
     if (fault("kill:" + step)) std::raise(SIGKILL);
 }
 
-fs::path resolved(const std::string& p) {
-    std::error_code ec;
-    fs::path a = fs::weakly_canonical(fs::absolute(fs::path(p)), ec);
-    if (ec) a = fs::absolute(fs::path(p)).lexically_normal();
-    if (a.filename().empty()) a = a.parent_path();
-    return a;
-}
+fs::path resolved(const std::string& p) { return fs::path(resolved_output_path(p)); }
 
 /// True when `inner` is `outer` or lies below it (both resolved).
 bool at_or_below(const fs::path& inner, const fs::path& outer) {
@@ -64,7 +60,22 @@ std::string listing(const fs::path& dir, std::size_t most) {
     return out;
 }
 
+// The staging folders of this process's live staged directories, and the output each becomes.
+std::mutex staging_mutex;
+std::map<std::string, std::string>& live_staging() {
+    static std::map<std::string, std::string> m;
+    return m;
+}
+
 } // namespace
+
+std::string output_names(std::string text) {
+    std::lock_guard<std::mutex> g(staging_mutex);
+    for (const auto& [staging, final_path] : live_staging())
+        for (std::size_t at = 0; (at = text.find(staging, at)) != std::string::npos; at += final_path.size())
+            text.replace(at, staging.size(), final_path);
+    return text;
+}
 
 bool is_our_output(const std::string& dir, const StagedDirectoryOptions& o) {
     std::ifstream f(fs::path(dir) / o.marker_file, std::ios::binary);
@@ -80,6 +91,7 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
     std::error_code ec;
     fs::create_directories(f.parent_path(), ec);
     if (ec) throw IoError(f.parent_path().string() + ": cannot create the output's parent folder: " + ec.message());
+    if (!OutputLock::held_here(m_final)) m_output_lock.emplace(m_final);
 
     // One run at a time per parent folder: an advisory lock on the folder itself (no lock file).
     m_lock_fd = ::open(f.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -104,6 +116,8 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
         fs::remove_all(m_staging, ec);
         fs::create_directory(m_staging, ec);
         if (ec) throw IoError(m_staging + ": cannot create the staging folder: " + ec.message());
+        std::lock_guard<std::mutex> g(staging_mutex);
+        live_staging()[m_staging] = m_final;
     } catch (...) {
         ::close(m_lock_fd);
         m_lock_fd = -1;
@@ -112,6 +126,10 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
 }
 
 StagedDirectory::~StagedDirectory() {
+    {
+        std::lock_guard<std::mutex> g(staging_mutex);
+        live_staging().erase(m_staging);
+    }
     std::error_code ec;
     if (!m_committed && !m_staging.empty()) fs::remove_all(m_staging, ec);
     if (m_lock_fd >= 0) ::close(m_lock_fd); // releases the lock
@@ -135,6 +153,11 @@ void check_output_folder(const std::string& final_path, const StagedDirectoryOpt
     throw IoError(shown + ": refusing to replace a folder that is not an earlier output of this tool (no " +
                   options.marker_file + " of ours in it); it holds: " + listing(f, 5) +
                   ". Choose an empty or new --out folder");
+}
+
+OutputLock claim_output_folder(const std::string& final_path, const StagedDirectoryOptions& options) {
+    check_output_folder(final_path, options);
+    return OutputLock(final_path);
 }
 
 void StagedDirectory::recover_leftovers() {
@@ -188,6 +211,7 @@ void StagedDirectory::commit() {
         fs::rename(m_staging, m_final, ec);
         if (ec) throw IoError(m_final + ": cannot move the finished output into place: " + ec.message());
         m_committed = true;
+        m_output_lock.reset(); // done writing: the folder is free for the next run
         return;
     }
     // Swap in one step: afterwards the old output sits at the staging path.
@@ -196,6 +220,7 @@ void StagedDirectory::commit() {
         m_committed = true;
         kill_point("after-exchange");
         fs::remove_all(m_staging, ec);
+        m_output_lock.reset();
         return;
     }
     if (!fault("no-exchange") && errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
@@ -217,6 +242,7 @@ void StagedDirectory::commit() {
     m_committed = true;
     kill_point("after-move-new");
     fs::remove_all(m_swapped_out, ec);
+    m_output_lock.reset();
 }
 
 } // namespace apreptis::geo

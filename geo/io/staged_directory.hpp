@@ -14,10 +14,16 @@
 // * Leftovers of an interrupted run (staging folders, a swapped-out old output) are cleaned,
 //   or restored when the final path is missing, by the next run on the same path; each action
 //   is reported in notes().
+// * One run per output folder: the folder's OutputLock (output_lock.hpp), taken here unless the
+//   caller already holds it (claim_output_folder, for the whole run); a second run is refused
+//   at once and told who holds the folder.
 // * Runs writing into the same parent folder take turns: an advisory lock on the parent folder
 //   itself (no lock file is created); a run waits up to a minute, then fails with a message.
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "geo/io/output_lock.hpp"
 
 namespace apreptis::geo {
 
@@ -53,11 +59,21 @@ private:
     StagedDirectoryOptions m_options;
     int m_lock_fd = -1;
     bool m_committed = false;
+    std::optional<OutputLock> m_output_lock; ///< when the caller holds none; released last
 };
 
 /// The checks the constructor makes before it touches anything (ownership, protected paths),
 /// for callers that want to refuse a bad --out before a long computation. Throws IoError.
 void check_output_folder(const std::string& final_path, const StagedDirectoryOptions& options);
+
+/// check_output_folder, then the folder's lock, for a command to hold from before its
+/// analysis to after its commit: a second run on the same folder is refused at once instead of
+/// both running and the last one winning. Throws IoError.
+OutputLock claim_output_folder(const std::string& final_path, const StagedDirectoryOptions& options);
+
+/// `text` with every live staging folder of this process replaced by the output it becomes:
+/// a writer's error names /x/out/coverage.gpkg, not /x/.out.partial-123/coverage.gpkg.
+std::string output_names(std::string text);
 
 /// True when `dir` holds a complete output of ours by `options`' marker.
 bool is_our_output(const std::string& dir, const StagedDirectoryOptions& options);

@@ -13,6 +13,7 @@
 
 #include "geo/detail/gdal_util.hpp"
 #include "geo/io/gpkg_bulk.hpp"
+#include "geo/io/write_failure.hpp"
 #include "geo/errors.hpp"
 
 namespace apreptis::geo {
@@ -179,8 +180,7 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
     try {
         write_geopackage_to(path, tmp, crs, layers);
     } catch (...) { // the dataset is closed by now: no half-written file is left beside the output
-        fs::remove(tmp, ec);
-        throw;
+        rethrow_write_failure(path, tmp);
     }
 }
 
@@ -198,13 +198,11 @@ void write_through_temporary(const std::string& path, const std::function<void(s
             if (!f) throw IoError(path + ": cannot open for writing");
             fill(f);
             f.flush();
-            if (!f) throw IoError(path + ": write failed (disk full?)");
+            if (!f) throw IoError(path + ": write failed");
         }
         rename_into_place(tmp, path);
     } catch (...) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw;
+        rethrow_write_failure(path, tmp); // removes tmp; "disk full" said as such
     }
 }
 

@@ -140,6 +140,20 @@ std::vector<Case> cases() {
              }
              f.write("wards.geojson", out);
          }, 2, {"wards.geojson", "outside the area of use", "swapped"}},
+        {"ward_ring_not_closed", [](F f) {
+             // the first ward's outer ring cut to two points that do not meet
+             std::string s = f.read("wards.geojson");
+             const auto start = s.find("{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],");
+             const auto end = s.find("]]]", start);
+             f.write("wards.geojson", s.replace(start, end + 3 - start, "{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],[23.95,54.89]]]"));
+         }, 2, {"wards.geojson:kaunas_wards:fid 0", "ward 1901", "outer ring of part 1", "not closed"}},
+        {"ward_hole_not_closed", [](F f) {
+             // a hole of two points after the first ward's outer ring
+             std::string s = f.read("wards.geojson");
+             const auto start = s.find("{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],");
+             const auto end = s.find("]]]", start);
+             f.write("wards.geojson", s.insert(end + 2, ",[[23.95,54.89],[23.951,54.891]]"));
+         }, 2, {"wards.geojson:kaunas_wards:fid 0", "ward 1901", "hole 1 of part 1", "not closed"}},
         {"ward_as_a_point", wards("{\"type\":\"Polygon\",\"coordinates\":[[[23.933618,54.887799],", "{\"type\":\"Point\",\"coordinates\":[23.933618,54.887799]},\"x\":{\"coordinates\":[[[23.933618,54.887799],"), 2, {"wards.geojson", "fid 0", "expected a polygon"}},
         {"empty_ward_layer", [](F f) { f.write("wards.geojson", "{\"type\":\"FeatureCollection\",\"name\":\"kaunas_wards\",\"features\":[]}"); }, 2, {"wards.geojson", "empty"}},
         {"missing_population_field", toml_replace("population_field = \"SEN_GYV\"", "population_field = \"GYV\""), 2, {"wards.geojson", "missing field 'GYV'", "SEN_GYV"}},
@@ -185,6 +199,10 @@ std::vector<Case> cases() {
         {"out_is_the_input_folder", [](F f) { f.args = "analyze {dir}/p.toml --out {dir}"; }, 2, {"contains an input"}},
         {"out_is_a_file", [](F f) { f.write("file.txt", "x"); f.args = "analyze {dir}/p.toml --out {dir}/file.txt"; }, 2, {"file.txt", "not a folder"}},
         {"out_missing_value", [](F f) { f.args = "analyze {dir}/p.toml --out"; }, 64, {"--out needs a value"}},
+        {"out_empty", [](F f) { f.args = "analyze {dir}/p.toml --out '' --quiet"; }, 64, {"--out needs a value, found an empty one"}},
+        {"compare_same_project_twice", [](F f) { f.args = "compare {dir}/p.toml {dir}/./p.toml --out {dir}/out"; }, 64, {"p.toml is given twice"}},
+        {"report_into_a_missing_folder", [](F f) { f.args = "report {dir}/p.toml --out {dir}/nowhere/r.pdf"; }, 2, {"{dir}/nowhere does not exist"}},
+        {"help_is_not_an_error", [](F f) { f.args = "analyze {dir}/p.toml --out {dir}/out --help"; }, 0, {"usage:", "apreptis analyze"}},
         {"unknown_option", [](F f) { f.args += " --frobnicate"; }, 64, {"unknown option '--frobnicate'"}},
         // --- capacity and site suggestions ---
         {"provider_without_places_where_capacity_is_needed", [](F f) {
@@ -210,6 +228,7 @@ std::vector<Case> cases() {
              f.write("p.toml", project_toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = 1\n"));
              f.args = "suggest {dir}/p.toml --service home_help --k 1 --out {dir}/out";
          }, 2, {"home_help", "not in the capacity analysis"}},
+        {"candidate_grid_below_10_m", [](F f) { f.args = "suggest {dir}/p.toml --service x --k 1 --candidate-grid 1 --out {dir}/out"; }, 64, {"--candidate-grid", "from 10"}},
         {"suggest_k_not_a_number", [](F f) { f.args = "suggest {dir}/p.toml --service x --k many --out {dir}/out"; }, 64, {"--k", "many"}},
         // --- roads ---
         {"road_file_truncated", [](F f) {
@@ -255,7 +274,10 @@ TEST_P(BadInput, is_refused_with_its_place_named_and_nothing_lost) {
 
     EXPECT_EQ(r.rc, c.rc) << r.output;
     EXPECT_LT(seconds, 110) << "no hang";
-    for (const auto& n : c.needles) EXPECT_NE(r.output.find(n), std::string::npos) << "missing '" << n << "' in:\n" << r.output;
+    for (std::string n : c.needles) {
+        for (std::size_t at; (at = n.find("{dir}")) != std::string::npos;) n.replace(at, 5, d.path().string());
+        EXPECT_NE(r.output.find(n), std::string::npos) << "missing '" << n << "' in:\n" << r.output;
+    }
     EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
     EXPECT_EQ(snapshot(d.path()), before) << "the failed run changed files in the output's parent";
 }

@@ -65,3 +65,12 @@ TEST(ConnectionString, credentials_are_redacted_and_files_untouched) {
     EXPECT_EQ(redacted("PG:postgresql://anna:pw@db/gis"), "PG:postgresql://***@db/gis");
     EXPECT_EQ(redacted("wards.geojson"), "wards.geojson");
 }
+
+TEST(Utf8Escaped, bytes_that_are_not_utf8_become_backslash_x_and_valid_text_is_unchanged) {
+    EXPECT_EQ(utf8_escaped("/tmp/savivaldybė/p.toml"), "/tmp/savivaldybė/p.toml");
+    EXPECT_EQ(utf8_escaped("/tmp/savivaldyb\xEB/p.toml"), "/tmp/savivaldyb\\xEB/p.toml"); // cp1257 ė
+    EXPECT_EQ(utf8_escaped("\xFF\xFE"), "\\xFF\\xFE");
+    EXPECT_EQ(utf8_escaped("a\xC4"), "a\\xC4");            // a sequence cut short at the end
+    EXPECT_EQ(utf8_escaped("\xC4\x97\xC4"), "ė\\xC4");       // valid, then a lone lead byte
+    EXPECT_EQ(utf8_escaped(""), "");
+}

@@ -3,6 +3,8 @@
 // check that the folder holds a complete output and that the next run cleans up.
 #include "geo/io/staged_directory.hpp"
 
+#include <algorithm>
+
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -159,4 +161,116 @@ TEST(StagedDirectory, the_exchange_and_the_fallback_give_the_same_result) {
         EXPECT_EQ(read(d / "out/data.txt"), "new");
         EXPECT_EQ(entries(d.path()), std::vector<std::string>{"out"});
     }
+}
+
+// --- one run per output folder (issue 16): OutputLock ---
+
+namespace {
+
+/// A child process that takes the lock of `out`, says so through a pipe, then waits until
+/// the pipe back is closed (or, with `die`, kills itself while holding it).
+struct LockHolder {
+    pid_t pid = -1;
+    int release_fd = -1;
+    LockHolder(const std::string& out, bool die) {
+        int ready[2], release[2];
+        EXPECT_EQ(::pipe(ready), 0);
+        EXPECT_EQ(::pipe(release), 0);
+        pid = ::fork();
+        if (pid == 0) {
+            ::close(ready[0]);
+            ::close(release[1]);
+            try {
+                OutputLock lock(out);
+                if (die) std::raise(SIGKILL);
+                (void)!::write(ready[1], "1", 1);
+                char c;
+                (void)!::read(release[0], &c, 1); // returns when the parent closes its end
+            } catch (...) {
+                ::_exit(3);
+            }
+            ::_exit(0);
+        }
+        ::close(ready[1]);
+        ::close(release[0]);
+        release_fd = release[1];
+        char c = 0;
+        if (!die) {
+            EXPECT_EQ(::read(ready[0], &c, 1), 1);
+        }
+        ::close(ready[0]);
+        if (die) {
+            int status = 0;
+            ::waitpid(pid, &status, 0);
+            pid = -1;
+        }
+    }
+    ~LockHolder() {
+        ::close(release_fd);
+        if (pid > 0) ::waitpid(pid, nullptr, 0);
+    }
+};
+
+} // namespace
+
+TEST(OutputLock, a_second_run_is_refused_at_once_and_told_who_holds_the_folder) {
+    ScratchDir d;
+    {
+        LockHolder other(d / "out", false);
+        const std::string pid = "pid " + std::to_string(other.pid) + " on host ";
+        test::expect_error<IoError>([&] { OutputLock mine(d / "out"); },
+                                    {d / "out", "another run is writing this output folder", pid, "since 20"});
+        // the staged directory too, and through another spelling of the path
+        test::expect_error<IoError>([&] { StagedDirectory s(d / "sub/../out"); }, {"another run", pid});
+        test::expect_error<IoError>([&] { claim_output_folder(d / "out", {}); }, {"another run", pid});
+        EXPECT_FALSE(fs::exists(d / "out"));
+    }
+    // released: free again, and the lock file went with its holder
+    EXPECT_FALSE(fs::exists(d / ".out.lock"));
+    EXPECT_NO_THROW(OutputLock(d / "out"));
+    EXPECT_EQ(entries(d.path()), std::vector<std::string>{});
+}
+
+TEST(OutputLock, the_lock_of_a_killed_run_is_taken_over) {
+    ScratchDir d;
+    LockHolder dead(d / "out", true);
+    ASSERT_TRUE(fs::exists(d / ".out.lock")); // left behind, naming a process that is gone
+    StagedDirectory s(d / "out");
+    EXPECT_NE(read(d / ".out.lock").find("pid " + std::to_string(::getpid())), std::string::npos); // ours now
+    write_output(s.staging_path(), "new");
+    s.commit();
+    EXPECT_EQ(read(d / "out/data.txt"), "new");
+    EXPECT_EQ(entries(d.path()), std::vector<std::string>{"out"}); // released at the commit
+}
+
+TEST(OutputLock, a_command_holding_the_folder_opens_its_staged_directory_under_it) {
+    ScratchDir d;
+    const OutputLock held = claim_output_folder(d / "out", {});
+    EXPECT_TRUE(OutputLock::held_here(d / "out"));
+    StagedDirectory s(d / "out"); // no second lock of our own folder
+    write_output(s.staging_path(), "new");
+    s.commit();
+    EXPECT_EQ(entries(d.path()), (std::vector<std::string>{".out.lock", "out"}));
+}
+
+TEST(StagedDirectory, errors_name_the_output_not_its_staging_folder) {
+    ScratchDir d;
+    StagedDirectory s(d / "out");
+    const std::string inside = s.staging_path() + "/coverage.gpkg";
+    EXPECT_EQ(output_names(inside + ": cannot commit"), (d / "out") + "/coverage.gpkg: cannot commit");
+    EXPECT_EQ(output_names("elsewhere"), "elsewhere");
+}
+
+TEST(OutputLock, parent_folders_made_for_the_lock_go_again_when_nothing_was_written) {
+    ScratchDir d;
+    { const OutputLock lock(d / "new/sub/out"); EXPECT_TRUE(fs::exists(d / "new/sub/.out.lock")); }
+    EXPECT_EQ(entries(d.path()), std::vector<std::string>{}); // a failed run leaves no empty folders
+    {
+        const OutputLock lock = claim_output_folder(d / "new/sub/out", {});
+        StagedDirectory s(d / "new/sub/out");
+        write_output(s.staging_path(), "new");
+        s.commit();
+    }
+    EXPECT_EQ(read(d / "new/sub/out/data.txt"), "new");
+    EXPECT_EQ(entries(d / "new/sub"), std::vector<std::string>{"out"});
 }
