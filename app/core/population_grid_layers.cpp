@@ -157,7 +157,7 @@ std::string population_grid_summary(const Analysis& a) {
     }
     o += "(census stays the wards' population; travel-distance units carry the grid's persons: " +
          persons(g.persons_in_wards) + " in the wards, " + persons(g.persons_outside_wards) +
-         " in cell parts beyond them, of " + persons(g.persons_used) + " in the " + std::to_string(g.cells_used) +
+         " in cell parts beyond them, of " + persons(g.persons_used) + " in the " + thousands(static_cast<long long>(g.cells_used)) +
          " cells over the study area; " + std::to_string(g.nodata_cells) + " nodata cells)\n";
     return o;
 }
