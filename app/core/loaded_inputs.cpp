@@ -2,17 +2,22 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <future>
 #include <map>
 #include <set>
 
+#include "app/core/summary.hpp"
 #include "app/core/toml_reader.hpp"
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
+#include "geo/io/raster_reader.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/routing/road_reader.hpp"
 #include "model/errors.hpp"
 #include "model/load/loaders.hpp"
+#include "model/load/population_grid_cells.hpp"
 #include "model/load/population_points.hpp"
 #include "model/provider_placement.hpp"
 
@@ -43,33 +48,109 @@ void record(LoadedInputs& in, const std::string& path) {
 struct Surface {
     std::vector<model::PopulationUnit> units;
     model::SurfaceReport rep;
+    std::optional<model::PopulationGridReport> grid;
+    std::string grid_crs;
     std::vector<std::string> warnings;
     std::vector<geo::FileDigest> digests;
 };
 
-std::vector<model::PopulationUnit> population_units(const Project& p, Surface& in, const model::StudyArea& s,
-                                                    model::SurfaceReport& rep) {
-    if (!p.surface || p.surface->method == SurfaceMethod::grid) {
-        auto units = model::distribute_to_grid(s, p.surface ? p.surface->grid_cell_m : 250.0, rep);
-        if (p.surface && !p.surface->description.empty()) rep.method = p.surface->description + "; " + rep.method;
-        return units;
-    }
+/// [population_surface] method = "points": the building points and what they say.
+std::vector<model::WeightedPoint> building_points(const Project& p, Surface& in, std::string& label) {
     const SurfaceConfig& c = *p.surface;
     geo::ReadOptions o = read_options(c.points, p.working_crs);
     o.geometry_required = true;
     const geo::FeatureTable t = geo::read_vector(c.points.path, o);
     if (c.points.path.rfind("PG:", 0) != 0) in.digests.push_back(geo::digest_file(c.points.path));
-    const model::load::PopulationPoints pts =
+    model::load::PopulationPoints pts =
         model::load::population_points_from(t, {c.weight_field, c.purpose_field, c.residential_codes});
-    const std::string method = c.description.empty()
-                                   ? "points of " + geo::redacted(c.points.path) +
-                                         (c.weight_field.empty() ? "" : ", weighted by " + c.weight_field)
-                                   : c.description;
-    auto units = model::distribute_to_points(s, pts.points, method, rep);
+    label = c.description.empty() ? "points of " + geo::redacted(c.points.path) +
+                                        (c.weight_field.empty() ? "" : ", weighted by " + c.weight_field)
+                                  : c.description;
     if (pts.not_residential)
         in.warnings.push_back(std::to_string(pts.not_residential) + " points of " + geo::redacted(c.points.path) +
                               " are not residential by residential_codes and carry no population");
+    return std::move(pts.points);
+}
+
+/// [population] grid: the cells over the study area (a raster is read only there), shared out.
+std::vector<model::PopulationUnit> grid_units(const Project& p, Surface& in, const model::StudyArea& s,
+                                              model::SurfaceReport& surface) {
+    const PopulationGridConfig& c = *p.population_grid;
+    model::PopulationGrid grid;
+    if (c.field.empty()) {
+        geo::RasterReadOptions o;
+        o.declared_crs = c.crs;
+        o.target_crs = p.working_crs;
+        o.window = s.envelope();
+        const geo::RasterGrid r = geo::read_raster_grid(c.path, o);
+        in.grid_crs = r.source_crs;
+        if (r.bands > 1)
+            in.warnings.push_back("population grid " + r.path + " has " + std::to_string(r.bands) +
+                                  " bands; band 1 is read as persons per cell");
+        grid = model::load::population_grid_from(r);
+    } else {
+        geo::ReadOptions o;
+        o.layer = c.layer;
+        o.declared_crs = c.crs;
+        o.target_crs = p.working_crs;
+        o.geometry_required = true;
+        const geo::FeatureTable t = geo::read_vector(c.path, o);
+        in.grid_crs = t.source_crs;
+        grid = model::load::population_grid_from(t, c.field);
+    }
+    in.digests.push_back(geo::digest_file(c.path));
+    std::vector<model::WeightedPoint> buildings;
+    std::string label;
+    if (p.surface && p.surface->method == SurfaceMethod::points) buildings = building_points(p, in, label);
+    model::PopulationGridReport rep;
+    auto units = model::distribute_population_grid(s, grid, buildings, label, rep, surface);
+    if (p.surface && !p.surface->description.empty()) surface.method = p.surface->description + "; " + surface.method;
+    in.grid = std::move(rep);
     return units;
+}
+
+std::vector<model::PopulationUnit> population_units(const Project& p, Surface& in, const model::StudyArea& s,
+                                                    model::SurfaceReport& rep) {
+    if (p.population_grid) return grid_units(p, in, s, rep);
+    if (!p.surface || p.surface->method == SurfaceMethod::grid) {
+        auto units = model::distribute_to_grid(s, p.surface ? p.surface->grid_cell_m : 250.0, rep);
+        if (p.surface && !p.surface->description.empty()) rep.method = p.surface->description + "; " + rep.method;
+        return units;
+    }
+    std::string method;
+    const std::vector<model::WeightedPoint> points = building_points(p, in, method);
+    return model::distribute_to_points(s, points, method, rep);
+}
+
+/// What a population grid's report adds to the warnings: nodata, wards it does not cover.
+void grid_warnings(LoadedInputs& in, const model::StudyArea& s) {
+    const model::PopulationGridReport& g = *in.population_grid;
+    const std::string file = geo::redacted(in.project.population_grid->path);
+    if (g.nodata_cells)
+        in.warnings.push_back("population grid " + file + ": " + std::to_string(g.nodata_cells) +
+                              " nodata cells skipped: the grid says nothing there, and that area counts as not covered");
+    if (!g.wards_uncovered && !g.wards_partly_covered) return;
+    double census = 0;
+    for (const auto& w : s.wards) census += static_cast<double>(w.population);
+    std::string list;
+    std::size_t listed = 0;
+    for (std::size_t w = 0; w < s.wards.size(); ++w) {
+        const auto& f = g.wards[w];
+        if (f.covered_share >= model::fully_covered_share || listed++ >= 10) continue;
+        list += "\n  ward " + s.wards[w].code + " (" + s.wards[w].name + "): " +
+                std::to_string(static_cast<int>(std::floor(f.covered_share * 100 + 1e-9))) + "% covered" +
+                (f.census_fallback ? ", its census figure put at one point inside it" : "");
+    }
+    const std::size_t n = g.wards_uncovered + g.wards_partly_covered;
+    char share[32];
+    std::snprintf(share, sizeof share, "%.1f%%", census > 0 ? 100.0 * g.census_uncovered / census : 0.0);
+    in.warnings.push_back(
+        "population grid " + file + " covers only part of the study area: " + std::to_string(n) + " of " +
+        std::to_string(s.wards.size()) + " wards (" + std::to_string(g.wards_uncovered) + " not at all) lie partly or " +
+        "wholly outside it or under nodata, about " +
+        thousands(std::llround(g.census_uncovered)) + " census residents (" + share +
+        " of the study area's) by uncovered area; the grid's figure for those wards counts only the covered part" + list +
+        (listed > 10 ? "\n  ... (all in population_grid.csv)" : ""));
 }
 
 /// The project's roads as ways (a country's take seconds: read on another thread while the
@@ -110,12 +191,17 @@ std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const
     Surface surface = surface_made.get();
     in.digests.insert(in.digests.end(), surface.digests.begin(), surface.digests.end());
     in.warnings.insert(in.warnings.end(), surface.warnings.begin(), surface.warnings.end());
+    if (surface.grid) {
+        in.population_grid = std::move(surface.grid);
+        in.population_grid_source_crs = surface.grid_crs;
+        grid_warnings(in, s);
+    }
     model::SurfaceReport& rep = surface.rep;
     auto& units = surface.units;
     if (rep.points_outside_wards)
         in.warnings.push_back(std::to_string(rep.points_outside_wards) +
                               " population-surface points lie outside every ward and carry no population");
-    for (const auto& w : rep.wards_without_points)
+    for (const auto& w : in.population_grid ? std::vector<std::string>{} : rep.wards_without_points)
         in.warnings.push_back("ward " + w +
                               " has no population-surface point: its population is put at one point inside it");
     if (!network) return std::make_shared<const model::RoutingIndex>(std::move(units), std::move(rep));
@@ -242,7 +328,18 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
                 throw Error(project.file + ": [capacity.places] " + id + " is not a provider id of " +
                             (project.providers ? geo::redacted(project.providers->path) : std::string("the project (no [providers])")));
         }
-    if (project.access) in->routing = routing_index(*in, s, std::move(ways_read));
+    if (project.access) {
+        in->routing = routing_index(*in, s, std::move(ways_read));
+    } else if (project.population_grid) {
+        // no travel distances, but the grid's total per ward against the census is still reported
+        Surface surface;
+        population_units(project, surface, s, surface.rep);
+        in->digests.insert(in->digests.end(), surface.digests.begin(), surface.digests.end());
+        in->warnings.insert(in->warnings.end(), surface.warnings.begin(), surface.warnings.end());
+        in->population_grid = std::move(surface.grid);
+        in->population_grid_source_crs = surface.grid_crs;
+        grid_warnings(*in, s);
+    }
     in->study = std::move(study);
     in->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return in;

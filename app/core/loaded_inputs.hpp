@@ -10,6 +10,7 @@
 #include "app/core/project.hpp"
 #include "geo/io/file_digest.hpp"
 #include "model/plan/plan_progress.hpp"
+#include "model/population_grid.hpp"
 #include "model/routing_index.hpp"
 #include "model/study_area.hpp"
 #include "model/ward_checks.hpp"
@@ -29,6 +30,9 @@ struct LoadedInputs {
     /// scenario, so they are computed once here.
     std::vector<model::PlanLine> plan_lines;
     std::optional<model::PlanProgress> plan;
+    /// [population] grid: how it was shared out and its total per ward against the census.
+    std::optional<model::PopulationGridReport> population_grid;
+    std::string population_grid_source_crs;
     std::optional<geo::Envelope> road_clip;        ///< roads were read inside this box
     std::vector<std::string> placement_warnings;   ///< where providers could not be placed
     std::vector<std::string> warnings;             ///< everything else reading found

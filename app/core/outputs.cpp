@@ -13,6 +13,7 @@
 #include "app/core/access_layers.hpp"
 #include "app/core/capacity_layers.hpp"
 #include "app/core/plan_layers.hpp"
+#include "app/core/population_grid_layers.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/io/csv_scan.hpp"
 #include "geo/io/staged_directory.hpp"
@@ -161,6 +162,7 @@ std::string run_record(const Analysis& a) {
     j["distances"] = nlohmann::json::parse(access_record_json(a));
     j["capacity"] = nlohmann::json::parse(capacity_record_json(a));
     j["plan"] = nlohmann::json::parse(plan_record_json(a));
+    j["population_grid"] = nlohmann::json::parse(population_grid_record_json(a));
     json edits = json::array();
     for (const auto& e : a.out().scenario.edits) {
         json edit = {{"kind", model::to_string(e.kind)}, {"provider_id", e.provider_id}};
@@ -254,6 +256,7 @@ std::vector<geo::OutLayer> output_layers(const Analysis& a) {
     for (auto& l : access_layers(a)) layers.push_back(std::move(l));
     for (auto& l : capacity_layers(a)) layers.push_back(std::move(l));
     for (auto& l : plan_layers(a)) layers.push_back(std::move(l));
+    for (auto& l : population_grid_layers(a)) layers.push_back(std::move(l));
     return layers;
 }
 

@@ -148,6 +148,7 @@ std::vector<std::string> Project::input_files() const {
     std::vector<std::string> out{file, service_types, target_groups, wards.path};
     if (providers) out.push_back(providers->path);
     if (population_groups) out.push_back(*population_groups);
+    if (population_grid) out.push_back(population_grid->path);
     if (needs) out.push_back(*needs);
     out.insert(out.end(), plans.begin(), plans.end());
     if (roads) {
@@ -208,7 +209,18 @@ Project load_project(const std::string& path) {
         t.finish();
     }
     if (const TomlTable t = root.table("population"); t.present()) {
-        p.population_groups = t.path("groups", true);
+        if (const std::string groups = t.path("groups", false); !groups.empty()) p.population_groups = groups;
+        if (const std::string grid = t.path("grid", false); !grid.empty())
+            p.population_grid = PopulationGridConfig{grid, t.text("grid_field"), t.text("grid_layer"), t.text("grid_crs")};
+        else
+            for (const char* k : {"grid_field", "grid_layer", "grid_crs"})
+                if (t.has(k)) throw Error(t.at(k) + ": [population] " + k + " needs grid = \"FILE\"");
+        if (!p.population_groups && !p.population_grid)
+            throw Error(t.at() + ": [population] needs groups = \"FILE\" (population groups) or grid = \"FILE\" "
+                                 "(a population grid), or both");
+        if (p.population_grid && p.population_grid->field.empty() && !p.population_grid->layer.empty())
+            throw Error(t.at("grid_layer") + ": [population] grid_layer applies to a vector grid: name its persons "
+                                             "field with grid_field = \"...\"");
         t.finish();
     }
     if (const TomlTable t = root.table("needs"); t.present()) {
@@ -231,6 +243,11 @@ Project load_project(const std::string& path) {
         p.surface = surface_config(t);
         t.finish();
     }
+    if (p.population_grid && p.surface && p.surface->method == SurfaceMethod::grid)
+        throw Error(root.table("population_surface").at() +
+                    ": [population_surface] method = \"grid\" (the default) spreads each ward's census figure evenly; "
+                    "with [population] grid the population grid is the surface: remove [population_surface], or set "
+                    "method = \"points\" to share each grid cell by the building points inside it");
     if (const TomlTable t = root.table("capacity"); t.present()) {
         p.capacity = capacity_config(t);
         t.finish();

@@ -50,6 +50,14 @@ struct SurfaceConfig {
     std::string description;      ///< the rule in words, written to the outputs
 };
 
+/// [population] grid: persons per cell, a raster or a vector grid (docs/PROJECT_FILE.md).
+struct PopulationGridConfig {
+    std::string path;
+    std::string field;  ///< vector grids: the persons field; empty: the file is a raster
+    std::string layer;  ///< vector grids with several layers
+    std::string crs;    ///< declared, for a file without one
+};
+
 struct AccessConfig {
     geo::Profile profile = geo::Profile::walk;
     double max_snap_distance_m = 500;
@@ -93,6 +101,7 @@ struct Project {
     std::optional<LayerSource> providers;
     std::string default_municipality;
     std::optional<std::string> population_groups;
+    std::optional<PopulationGridConfig> population_grid; ///< the population surface when set
     std::optional<std::string> needs;
     std::vector<std::string> plans; ///< [plan] paths: measures plans and reports (docs/INPUTS.md)
     std::vector<std::string> attribution;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "app/core/population_grid_layers.hpp"
+
 namespace apreptis::app {
 
 std::string thousands(long long v) {
@@ -71,6 +73,7 @@ std::string summary_text(const Analysis& a) {
     o += "\n" + thousands(total) + " residents in " + std::to_string(study.wards.size()) + " wards";
     if (!project.ward_population_source.empty()) o += " (" + project.ward_population_source + ")";
     o += "\n* estimate: municipal age group shared out by the ward's share of census population\n";
+    o += population_grid_summary(a);
 
     if (!study.lines.empty() || !study.needs.empty()) {
         o += "\nMunicipal coverage (per 1000 of the target group):\n";

@@ -137,4 +137,42 @@ std::vector<PolygonIndex::Gap> PolygonIndex::gaps(double min_area) const {
     return out;
 }
 
+std::vector<PolygonIndex::Piece> PolygonIndex::pieces(const MultiPolygon& shape) const {
+    const Impl& m = *m_impl;
+    std::lock_guard lock(m.mutex);
+    std::vector<Piece> out;
+    GeomPtr g = to_geos(shape, m.ctx);
+    QueryState st;
+    GEOSSTRtree_query_r(m.h, m.tree, g.get(), &collect_hit, &st);
+    std::sort(st.hits.begin(), st.hits.end());
+    auto inside_of = [&](const GEOSGeometry* piece, bool whole) {
+        // a whole grid cell is convex: its centroid is its middle; a cut piece may not be
+        GeomPtr p(check(whole ? GEOSGetCentroid_r(m.h, piece) : GEOSPointOnSurface_r(m.h, piece), "point in piece", m.ctx),
+                  GeomDeleter{m.h});
+        XY xy;
+        GEOSGeomGetX_r(m.h, p.get(), &xy.x);
+        GEOSGeomGetY_r(m.h, p.get(), &xy.y);
+        return xy;
+    };
+    for (std::size_t i : st.hits) {
+        const char within = GEOSPreparedContainsProperly_r(m.h, m.prepared[i].get(), g.get());
+        if (within == 2) throw GeometryError("cut by polygons: " + m.ctx.last_error());
+        if (within == 1) {
+            double a = 0;
+            GEOSArea_r(m.h, g.get(), &a);
+            return {{i, a, inside_of(g.get(), true)}};
+        }
+    }
+    for (std::size_t i : st.hits) {
+        const char touches = GEOSPreparedIntersects_r(m.h, m.prepared[i].get(), g.get());
+        if (touches == 2) throw GeometryError("cut by polygons: " + m.ctx.last_error());
+        if (touches != 1) continue;
+        GeomPtr cut(check(GEOSIntersection_r(m.h, m.geoms[i].get(), g.get()), "cut by polygons", m.ctx), GeomDeleter{m.h});
+        double a = 0;
+        GEOSArea_r(m.h, cut.get(), &a);
+        if (a > 0) out.push_back({i, a, inside_of(cut.get(), false)});
+    }
+    return out;
+}
+
 } // namespace apreptis::geo

@@ -37,6 +37,16 @@ public:
     /// min_area, largest first. Not the outside: only what the polygons surround.
     std::vector<Gap> gaps(double min_area) const;
 
+    struct Piece {
+        std::size_t index; ///< the indexed polygon this piece lies in
+        double area;       ///< of the piece (CRS units squared), > 0
+        XY inside;         ///< a point in the piece: the centroid of a whole convex shape, else on its surface
+    };
+    /// `shape` cut by the indexed polygons: one piece per polygon its interior overlaps, in
+    /// index order (a population cell shared out between wards). A shape inside one polygon
+    /// is not cut (no overlay): its piece is the whole shape at its centroid.
+    std::vector<Piece> pieces(const MultiPolygon& shape) const;
+
     std::size_t size() const;
 
 private:

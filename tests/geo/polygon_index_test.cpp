@@ -47,3 +47,24 @@ TEST(PolygonIndex, overlap_is_found_with_its_area) {
     EXPECT_NEAR(o[1].area, 100000.0, 1e-6);
     EXPECT_TRUE(idx.overlaps(200000.0).empty()); // below tolerance
 }
+
+TEST(PolygonIndex, a_shape_is_cut_into_one_piece_per_polygon_it_overlaps) {
+    PolygonIndex idx(three_wards());
+    // 600 x 400 over A (400 wide), B (200 wide), and 200 m above both (beyond every polygon)
+    const auto pieces = idx.pieces(apreptis::test::multipolygon_from_wkt("POLYGON((600 800, 1200 800, 1200 1200, 600 1200, 600 800))"));
+    ASSERT_EQ(pieces.size(), 2u);
+    EXPECT_EQ(pieces[0].index, 0u);
+    EXPECT_NEAR(pieces[0].area, 400 * 200, 1e-6);
+    EXPECT_EQ(pieces[1].index, 1u);
+    EXPECT_NEAR(pieces[1].area, 200 * 200, 1e-6);
+    EXPECT_EQ(idx.locate(pieces[0].inside), 0u);
+    EXPECT_EQ(idx.locate(pieces[1].inside), 1u);
+    // inside one polygon: the whole shape at its centre, no overlay
+    const auto whole = idx.pieces(apreptis::test::multipolygon_from_wkt("POLYGON((100 100, 300 100, 300 300, 100 300, 100 100))"));
+    ASSERT_EQ(whole.size(), 1u);
+    EXPECT_NEAR(whole[0].area, 40000, 1e-6);
+    EXPECT_NEAR(whole[0].inside.x, 200, 1e-9);
+    EXPECT_NEAR(whole[0].inside.y, 200, 1e-9);
+    // touching along an edge only is no piece
+    EXPECT_TRUE(idx.pieces(apreptis::test::multipolygon_from_wkt("POLYGON((3000 0, 3500 0, 3500 500, 3000 500, 3000 0))")).empty());
+}
