@@ -14,10 +14,10 @@
 #include <unistd.h>
 
 #include "app/report/map_figure.hpp"
+#include "app/report/published_counts.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_maps.hpp"
 #include "apreptis/build_info.hpp"
-#include "model/suppression.hpp"
 
 namespace apreptis::app::report {
 
@@ -168,12 +168,8 @@ void basis_section(Page& p, const Analysis& a, const MapChoice& choice, const Re
         p.paragraph(pick(L, "NESLĖPTI MAŽI SKAIČIAI: tik planuotojo darbo kopija, neplatinti.",
                          "SMALL COUNTS NOT SUPPRESSED: the planner's working copy only, do not circulate."),
                     9, 0, true);
-    } else {
-        const std::string t = model::suppressed_text(o.small_count_threshold);
-        p.paragraph(std::string(pick(L, "Mažiau nei ", "Counts of people below ")) + number(L, o.small_count_threshold) +
-                    pick(L, " asmenų skaičiai rodomi kaip „", " are shown as \"") + t +
-                    pick(L, "“; kai paslėptą skaičių būtų galima apskaičiuoti iš sumos, paslepiamas ir kitas.",
-                         "\"; where a hidden count could be worked out from a total, a second one is hidden too."));
+    } else if (o.small_count_threshold > 0) {
+        p.paragraph(withheld_note(L, o.small_count_threshold));
     }
     p.paragraph(std::string(pick(L, "Žemėlapio rodiklis: ", "Map indicator: ")) + choice.title + " (" +
                 choice.indicator_id + ")" + pick(L, "; klasės — kvantiliai.", "; classes are quantiles."));
@@ -183,6 +179,8 @@ struct WorstRow {
     std::string service, ward, group;
     double target = 0, within = 0, beyond = 0, share = 0;
     std::string reason;
+    WardGroup counts; ///< what may be printed (published_counts.hpp)
+    std::vector<std::size_t> unserved_parts;
 };
 
 void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o) {
@@ -216,9 +214,11 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                 if (g.municipality != m || g.unserved() <= 0) continue;
                 WorstRow w{service_name(a, sa->service_type, L), ward_name(a, g.area_code),
                            group_name(a, cap->target_group, L) + pick(L, " (poreikis)", " (demand)"),
-                           g.demand, g.served, g.unserved(), g.demand > 0 ? g.served / g.demand : 0, ""};
+                           g.demand, g.served, g.unserved(), g.demand > 0 ? g.served / g.demand : 0, "", {}, {}};
                 w.reason = g.no_capacity >= g.too_far ? pick(L, "trūksta vietų", "no capacity")
                                                       : pick(L, "per toli", "too far");
+                w.counts = capacity_group(g, o.unsuppressed ? 0 : o.small_count_threshold);
+                w.unserved_parts = capacity_unserved;
                 mine.push_back(w);
             }
             std::sort(mine.begin(), mine.end(), [](const WorstRow& x, const WorstRow& y) { return x.beyond > y.beyond; });
@@ -231,8 +231,8 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
                 mine.push_back({service_name(a, sa->service_type, L), r.area_name, group_name(a, r.target_group, L),
                                 r.target_population, r.within_threshold, r.target_population - r.within_threshold,
-                                r.share_within,
-                                std::string("> ") + thr + " min"});
+                                r.share_within, std::string("> ") + thr + " min",
+                                access_group(r, o.unsuppressed ? 0 : o.small_count_threshold), access_beyond});
             }
             std::sort(mine.begin(), mine.end(), [](const WorstRow& x, const WorstRow& y) { return x.share < y.share; });
         }
@@ -250,18 +250,18 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                                                  pick(L, "Aptarnauti", "Served"), pick(L, "Neaptarnauti", "Not served"),
                                                  pick(L, "Dalis", "Share"), pick(L, "Priežastis", "Reason")}};
     const double t = o.small_count_threshold;
+    bool withheld = false;
     for (const auto& r : rows) {
-        const bool hide_total = !o.unsuppressed && model::suppress_counts({r.target}, t, false)[0] != model::Suppressed::no;
-        auto parts = o.unsuppressed ? std::vector<model::Suppressed>(2, model::Suppressed::no)
-                                    : model::suppress_counts({r.within, r.beyond}, t, true);
-        if (hide_total) parts = {model::Suppressed::primary, model::Suppressed::primary};
-        const bool any = hide_total || parts[0] != model::Suppressed::no || parts[1] != model::Suppressed::no;
-        table.push_back({r.service, r.ward, r.group, count_text(L, r.target, t, hide_total),
-                         count_text(L, r.within, t, parts[0] != model::Suppressed::no),
-                         count_text(L, r.beyond, t, parts[1] != model::Suppressed::no),
-                         any ? "—" : percent(L, r.share), r.reason});
+        const WardGroup& c = r.counts;
+        const Shown share = c.share_shown({0});
+        table.push_back({r.service, r.ward, r.group, count_text(L, r.target, t, c.total_shown()),
+                         count_text(L, r.within, t, c.part_shown(0)),
+                         count_text(L, r.beyond, t, c.sum_shown(r.unserved_parts)),
+                         share == Shown::value ? percent(L, r.share) : withheld_mark, r.reason});
+        withheld = withheld || c.decision.any() || share != Shown::value;
     }
     p.table({112, 82, 72, 45, 50, 55, 36, 59}, table);
+    if (withheld) p.paragraph(withheld_note(L, t), 7.5);
     if (straight_line(a))
         p.paragraph(pick(L, "Laikas skaičiuotas tiesia linija: keliais kelionė ilgesnė.",
                          "Times are straight-line: travel over roads takes longer."), 7.5);
@@ -409,11 +409,22 @@ void scenario_section(Page& p, const Analysis& after, const Analysis& before, co
     p.paragraph(std::string(pick(L, "Pakeitimų: ", "Edits: ")) + std::to_string(after.out().scenario.edits.size()) +
                 pick(L, ". Rodiklis: ", ". Indicator: ") + choice.title + ".");
     const auto b = ward_values(before, choice.indicator_id), x = ward_values(after, choice.indicator_id);
-    std::vector<std::tuple<double, std::size_t>> changed;
+    // before and after are each published as their own analysis decides; the change shows
+    // only where both do (else it gives the hidden one back), and a ward with a hidden change
+    // is listed first, not ranked by it (its place among the ranked would bound the change)
+    const double thr = o.small_count_threshold;
+    const auto shown_b = ward_shown(before, choice.indicator_id, o.unsuppressed ? 0 : thr);
+    const auto shown_x = ward_shown(after, choice.indicator_id, o.unsuppressed ? 0 : thr);
+    std::vector<std::tuple<bool, double, std::size_t>> changed;
+    std::size_t hidden_rows = 0;
     for (std::size_t i = 0; i < after.study().wards.size() && i < b.size(); ++i) {
         if (after.study().wards[i].municipality != m) continue;
         const double d = x[i].value_or(0) - b[i].value_or(0);
-        if (std::fabs(d) > 1e-9 || b[i].has_value() != x[i].has_value()) changed.push_back({-std::fabs(d), i});
+        const bool hidden = shown_b[i] != Shown::value || shown_x[i] != Shown::value;
+        if (std::fabs(d) > 1e-9 || b[i].has_value() != x[i].has_value()) {
+            changed.push_back({!hidden, hidden ? 0.0 : -std::fabs(d), i});
+            hidden_rows += hidden;
+        }
     }
     std::sort(changed.begin(), changed.end());
     if (changed.empty()) {
@@ -422,24 +433,25 @@ void scenario_section(Page& p, const Analysis& after, const Analysis& before, co
     }
     std::vector<std::vector<std::string>> t{{pick(L, "Seniūnija", "Ward"), pick(L, "Prieš", "Before"),
                                              pick(L, "Po", "After"), pick(L, "Pokytis", "Change")}};
-    const double thr = o.small_count_threshold;
-    for (std::size_t k = 0; k < changed.size() && k < 12; ++k) {
-        const std::size_t i = std::get<1>(changed[k]);
-        auto show = [&](const std::optional<double>& v) {
+    const std::size_t listed = std::min(changed.size(), hidden_rows + 12);
+    bool withheld = false;
+    for (std::size_t k = 0; k < listed; ++k) {
+        const std::size_t i = std::get<2>(changed[k]);
+        auto show = [&](const std::optional<double>& v, Shown s) {
             if (!v) return std::string("—");
-            if (choice.counts_people)
-                return count_text(L, *v, thr, !o.unsuppressed && *v > 0 && *v < thr);
+            if (choice.counts_people || s != Shown::value) return count_text(L, *v, thr, s);
             return number(L, *v, 1);
         };
         const double d = x[i].value_or(0) - b[i].value_or(0);
-        const bool hide = choice.counts_people && !o.unsuppressed &&
-                          (show(b[i]).rfind("<", 0) == 0 || show(x[i]).rfind("<", 0) == 0);
-        t.push_back({after.study().wards[i].name, show(b[i]), show(x[i]),
-                     hide ? "—" : (d > 0 ? "+" : "") + number(L, d, choice.counts_people ? 0 : 1)});
+        const bool hide = shown_b[i] != Shown::value || shown_x[i] != Shown::value;
+        withheld = withheld || hide;
+        t.push_back({after.study().wards[i].name, show(b[i], shown_b[i]), show(x[i], shown_x[i]),
+                     hide ? withheld_mark : (d > 0 ? "+" : "") + number(L, d, choice.counts_people ? 0 : 1)});
     }
     p.table({200, 100, 100, 111}, t);
-    if (changed.size() > 12)
-        p.paragraph(std::to_string(changed.size() - 12) + pick(L, " kitų seniūnijų pokyčiai mažesni.", " more wards change less."));
+    if (withheld) p.paragraph(withheld_note(L, thr), 7.5);
+    if (changed.size() > listed)
+        p.paragraph(std::to_string(changed.size() - listed) + pick(L, " kitų seniūnijų pokyčiai mažesni.", " more wards change less."));
 }
 
 } // namespace
