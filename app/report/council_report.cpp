@@ -238,7 +238,13 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
         }
         if (mine.empty()) continue;
         ++services_shown;
-        for (std::size_t i = 0; i < mine.size() && i < 3; ++i) rows.push_back(mine[i]);
+        // A row whose ranking figure is withheld goes after the ranked ones: its place between
+        // two printed figures would bound it.
+        if (mine.size() > 3) mine.resize(3);
+        std::stable_partition(mine.begin(), mine.end(), [&](const WorstRow& w) {
+            return (cap ? w.counts.sum_shown(w.unserved_parts) : w.counts.share_shown(access_within)) == Shown::value;
+        });
+        rows.insert(rows.end(), mine.begin(), mine.end());
     }
     if (rows.empty()) {
         p.paragraph(pick(L, "Visose seniūnijose visa tikslinė grupė pasiekia paslaugas per nustatytą laiką.",
