@@ -271,6 +271,30 @@ TEST(ReportDisclosure, LiechtensteinWithThreePlacesTriesenIsNotPrintedSmall) {
     EXPECT_TRUE(triesen) << text;
     // the page says what "×" means
     EXPECT_NE(text.find("\"×\": withheld so that a small count cannot be worked out"), std::string::npos);
+
+    // Page 1 maps the hospital's share unserved: a ward with a small demand, served or not
+    // served count (allocation.csv) shows no share and takes no class colour.
+    using namespace apreptis::app;
+    const Analysis a = run_analysis(load_run(toml));
+    const report::MapChoice choice = report::choose_indicator(a, "Liechtenstein", Language::en);
+    ASSERT_EQ(choice.indicator_id, "capacity:hospital:residents:unserved_share");
+    const report::MapFigure fig = report::ward_map(a, choice, Language::en, "Liechtenstein", 5, false);
+    const auto colours = palette(5);
+    std::size_t k = 0, hidden = 0;
+    for (const auto& w : a.study().wards) {
+        if (w.municipality != "Liechtenstein") continue;
+        for (const auto& t : truth) {
+            if (t.ward != w.name || t.service_en != "Hospital") continue;
+            bool small = false;
+            for (double v : {t.total, t.served, t.unserved}) small = small || (std::round(v) >= 1 && std::round(v) < 5);
+            if (!small) continue;
+            ++hidden;
+            EXPECT_TRUE(fig.labels[k] == "×" || fig.labels[k] == "<5") << w.name << ": " << fig.labels[k];
+            EXPECT_EQ(std::find(colours.begin(), colours.end(), fig.fills[k]), colours.end()) << w.name;
+        }
+        ++k;
+    }
+    EXPECT_GE(hidden, 2u); // Triesen and Triesenberg at least (demand 2.1 and 2.5)
 }
 
 // The map of page 1 (the figure the report draws): a ward with a small count in its group shows
