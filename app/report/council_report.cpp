@@ -168,7 +168,7 @@ void basis_section(Page& p, const Analysis& a, const MapChoice& choice, const Re
         p.paragraph(pick(L, "NESLĖPTI MAŽI SKAIČIAI: tik planuotojo darbo kopija, neplatinti.",
                          "SMALL COUNTS NOT SUPPRESSED: the planner's working copy only, do not circulate."),
                     9, 0, true);
-    } else if (o.small_count_threshold > 0) {
+    } else if (o.small_count_threshold > 1) { // at 1 or below no whole count is small
         p.paragraph(withheld_note(L, o.small_count_threshold));
     }
     p.paragraph(std::string(pick(L, "Žemėlapio rodiklis: ", "Map indicator: ")) + choice.title + " (" +
