@@ -147,11 +147,52 @@ std::vector<PrintedRow> worst_wards(const std::string& text, const std::vector<T
     return rows;
 }
 
+/// The text of a page of the PDF (1-based), whitespace as pdftotext -layout leaves it.
+std::string page_text(const std::string& pdf, int page) {
+    const std::string n = std::to_string(page);
+    return shell("pdftotext -layout -f " + n + " -l " + n + " " + pdf + " -");
+}
+
 /// A printed value: "×", "<N" or a number with its unit ("7 %", "7%"), made plain ("7").
 std::string plain_value(std::string s) {
     for (const std::string sp : {"\u00a0", " ", "%"})
         for (std::size_t at; (at = s.find(sp)) != std::string::npos;) s.erase(at, sp.size());
     return s;
+}
+
+/// The numbered key beside the map of page 1: ward name -> its printed value, read as
+/// "<number> <ward name>   <value>" wherever it stands on a line (the map's labels share lines).
+std::map<std::string, std::string> key_values(const std::string& page1, const std::vector<std::string>& wards) {
+    std::map<std::string, std::string> out;
+    for (const auto& w : wards) {
+        const std::regex entry("\\b[0-9]+ " + std::regex_replace(w, std::regex(R"([.()])"), R"(\$&)") +
+                               R"(\s+(×|<[0-9,]+|[0-9][0-9.,]*\s?%))");
+        std::smatch m;
+        if (std::regex_search(page1, m, entry)) out[w] = plain_value(m[1]);
+    }
+    return out;
+}
+
+/// The bars of the chart per ward on page 2, top to bottom: ward name and printed value
+/// ("×" for a withheld share, "—" for none).
+std::vector<std::pair<std::string, std::string>> chart_bars(const std::string& page2, const std::vector<std::string>& wards) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto from = page2.find("per ward");
+    if (from == std::string::npos) return out;
+    std::istringstream in(page2.substr(from));
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto first = line.find_first_not_of(' ');
+        if (first == std::string::npos) continue;
+        if (line.find("Places (or recipients)") != std::string::npos) break;
+        for (const auto& w : wards) {
+            if (line.compare(first, w.size() + 1, w + " ") != 0) continue;
+            const std::string rest = line.substr(first + w.size());
+            const auto v = rest.find_first_not_of(' ');
+            out.push_back({w, plain_value(rest.substr(v, rest.find_last_not_of(' ') - v + 1))});
+        }
+    }
+    return out;
 }
 
 /// Everything the issue asks of one printed row, at threshold n.
@@ -275,6 +316,12 @@ TEST(ReportDisclosure, LiechtensteinWithThreePlacesTriesenIsNotPrintedSmall) {
         }
     }
     EXPECT_TRUE(triesen) << text;
+    // The numbered key beside the map repeats each ward's label: the hidden ones stay hidden.
+    const auto key = key_values(page_text(dir / "li.pdf", 1), {"Triesen", "Triesenberg"});
+    for (const char* w : {"Triesen", "Triesenberg"}) {
+        ASSERT_TRUE(key.count(w)) << w << " in the key";
+        EXPECT_EQ(key.at(w), "×") << w;
+    }
     // the page says what "×" means
     EXPECT_NE(text.find("\"×\": withheld so that a small count cannot be worked out"), std::string::npos);
 
@@ -355,3 +402,58 @@ TEST(ReportDisclosure, KaunasMapAt1200ShowsNoShareOfAHiddenCount) {
     }
 }
 
+// The numbered key beside the map (page 1) and the chart per ward (page 2), both added by the
+// report rewrite, read back from the PDF against access.csv: a ward whose share is withheld at
+// 1200 (Eigulių sen.: 1,111 of 39,356 within 60 min, 3 %) shows "×" in the key and in the chart,
+// has no bar and is listed first (not ranked by its value), and the chart says what "×" means;
+// every other ward shows its share as printed. At 5 no Kaunas ward is hidden.
+TEST(ReportDisclosure, KaunasKeyAndChartShowNoShareOfAHiddenCount) {
+    test::ScratchDir dir;
+    ASSERT_EQ(test::run_cli("analyze " + kaunas() + " --quiet --out " + dir / "out").rc, 0);
+    struct Ward {
+        double total = 0, within = 0, share = 0;
+    };
+    std::map<std::string, Ward> truth;
+    std::vector<std::string> names;
+    for (const auto& r : read_csv(dir / "out/access.csv"))
+        if (r.at("level") == "ward" && r.at("service_type") == "nursing_hospital") {
+            truth[r.at("area_name")] = {std::stod(r.at("target_population")), std::stod(r.at("within_threshold")),
+                                        std::stod(r.at("share_within"))};
+            names.push_back(r.at("area_name"));
+        }
+    ASSERT_EQ(names.size(), 11u);
+    for (double n : {5.0, 1200.0}) {
+        const std::string pdf = dir / "k.pdf";
+        report_text(kaunas(), pdf, n);
+        const auto key = key_values(page_text(pdf, 1), names);
+        const auto bars = chart_bars(page_text(pdf, 2), names);
+        ASSERT_EQ(bars.size(), names.size()) << "chart at " << n;
+        std::size_t hidden = 0;
+        for (const auto& w : names) {
+            const Ward& t = truth.at(w);
+            const double within = std::round(t.within), beyond = std::round(t.total) - within;
+            const bool small = (within >= 1 && within < n) || (beyond >= 1 && beyond < n);
+            const std::string printed = std::to_string(std::lround(t.share * 100));
+            ASSERT_TRUE(key.count(w)) << w << " in the key at " << n;
+            std::string bar;
+            std::size_t at = 0;
+            for (std::size_t i = 0; i < bars.size(); ++i)
+                if (bars[i].first == w) bar = bars[i].second, at = i;
+            if (small) {
+                EXPECT_EQ(key.at(w), "×") << w << " in the key at " << n;
+                EXPECT_EQ(bar, "×") << w << " in the chart at " << n;
+                EXPECT_EQ(at, hidden) << w << " is not listed first in the chart";
+                ++hidden;
+            } else {
+                EXPECT_EQ(key.at(w), printed) << w << " in the key at " << n;
+                EXPECT_EQ(bar, printed) << w << " in the chart at " << n;
+            }
+        }
+        EXPECT_EQ(hidden, n == 1200.0 ? 1u : 0u);
+        // the shown bars are ranked by their value, after the withheld ones
+        for (std::size_t i = hidden + 1; i < bars.size(); ++i)
+            EXPECT_LE(std::stod(bars[i - 1].second), std::stod(bars[i].second)) << bars[i].first;
+        const std::string p2 = page_text(pdf, 2);
+        EXPECT_EQ(p2.find("\"×\": share withheld") != std::string::npos, hidden > 0) << p2;
+    }
+}
