@@ -18,11 +18,13 @@ const char* report_usage = R"(  apreptis report <project.toml | scenario.toml> -
       Draws the council report: per municipality a map page (legend, scale bar, north
       arrow, attribution, the basis of every figure) and a page with the wards worst served
       per service type and why, plan progress in short, and, for a scenario file, the change
-      it makes per ward (before/after). Lithuanian by default. Counts of people below
-      --small-count (default 5) print as "<5", with secondary suppression.
+      it makes per ward (before/after). Lithuanian by default. Counts of people from 1 to
+      --small-count - 1 (default 5) print as "<5"; a figure that would let one be worked
+      out (a total minus its parts, a share of a total) prints as "×", explained on the page.
+      Zero prints as 0.
       --maps          also write <report>-<municipality>.svg and .png
       --indicator     map this indicator (ids as in the viewer), e.g. access:day_care_home:older
-      --unsuppressed  print small counts as they are (the planner's own copy; says so on it)
+      --unsuppressed  print every count and share as it is (the planner's own copy; says so on it)
 )";
 
 int report(const std::vector<std::string>& argv) {

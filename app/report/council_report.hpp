@@ -4,8 +4,9 @@
 // north arrow beside it; attribution) and the basis of its figures. Page 2: the wards worst
 // served per service type with the reason, a chart per ward, places per 1000. Page 3: for a
 // scenario, the change it makes per ward; the plan's lines. Layout: report_page.hpp;
-// sections: report_sections.hpp. Counts of people below the threshold are printed as "<5"
-// (with secondary suppression) unless `unsuppressed`.
+// sections: report_sections.hpp. Counts of people from 1 to threshold - 1 print as "<5", and
+// what would give one back as "×" (published_counts.hpp, one decision per ward for the table,
+// map, key, chart and scenario table) unless `unsuppressed`.
 #include <string>
 #include <vector>
 

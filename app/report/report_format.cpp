@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "model/suppression.hpp"
 
 namespace apreptis::app::report {
 
@@ -30,9 +29,25 @@ std::string number_or_dash(Language lang, const std::optional<double>& v, int de
     return v ? number(lang, *v, decimals) : "—";
 }
 
-std::string count_text(Language lang, double v, double threshold, bool suppressed) {
-    if (suppressed) return model::suppressed_text(threshold);
+std::string small_text(Language lang, double threshold) {
+    return "<" + number(lang, threshold, std::floor(threshold) == threshold ? 0 : 1);
+}
+
+std::string count_text(Language lang, double v, double threshold, Shown shown) {
+    if (shown == Shown::small) return small_text(lang, threshold);
+    if (shown == Shown::withheld) return withheld_mark;
     return number(lang, std::round(v), 0);
+}
+
+std::string withheld_note(Language lang, double threshold) {
+    const std::string t = small_text(lang, threshold), n = number(lang, std::ceil(threshold) - 1, 0);
+    return lang == Language::lt
+               ? "„" + t + "“ — 1–" + n + " asmenys (maži skaičiai neskelbiami); „" + withheld_mark +
+                     "“ — paslėpta, kad mažo skaičiaus nebūtų galima apskaičiuoti iš kitų (suma minus dalys, "
+                     "dalis nuo sumos); paslėpto skaičiaus procentas paslepiamas taip pat. Nulis rodomas."
+               : "\"" + t + "\": 1 to " + n + " persons (small counts are not published); \"" + withheld_mark +
+                     "\": withheld so that a small count cannot be worked out from the others (a total minus its "
+                     "parts, a share of a total); the share of a withheld count is withheld too. Zero is shown.";
 }
 
 } // namespace apreptis::app::report

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <set>
 
+#include "app/report/published_counts.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_sections.hpp"
 #include "geo/geom/geometry_ops.hpp"
-#include "model/suppression.hpp"
 
 namespace apreptis::app::report {
 
@@ -137,8 +137,18 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
     std::vector<std::size_t> chosen;
     for (std::size_t i = 0; i < wards.size(); ++i)
         if (municipality.empty() || wards[i].municipality == municipality) chosen.push_back(i);
+    // A withheld or small figure takes no part in the classes: a class limit is a ward's value
+    // (quantiles), and a ward's colour would place its hidden value between two limits.
+    const auto shown = ward_shown(a, choice.indicator_id, unsuppressed ? 0 : threshold);
     std::vector<std::optional<double>> sub;
-    for (auto i : chosen) sub.push_back(values[i]);
+    bool hidden = false, small = false, withheld = false, unknown = false;
+    for (auto i : chosen) {
+        sub.push_back(shown[i] == Shown::value ? values[i] : std::nullopt);
+        small = small || (values[i] && shown[i] == Shown::small);
+        withheld = withheld || (values[i] && shown[i] == Shown::withheld);
+        unknown = unknown || !values[i];
+    }
+    hidden = small || withheld;
     double max_abs = 0;
     for (const auto& v : sub)
         if (v) max_abs = std::max(max_abs, std::fabs(*v));
@@ -151,6 +161,15 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
     m.legend_title = choice.title;
     m.fills = std::move(classed.fills);
     m.legend = std::move(classed.legend);
+    if (hidden) {
+        if (!unknown) m.legend.pop_back(); // the "no data" entry stood for the hidden wards only
+        for (std::size_t k = 0; k < chosen.size(); ++k)
+            if (values[chosen[k]] && shown[chosen[k]] != Shown::value) m.fills[k] = withheld_colour;
+        const std::string marks = withheld && small ? std::string(withheld_mark) + " / " + small_text(lang, threshold)
+                                  : withheld         ? std::string(withheld_mark)
+                                                     : small_text(lang, threshold);
+        m.legend.push_back({withheld_colour, marks + pick(lang, ": paslėpta (maži skaičiai)", ": withheld (small counts)")});
+    }
     std::set<std::string> codes;
     for (auto i : chosen) {
         codes.insert(wards[i].code);
@@ -160,10 +179,10 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
         for (auto i : chosen) {
             std::string label;
             if (values[i]) {
-                const bool hide = choice.counts_people && !unsuppressed &&
-                                  model::suppress_counts({*values[i]}, threshold, false)[0] != model::Suppressed::no;
-                label = choice.counts_people ? count_text(lang, *values[i], threshold, hide) : number(lang, *values[i], decimals);
-                label += unit;
+                // a withheld figure is "×" alone; a small count keeps its unit ("<5 people")
+                label = choice.counts_people || shown[i] != Shown::value ? count_text(lang, *values[i], threshold, shown[i])
+                                                                         : number(lang, *values[i], decimals);
+                if (shown[i] != Shown::withheld) label += unit;
             }
             m.labels.push_back(label);
             m.key_names.push_back(wards[i].name);

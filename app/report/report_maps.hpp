@@ -42,10 +42,15 @@ std::string indicator_unit(const std::string& indicator_id, Language lang);
 MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas, std::size_t i,
                            Language lang, std::vector<std::string> attribution);
 
+/// Fill of a ward whose figure is withheld or small (published_counts.hpp): such wards take
+/// no part in the classes, and the legend says so.
+inline constexpr Rgb withheld_colour{236, 236, 236};
+
 /// Wards of `municipality` (all wards when empty) coloured by the indicator in 5 quantile
-/// classes, providers of its service type, value labels with their unit (counts of people
-/// below `threshold` shown as "<5" unless `unsuppressed`), each ward numbered in the key
-/// beside the map, legend and attribution.
+/// classes, providers of its service type, value labels with their unit (figures withheld as
+/// published_counts.hpp decides for `threshold`, "<5" or "×", unless `unsuppressed`: such wards
+/// take no class), each ward numbered in the key beside the map (with the same label), legend
+/// and attribution.
 MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, const std::string& municipality,
                    double threshold, bool unsuppressed);
 

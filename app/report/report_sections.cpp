@@ -6,9 +6,9 @@
 #include <set>
 
 #include "app/core/choropleth.hpp"
+#include "app/report/published_counts.hpp"
 #include "app/report/report_chart.hpp"
 #include "app/report/report_format.hpp"
-#include "model/suppression.hpp"
 
 namespace apreptis::app::report {
 
@@ -121,12 +121,8 @@ void basis_section(Page& p, const Analysis& a, const MapChoice& choice, const Re
         p.paragraph(pick(L, "NESLĖPTI MAŽI SKAIČIAI: tik planuotojo darbo kopija, neplatinti.",
                          "SMALL COUNTS NOT SUPPRESSED: the planner's working copy only, do not circulate."),
                     9, 0, true);
-    } else {
-        const std::string t = model::suppressed_text(o.small_count_threshold);
-        p.paragraph(std::string(pick(L, "Mažiau nei ", "Counts of people below ")) + number(L, o.small_count_threshold) +
-                    pick(L, " asmenų skaičiai rodomi kaip „", " are shown as \"") + t +
-                    pick(L, "“; kai paslėptą skaičių būtų galima apskaičiuoti iš sumos, paslepiamas ir kitas.",
-                         "\"; where a hidden count could be worked out from a total, a second one is hidden too."));
+    } else if (o.small_count_threshold > 1) { // at 1 or below no whole count is small
+        p.paragraph(withheld_note(L, o.small_count_threshold));
     }
     p.paragraph(std::string(pick(L, "Žemėlapio rodiklis: ", "Map indicator: ")) + choice.title + " (" +
                 choice.indicator_id + ")" +
@@ -138,6 +134,8 @@ struct WorstRow {
     std::string service, ward, group;
     double target = 0, within = 0, beyond = 0, share = 0;
     std::string reason;
+    WardGroup counts; ///< what may be printed (published_counts.hpp)
+    std::vector<std::size_t> unserved_parts;
 };
 
 void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o) {
@@ -172,9 +170,11 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                 if (g.municipality != m || g.unserved() <= 0) continue;
                 WorstRow w{service_name(a, sa->service_type, L), ward_name(a, g.area_code),
                            group_name(a, cap->target_group, L) + pick(L, " (poreikis)", " (demand)"),
-                           g.demand, g.served, g.unserved(), g.demand > 0 ? g.served / g.demand : 0, ""};
+                           g.demand, g.served, g.unserved(), g.demand > 0 ? g.served / g.demand : 0, "", {}, {}};
                 w.reason = g.no_capacity >= g.too_far ? pick(L, "trūksta vietų", "no capacity")
                                                       : pick(L, "per toli", "too far");
+                w.counts = capacity_group(g, o.unsuppressed ? 0 : o.small_count_threshold);
+                w.unserved_parts = capacity_unserved;
                 mine.push_back(w);
             }
             std::sort(mine.begin(), mine.end(), [](const WorstRow& x, const WorstRow& y) { return x.beyond > y.beyond; });
@@ -185,7 +185,8 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                     continue;
                 mine.push_back({service_name(a, sa->service_type, L), r.area_name, group_name(a, r.target_group, L),
                                 r.target_population, r.within_threshold, r.target_population - r.within_threshold,
-                                r.share_within, pick(L, "per toli", "too far")});
+                                r.share_within, pick(L, "per toli", "too far"),
+                                access_group(r, o.unsuppressed ? 0 : o.small_count_threshold), access_beyond});
             }
             std::sort(mine.begin(), mine.end(), [](const WorstRow& x, const WorstRow& y) { return x.share < y.share; });
         }
@@ -197,7 +198,13 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                                        : pick(L, ": aptarnauti — pasiekia ", ": served = reaches it ");
         groups.push_back({mine.front().service + served + within_text(a, L, cap ? cap->threshold_min : sa->threshold_min),
                           rows.size()});
-        for (std::size_t i = 0; i < mine.size() && i < 3; ++i) rows.push_back(mine[i]);
+        // A row whose ranking figure is withheld goes after the ranked ones: its place between
+        // two printed figures would bound it.
+        if (mine.size() > 3) mine.resize(3);
+        std::stable_partition(mine.begin(), mine.end(), [&](const WorstRow& w) {
+            return (cap ? w.counts.sum_shown(w.unserved_parts) : w.counts.share_shown(access_within)) == Shown::value;
+        });
+        rows.insert(rows.end(), mine.begin(), mine.end());
     }
     if (rows.empty()) {
         p.paragraph(pick(L, "Visose seniūnijose visa tikslinė grupė pasiekia paslaugas per nustatytą laiką.",
@@ -210,20 +217,20 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                                   pick(L, "Priežastis", "Reason")}}};
     const double t = o.small_count_threshold;
     std::size_t next_group = 0;
+    bool withheld = false;
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         if (next_group < groups.size() && groups[next_group].second == k) table.push_back({{groups[next_group++].first}, true});
-        const bool hide_total = !o.unsuppressed && model::suppress_counts({r.target}, t, false)[0] != model::Suppressed::no;
-        auto parts = o.unsuppressed ? std::vector<model::Suppressed>(2, model::Suppressed::no)
-                                    : model::suppress_counts({r.within, r.beyond}, t, true);
-        if (hide_total) parts = {model::Suppressed::primary, model::Suppressed::primary};
-        const bool any = hide_total || parts[0] != model::Suppressed::no || parts[1] != model::Suppressed::no;
-        table.push_back({{r.ward, r.group, count_text(L, r.target, t, hide_total),
-                          count_text(L, r.within, t, parts[0] != model::Suppressed::no),
-                          count_text(L, r.beyond, t, parts[1] != model::Suppressed::no),
-                          any ? "—" : percent(L, r.share), r.reason}});
+        const WardGroup& c = r.counts;
+        const Shown share = c.share_shown({0});
+        table.push_back({{r.ward, r.group, count_text(L, r.target, t, c.total_shown()),
+                          count_text(L, r.within, t, c.part_shown(0)),
+                          count_text(L, r.beyond, t, c.sum_shown(r.unserved_parts)),
+                          share == Shown::value ? percent(L, r.share) : withheld_mark, r.reason}});
+        withheld = withheld || c.decision.any() || share != Shown::value;
     }
     p.table({100, 118, 55, 58, 70, 45, 65}, table);
+    if (withheld) p.paragraph(withheld_note(L, t), 7.5);
     if (straight_line(a))
         p.paragraph(pick(L, "Laikas skaičiuotas tiesia linija: keliais kelionė ilgesnė.",
                          "Times are straight-line: travel over roads takes longer."), 7.5);
@@ -249,16 +256,20 @@ void ward_chart_section(Page& p, const Analysis& a, const std::string& m, const 
     BarChart c;
     c.axis_unit = "%";
     const double t = o.small_count_threshold;
+    bool withheld = false;
     for (const auto& r : worst->rows) {
         if (r.level != model::AreaLevel::ward || r.municipality != m || r.target_group != municipal->target_group) continue;
-        // A share is hidden where the table would hide the counts it is made of.
-        const auto parts = o.unsuppressed ? std::vector<model::Suppressed>(2, model::Suppressed::no)
-                                          : model::suppress_counts({r.within_threshold, r.target_population - r.within_threshold}, t, true);
-        const bool hide = parts[0] != model::Suppressed::no || parts[1] != model::Suppressed::no || r.target_population <= 0;
+        // A share is shown where the worst-wards table and the map would show it (one decision
+        // per ward, published_counts.hpp); a withheld one has no bar and goes first, unranked.
         ChartBar b{r.area_name, std::nullopt, "—"};
-        if (!hide) {
-            b.value = r.share_within * 100.0;
-            b.value_text = percent(L, r.share_within);
+        if (r.target_population > 0) {
+            if (access_group(r, o.unsuppressed ? 0 : t).share_shown(access_within) == Shown::value) {
+                b.value = r.share_within * 100.0;
+                b.value_text = percent(L, r.share_within);
+            } else {
+                b.value_text = withheld_mark;
+                withheld = true;
+            }
         }
         c.bars.push_back(b);
     }
@@ -268,13 +279,17 @@ void ward_chart_section(Page& p, const Analysis& a, const std::string& m, const 
     });
     c.reference = municipal->share_within * 100.0;
     c.reference_label = std::string(pick(L, "savivaldybė ", "municipality ")) + percent(L, municipal->share_within);
-    const double h = bar_chart_height(c) + 40;
+    const double h = bar_chart_height(c) + 40 + (withheld ? 12 : 0);
     if (!p.room(h)) return;
     p.heading(service_name(a, worst->service_type, L) + pick(L, ": dalis (", ": share of ") +
                   group_name(a, municipal->target_group, L) + pick(L, "), pasiekiančių ", " reaching it ") +
                   within_text(a, L, worst->threshold_min) + pick(L, ", pagal seniūniją", ", per ward"),
               10);
     p.y += draw_bar_chart(p.cairo(), c, page_margin, p.y, page_w - 2 * page_margin) + 4;
+    if (withheld)
+        p.paragraph(pick(L, "„×“ — dalis paslėpta: iš jos ir seniūnijos dydžio būtų galima apskaičiuoti mažą skaičių.",
+                         "\"×\": share withheld: with the ward's size it would give a small count back."),
+                    7.5);
 }
 
 void scenario_section(Page& p, const Analysis& after, const Analysis& before, const MapChoice& choice,
@@ -284,11 +299,22 @@ void scenario_section(Page& p, const Analysis& after, const Analysis& before, co
     p.paragraph(std::string(pick(L, "Pakeitimų: ", "Edits: ")) + std::to_string(after.out().scenario.edits.size()) +
                 pick(L, ". Rodiklis: ", ". Indicator: ") + choice.title + ".");
     const auto b = ward_values(before, choice.indicator_id), x = ward_values(after, choice.indicator_id);
-    std::vector<std::tuple<double, std::size_t>> changed;
+    // before and after are each published as their own analysis decides; the change shows
+    // only where both do (else it gives the hidden one back), and a ward with a hidden change
+    // is listed first, not ranked by it (its place among the ranked would bound the change)
+    const double thr = o.small_count_threshold;
+    const auto shown_b = ward_shown(before, choice.indicator_id, o.unsuppressed ? 0 : thr);
+    const auto shown_x = ward_shown(after, choice.indicator_id, o.unsuppressed ? 0 : thr);
+    std::vector<std::tuple<bool, double, std::size_t>> changed;
+    std::size_t hidden_rows = 0;
     for (std::size_t i = 0; i < after.study().wards.size() && i < b.size(); ++i) {
         if (after.study().wards[i].municipality != m) continue;
         const double d = x[i].value_or(0) - b[i].value_or(0);
-        if (std::fabs(d) > 1e-9 || b[i].has_value() != x[i].has_value()) changed.push_back({-std::fabs(d), i});
+        const bool hidden = shown_b[i] != Shown::value || shown_x[i] != Shown::value;
+        if (std::fabs(d) > 1e-9 || b[i].has_value() != x[i].has_value()) {
+            changed.push_back({!hidden, hidden ? 0.0 : -std::fabs(d), i});
+            hidden_rows += hidden;
+        }
     }
     std::sort(changed.begin(), changed.end());
     if (changed.empty()) {
@@ -297,24 +323,25 @@ void scenario_section(Page& p, const Analysis& after, const Analysis& before, co
     }
     std::vector<std::vector<std::string>> t{{pick(L, "Seniūnija", "Ward"), pick(L, "Prieš", "Before"),
                                              pick(L, "Po", "After"), pick(L, "Pokytis", "Change")}};
-    const double thr = o.small_count_threshold;
-    for (std::size_t k = 0; k < changed.size() && k < 12; ++k) {
-        const std::size_t i = std::get<1>(changed[k]);
-        auto show = [&](const std::optional<double>& v) {
+    const std::size_t listed = std::min(changed.size(), hidden_rows + 12);
+    bool withheld = false;
+    for (std::size_t k = 0; k < listed; ++k) {
+        const std::size_t i = std::get<2>(changed[k]);
+        auto show = [&](const std::optional<double>& v, Shown s) {
             if (!v) return std::string("—");
-            if (choice.counts_people)
-                return count_text(L, *v, thr, !o.unsuppressed && *v > 0 && *v < thr);
+            if (choice.counts_people || s != Shown::value) return count_text(L, *v, thr, s);
             return number(L, *v, 1);
         };
         const double d = x[i].value_or(0) - b[i].value_or(0);
-        const bool hide = choice.counts_people && !o.unsuppressed &&
-                          (show(b[i]).rfind("<", 0) == 0 || show(x[i]).rfind("<", 0) == 0);
-        t.push_back({after.study().wards[i].name, show(b[i]), show(x[i]),
-                     hide ? "—" : (d > 0 ? "+" : "") + number(L, d, choice.counts_people ? 0 : 1)});
+        const bool hide = shown_b[i] != Shown::value || shown_x[i] != Shown::value;
+        withheld = withheld || hide;
+        t.push_back({after.study().wards[i].name, show(b[i], shown_b[i]), show(x[i], shown_x[i]),
+                     hide ? withheld_mark : (d > 0 ? "+" : "") + number(L, d, choice.counts_people ? 0 : 1)});
     }
     p.table({200, 100, 100, 111}, t);
-    if (changed.size() > 12)
-        p.paragraph(std::to_string(changed.size() - 12) + pick(L, " kitų seniūnijų pokyčiai mažesni.", " more wards change less."));
+    if (withheld) p.paragraph(withheld_note(L, thr), 7.5);
+    if (changed.size() > listed)
+        p.paragraph(std::to_string(changed.size() - listed) + pick(L, " kitų seniūnijų pokyčiai mažesni.", " more wards change less."));
 }
 
 } // namespace apreptis::app::report
