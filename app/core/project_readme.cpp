@@ -60,8 +60,8 @@ std::string project_readme(const ReadmeFacts& f) {
     std::ostringstream r;
     const std::string people = thousands(f.population);
     r << "# " << f.municipality << " — Aprėptis\n\n"
-      << "Sukurta komanda `apreptis init` / made by `apreptis init`: " << f.wards << " seniūnijos (elderships), "
-      << people << " gyventojai (residents), 2021 m. surašymas (2021 census).\n\n"
+      << "Sukurta komanda / made by `apreptis init`. Seniūnijų / elderships: " << f.wards
+      << "; gyventojų / residents: " << people << " (2021 m. surašymas / 2021 census).\n\n"
       << "## Lietuviškai\n\n"
       << "Projektas veikia iš karto: `apreptis analyze project.toml --out rezultatai`. Kol teikėjų nėra, "
          "rezultatuose yra seniūnijos ir gyventojai, o santrauka sako, ką užpildyti.\n\n"
@@ -79,7 +79,7 @@ std::string project_readme(const ReadmeFacts& f) {
          "tikslinės grupės neskaičiuojami); 3) `needs.csv`. Pavyzdžių eilučių failuose nėra: jokie teikėjai "
          "neišgalvoti. Skaičiai su tašku (12.5); tuščia arba `-` reiškia „nenurodyta“, ne nulį.\n";
     if (!f.roads)
-        r << "Kelių tinklo nėra: atstumai skaičiuojami **tiesia linija** ir taip pažymėti; `apreptis init --roads "
+        r << "\nKelių tinklo nėra: atstumai skaičiuojami **tiesia linija** ir taip pažymėti; `apreptis init --roads "
              "lithuania-latest.osm.pbf` arba `[roads]` projekte duoda kelionės laiką keliais.\n";
     r << "\n## English\n\n"
       << "The project runs at once: `apreptis analyze project.toml --out results`. Until providers are "
@@ -98,7 +98,7 @@ std::string project_readme(const ReadmeFacts& f) {
          "group); 3) `needs.csv`. The files hold no example rows: no provider is invented. Numbers use a decimal "
          "point (12.5); empty or `-` means \"not given\", never zero.\n";
     if (!f.roads)
-        r << "No road network: distances are **straight-line** and labelled so; `apreptis init --roads "
+        r << "\nNo road network: distances are **straight-line** and labelled so; `apreptis init --roads "
              "lithuania-latest.osm.pbf`, or `[roads]` in the project, gives travel times on roads.\n";
     if (f.population_grid)
         r << "\n`[population] grid` in project.toml names the population grid (issue 17 §3); if the line is "
