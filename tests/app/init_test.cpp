@@ -181,3 +181,19 @@ TEST(Init, HelpIsUsage) {
     EXPECT_NE(r.output.find("--municipality"), std::string::npos) << r.output;
     EXPECT_EQ(test::run_cli("init " + std::string("/tmp/apreptis_init_no_name")).rc, 64);
 }
+
+TEST(Init, TheReportOfANewProjectDoesNotSayEveryoneIsServed) {
+    // no provider yet: the worst-served section must not read "the whole target group reaches the services"
+    test::ScratchDir dir;
+    ASSERT_EQ(test::run_cli("init " + dir / "p --municipality \"Birštono sav.\"").rc, 0);
+    const auto r = test::run_cli("report " + dir / "p/project.toml --out " + dir / "r.pdf --lang en");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    std::string text;
+    FILE* pipe = ::popen(("pdftotext -layout " + dir / "r.pdf" + " -").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
+    ::pclose(pipe);
+    EXPECT_EQ(text.find("whole target group reaches"), std::string::npos) << text;
+    EXPECT_NE(text.find("no provider with a location yet"), std::string::npos) << text;
+}
