@@ -1,6 +1,7 @@
 #include "app/core/project_init.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -87,6 +88,16 @@ std::string municipality_of(const std::string& path, const json& feature, std::s
         throw Error(Location{path, "", static_cast<long long>(index), -1, municipality_field},
                     "expected the municipality name as text");
     return (*p)[municipality_field].get<std::string>();
+}
+
+/// The municipalities of the layer, in the order they first appear.
+std::vector<std::string> names_in(const json& layer, const std::string& path) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < layer["features"].size(); ++i) {
+        const std::string m = municipality_of(path, layer["features"][i], i);
+        if (std::find(names.begin(), names.end(), m) == names.end()) names.push_back(m);
+    }
+    return names;
 }
 
 /// The folder must be new or empty: init never writes over a planner's files.
@@ -239,14 +250,7 @@ void copy_into_project(const fs::path& from, const fs::path& to) {
 } // namespace
 
 std::vector<std::string> municipality_names(const std::string& national_wards) {
-    const json j = read_national_layer(national_wards);
-    std::vector<std::string> names;
-    std::size_t i = 0;
-    for (const auto& f : j["features"]) {
-        const std::string m = municipality_of(national_wards, f, i++);
-        if (std::find(names.begin(), names.end(), m) == names.end()) names.push_back(m);
-    }
-    return names;
+    return names_in(read_national_layer(national_wards), national_wards);
 }
 
 InitResult init_project(const InitOptions& o) {
@@ -255,11 +259,7 @@ InitResult init_project(const InitOptions& o) {
     const json layer = read_national_layer(national);
 
     // Which municipality: refused with the nearest names before anything is written.
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < layer["features"].size(); ++i) {
-        const std::string m = municipality_of(national, layer["features"][i], i);
-        if (std::find(names.begin(), names.end(), m) == names.end()) names.push_back(m);
-    }
+    const std::vector<std::string> names = names_in(layer, national);
     const MunicipalityMatch match = match_municipality(o.municipality, names);
     if (match.name.empty()) {
         std::string list;

@@ -11,6 +11,7 @@
 
 #include "app/core/municipality_names.hpp"
 #include "app/core/project.hpp"
+#include "app/core/project_init.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -135,6 +136,13 @@ TEST(Init, NamesAreFoldedNotGuessed) {
     EXPECT_EQ(app::match_municipality("Palanga", names).suggestions.front(), "Palangos m. sav.");
     EXPECT_TRUE(app::match_municipality("Kaunas", names).name.empty());
     EXPECT_EQ(app::name_distance("palangso", "palangos"), 1u);
+    // all 60 of the national layer are found by their own name and by its folded form
+    const auto all = app::municipality_names(national());
+    EXPECT_EQ(all.size(), 60u);
+    for (const auto& n : all) {
+        EXPECT_EQ(app::match_municipality(n, all).name, n);
+        EXPECT_EQ(app::match_municipality(app::fold_municipality_name(n), all).name, n);
+    }
 }
 
 TEST(Init, AFolderWithFilesIsNeverTouched) {
