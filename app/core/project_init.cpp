@@ -335,7 +335,8 @@ InitResult init_project(const InitOptions& o) {
         try {
             load_project(toml_path);
         } catch (const Error& e) {
-            if (std::string(e.what()).find("grid") == std::string::npos) throw;
+            const std::string msg = e.what(); // "... unknown key [population] grid ..." on a build without §3
+            if (msg.find("unknown key") == std::string::npos || msg.find("grid") == std::string::npos) throw;
             facts.grid_key_known = false;
             geo::write_text_file(toml_path, project_toml(facts));
             result.notes.push_back("this build does not read [population] grid yet: project.toml has the line "
