@@ -22,5 +22,7 @@ int report(const std::vector<std::string>& args);
 extern const char* report_usage;
 int compare(const std::vector<std::string>& args);
 extern const char* compare_usage;
+int init(const std::vector<std::string>& args);
+extern const char* init_usage;
 
 } // namespace apreptis::cli

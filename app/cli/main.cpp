@@ -30,6 +30,7 @@ const Command commands[] = {
     {"plan", apreptis::cli::plan_usage, &apreptis::cli::plan},
     {"report", apreptis::cli::report_usage, &apreptis::cli::report},
     {"compare", apreptis::cli::compare_usage, &apreptis::cli::compare},
+    {"init", apreptis::cli::init_usage, &apreptis::cli::init},
     {"version", "  apreptis version\n", &version},
 };
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <set>
@@ -35,6 +36,22 @@ geo::ReadOptions read_options(const LayerSource& s, const std::string& working_c
     o.encoding = s.encoding;
     o.separator = s.separator;
     o.decimal_comma = s.decimal_comma;
+    return o;
+}
+
+/// A table the project names but that has only its header (a template of `apreptis init`):
+/// the run goes on and says what to fill in, pointing at the README beside it when there is one.
+std::string empty_table_note(const std::string& what, const std::string& path, const std::string& fill) {
+    const std::filesystem::path readme = std::filesystem::path(path).parent_path() / "README.md";
+    std::error_code ec;
+    const bool has_readme = path.rfind("PG:", 0) != 0 && std::filesystem::exists(readme, ec);
+    return what + ": fill " + geo::redacted(path) + " with " + fill + " (columns and codes: " +
+           (has_readme ? readme.string() : std::string("docs/INPUTS.md")) + ")";
+}
+
+geo::ReadOptions empty_allowed() {
+    geo::ReadOptions o;
+    o.allow_empty = true;
     return o;
 }
 
@@ -283,7 +300,13 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     model::index_wards(s); // once: placement, the population surface and every what-if use it
 
     if (project.providers) {
-        const geo::FeatureTable pt = geo::read_vector(project.providers->path, read_options(*project.providers, project.working_crs));
+        geo::ReadOptions po = read_options(*project.providers, project.working_crs);
+        po.allow_empty = true; // a template with its header only: said in to_fill_in, not an error
+        const geo::FeatureTable pt = geo::read_vector(project.providers->path, po);
+        if (pt.features.empty())
+            in->to_fill_in.push_back(empty_table_note("no providers yet", project.providers->path,
+                                                      "one row per provider service line; until then "
+                                                      "there is no coverage figure"));
         in->providers_source_crs = pt.source_crs;
         s.providers_source = pt.path + ":" + pt.layer;
         record(*in, project.providers->path);
@@ -291,12 +314,21 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
         in->placement_warnings = model::place_providers(s);
     }
     if (project.population_groups) {
-        const geo::FeatureTable gt = geo::read_vector(*project.population_groups);
+        const geo::FeatureTable gt = geo::read_vector(*project.population_groups, empty_allowed());
+        if (gt.features.empty())
+            in->to_fill_in.push_back(empty_table_note("no population groups yet", *project.population_groups,
+                                                      "the municipality's size of each target group, e.g. "
+                                                      "children and older persons; until then no figure per 1000 of a "
+                                                      "group"));
         record(*in, *project.population_groups);
         s.groups = model::load::population_groups_from(gt, s.catalogue);
     }
     if (project.needs) {
-        const geo::FeatureTable nt = geo::read_vector(*project.needs);
+        const geo::FeatureTable nt = geo::read_vector(*project.needs, empty_allowed());
+        if (nt.features.empty())
+            in->to_fill_in.push_back(empty_table_note("no needs yet", *project.needs,
+                                                      "the plan's needs table, assessed and unmet need per "
+                                                      "service type and target group"));
         record(*in, *project.needs);
         s.needs = model::load::needs_from(nt, s.catalogue);
     }

@@ -36,6 +36,9 @@ struct LoadedInputs {
     std::optional<geo::Envelope> road_clip;        ///< roads were read inside this box
     std::vector<std::string> placement_warnings;   ///< where providers could not be placed
     std::vector<std::string> warnings;             ///< everything else reading found
+    /// Inputs the project names that hold no rows yet (the templates of `apreptis init`): the
+    /// run goes on without them and says what to fill in (summary, run.json to_fill_in).
+    std::vector<std::string> to_fill_in;
     double seconds = 0;
 };
 

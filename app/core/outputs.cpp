@@ -201,6 +201,7 @@ std::string run_record(const Analysis& a) {
         gaps.push_back({{"area_m2", g.area_m2}, {"x", g.inside.x}, {"y", g.inside.y}, {"wards_around", g.around}});
     j["ward_gaps"] = gaps;
     j["warnings"] = a.warnings();
+    j["to_fill_in"] = a.in().to_fill_in;
     j["estimates"] = json::array({"ward target-group populations other than residents are estimates: the "
                                   "municipal group size shared out by each ward's share of census population"});
     j["attribution"] = project.attribution;

@@ -67,13 +67,17 @@ std::string summary_text(const Analysis& a) {
         std::snprintf(buf, sizeof buf, "%.2f", w.area_km2);
         std::string km2 = buf;
         std::snprintf(buf, sizeof buf, "%.0f", w.density_per_km2);
-        o += pad(w.code, 8) + pad(w.name, 22) + pad(thousands(w.population), 12) + pad(km2, 9) + pad(buf, 9) +
+        o += pad(w.code, 8) + pad(w.name + " ", 22) + pad(thousands(w.population), 12) + pad(km2, 9) + pad(buf, 9) +
              pad(num(w.children.value), 11) + pad(num(w.older.value), 9) + std::to_string(w.providers_located) + "\n";
     }
     o += "\n" + thousands(total) + " residents in " + std::to_string(study.wards.size()) + " wards";
     if (!project.ward_population_source.empty()) o += " (" + project.ward_population_source + ")";
     o += "\n* estimate: municipal age group shared out by the ward's share of census population\n";
     o += population_grid_summary(a);
+    if (!a.in().to_fill_in.empty()) {
+        o += "\nTo fill in (the project runs without them; nothing is wrong with it):\n";
+        for (const auto& n : a.in().to_fill_in) o += "  - " + n + "\n";
+    }
 
     if (!study.lines.empty() || !study.needs.empty()) {
         o += "\nMunicipal coverage (per 1000 of the target group):\n";

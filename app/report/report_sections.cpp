@@ -154,6 +154,13 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                 order.push_back({r.share_within, &sa});
                 break;
             }
+    if (order.empty()) { // no located provider (a new project): nothing is reached, nothing can be ranked
+        p.paragraph(pick(L, "Projekte dar nėra teikėjų su vieta, todėl seniūnijų palyginti negalima: "
+                            "įrašykite teikėjus su koordinatėmis į providers.csv.",
+                         "The project has no provider with a location yet, so no ward can be ranked: "
+                         "fill providers.csv with the providers and their coordinates."));
+        return;
+    }
     std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     std::vector<WorstRow> rows;
     std::vector<std::pair<std::string, std::size_t>> groups; // heading of each service, its first row
