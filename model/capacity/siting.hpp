@@ -35,7 +35,7 @@ struct SitingSettings {
     std::size_t swap_candidates = 4; ///< unchosen candidates tried against each chosen site
     std::size_t swap_max_solves = 400; ///< swap improvement stops after this many allocations (the result says so)
     std::size_t bound_arcs = 2'000'000; ///< bound's size limit: coarser demand cells above it
-    std::size_t bound_steps = 60;       ///< subgradient steps of the Lagrangian bound
+    std::size_t bound_steps = 40;       ///< subgradient steps of the Lagrangian bound
     std::size_t exact_max_candidates = 40; ///< a MIP when there are at most this many ...
     std::size_t exact_max_units = 3000;    ///< ... and units with demand
     int exact_max_nodes = 20'000;          ///< branch-and-bound nodes before the MIP stops
