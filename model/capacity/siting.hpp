@@ -53,7 +53,7 @@ struct SuggestedSite {
 
 struct SitingResult {
     SitingObjective objective = SitingObjective::coverage;
-    std::string method;           ///< "greedy + swap improvement", with "+ MIP (GLPK)" when one ran
+    std::string method;           ///< "greedy + swap improvement", then ", then MIP (GLPK, ...)" when one ran
     DistanceMethod distances = DistanceMethod::straight_line; ///< of the reach every figure rests on
     std::vector<SuggestedSite> sites;
     double demand = 0;            ///< total demand of the service and group
