@@ -109,6 +109,7 @@ int suggest(const std::vector<std::string>& argv) {
                    {"served_after", r.served_after}, {"travel_time_before_h", r.time_before_s / 3600},
                    {"travel_time_after_h", r.time_after_s / 3600}, {"bound_basis", r.bound_basis},
                    {"allocations_solved", r.allocations_solved}, {"swaps_complete", r.swaps_complete},
+                   {"optimal", r.optimal}, {"mip_nodes", r.mip_nodes},
                    {"distance_method", r.distances == model::DistanceMethod::network ? "network" : "straight_line"}};
     for (const auto& [stage, secs] : r.seconds) j["result"]["seconds"][stage] = secs;
     if (r.upper_bound) j["result"]["upper_bound"] = *r.upper_bound;
@@ -130,9 +131,11 @@ int suggest(const std::vector<std::string>& argv) {
         std::cout << "\n";
     }
     std::cout << "Served: " << fmt(r.served_before) << " -> " << fmt(r.served_after) << " of " << fmt(r.demand);
-    if (r.upper_bound)
+    if (r.upper_bound && r.optimal)
+        std::cout << "; optimal (proven: no choice of " << s.request.k << " candidates serves more; " << r.bound_basis << ")";
+    else if (r.upper_bound) // the gap: at most this share of what the best choice serves is missed
         std::cout << "; no choice of " << s.request.k << " candidates serves more than " << fmt(*r.upper_bound)
-                  << " (gap " << fmt(*r.gap * 100) << " %, " << r.bound_basis << ")";
+                  << " (gap " << fmt(*r.gap * 100) << " %: the answer is within this of the best, " << r.bound_basis << ")";
     if (r.distances == model::DistanceMethod::straight_line)
         std::cout << "\n  (reach by STRAIGHT-LINE distance: no road network loaded; the figures are estimates)";
     std::cout << "\nWrote " << out << "/suggested_sites.gpkg, suggested_sites.csv, run.json\n";

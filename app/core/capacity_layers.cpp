@@ -153,7 +153,7 @@ geo::OutLayer suggested_sites_layer(const Analysis& a, const model::SitingResult
     L.geometry_type = geo::GeometryType::point;
     const bool straight = r.distances == model::DistanceMethod::straight_line;
     L.description = "Suggested new sites (" + r.method + "); objective " + model::to_string(r.objective) +
-                    "; bound: " + r.bound_basis +
+                    "; bound: " + r.bound_basis + (r.optimal ? "; proven optimal (bound = value)" : "") +
                     (straight ? "; reach by STRAIGHT-LINE distance (no road network): an estimate" : "; reach on the road network");
     L.fields = {{"rank", FieldType::integer}, {"service_type", FieldType::text}, {"target_group", FieldType::text},
                 {"x", FieldType::real}, {"y", FieldType::real}, {"marginal_gain", FieldType::real},

@@ -11,8 +11,8 @@
 #include <unordered_map>
 
 #include "model/errors.hpp"
-#include "model/optim/lp_problem.hpp"
-#include "model/optim/max_flow.hpp"
+#include "model/capacity/siting_bound.hpp"
+#include "model/capacity/siting_mip.hpp"
 #include "model/parallel.hpp"
 
 namespace apreptis::model {
@@ -138,115 +138,6 @@ std::size_t best_candidate(const Evaluator& ev, const AllocationResult& state, c
     return best;
 }
 
-/// An upper bound on the demand any k sites can serve: the LP relaxation of capacitated
-/// maximal covering over demand cells. With x_c in [0, 1] and at most k x places, that LP is a
-/// maximum flow: demand cells -> existing providers (their places) or candidates (places each)
-/// -> one arc "new sites" of k x places -> sink; so it is solved as one (exactly, in integers
-/// rounded up, so still a bound) instead of by simplex. A cell reaches a supplier when any of
-/// its units does, so the flow relaxes the unit problem too.
-std::pair<double, std::string> coverage_bound(const RoutingIndex& routing, const Demand& d, const Supply& supply,
-                                              const ReachMatrix& providers, const ReachMatrix& candidates,
-                                              const SitingSettings& st) {
-    const auto& units = routing.units();
-    constexpr double scale = 1000; // thousandths of a person
-    auto up = [&](double v) { return static_cast<long long>(std::ceil(v * scale)); };
-    double cell = std::max(25.0, st.threshold_s * st.walk_mps / 8);
-    for (int attempt = 0; attempt < 10; ++attempt, cell *= 2) {
-        std::unordered_map<std::int64_t, std::uint32_t> group_of_cell;
-        std::vector<std::uint32_t> group(units.size(), UINT32_MAX);
-        std::vector<double> group_demand;
-        for (std::size_t u = 0; u < units.size(); ++u) {
-            if (d.per_unit[u] <= 0) continue;
-            const auto cx = static_cast<std::int64_t>(std::floor(units[u].point.x / cell));
-            const auto cy = static_cast<std::int64_t>(std::floor(units[u].point.y / cell));
-            auto [it, fresh] = group_of_cell.try_emplace((cx << 32) ^ (cy & 0xffffffff),
-                                                         static_cast<std::uint32_t>(group_demand.size()));
-            if (fresh) group_demand.push_back(0);
-            group[u] = it->second;
-            group_demand[it->second] += d.per_unit[u];
-        }
-        // (group, supplier) pairs: any unit of the group within the threshold
-        std::vector<std::vector<std::uint32_t>> reach_groups;
-        std::size_t arcs = 0;
-        std::vector<std::uint32_t> seen(group_demand.size(), UINT32_MAX);
-        auto groups_of = [&](std::span<const ReachEntry> row, std::uint32_t supplier) {
-            std::vector<std::uint32_t> gs;
-            for (const ReachEntry& e : row)
-                if (e.time_s <= st.threshold_s && group[e.unit] != UINT32_MAX && seen[group[e.unit]] != supplier) {
-                    seen[group[e.unit]] = supplier;
-                    gs.push_back(group[e.unit]);
-                }
-            arcs += gs.size();
-            return gs;
-        };
-        for (std::size_t j = 0; j < providers.points(); ++j)
-            reach_groups.push_back(groups_of(providers.row(j), static_cast<std::uint32_t>(j)));
-        for (std::size_t c = 0; c < candidates.points(); ++c)
-            reach_groups.push_back(groups_of(candidates.row(c), static_cast<std::uint32_t>(providers.points() + c)));
-        if (arcs > st.bound_arcs && attempt < 9) continue; // coarser cells: a looser but quicker bound
-        MaxFlow flow;
-        const int source = flow.add_node(), sink = flow.add_node(), new_sites = flow.add_node();
-        flow.add_arc(new_sites, sink, up(st.places * static_cast<double>(st.k)));
-        std::vector<int> group_node(group_demand.size());
-        for (std::size_t g = 0; g < group_demand.size(); ++g) {
-            group_node[g] = flow.add_node();
-            flow.add_arc(source, group_node[g], up(group_demand[g]));
-        }
-        const std::size_t p = providers.points();
-        for (std::size_t j = 0; j < reach_groups.size(); ++j) {
-            if (reach_groups[j].empty()) continue;
-            const int node = flow.add_node();
-            for (std::uint32_t g : reach_groups[j]) flow.add_arc(group_node[g], node, up(group_demand[g]));
-            if (j < p) flow.add_arc(node, sink, up(supply.capacity[j]));
-            else flow.add_arc(node, new_sites, up(st.places));
-        }
-        const double bound = static_cast<double>(flow.solve(source, sink)) / scale;
-        char basis[200];
-        std::snprintf(basis, sizeof basis, "LP relaxation (solved as a max flow) over %.0f m demand cells, %zu cells",
-                      cell, group_demand.size());
-        return {bound, basis};
-    }
-    return {d.total, "total demand (no bound solved)"};
-}
-
-/// Small instances: the exact optimum as a mixed-integer program over units.
-std::vector<std::size_t> exact_sites(const Demand& d, const Supply& supply, const ReachMatrix& providers,
-                                     const ReachMatrix& candidates, const SitingSettings& st, bool& proven) {
-    LpProblem lp(LpProblem::Sense::maximise);
-    std::map<std::uint32_t, std::vector<std::pair<int, double>>> by_unit;
-    auto arcs = [&](std::span<const ReachEntry> row) {
-        std::vector<std::pair<int, double>> supplier;
-        for (const ReachEntry& e : row) {
-            if (e.time_s > st.threshold_s || d.per_unit[e.unit] <= 0) continue;
-            const int col = lp.add_column(0, INFINITY, 1.0);
-            by_unit[e.unit].push_back({col, 1});
-            supplier.push_back({col, 1});
-        }
-        return supplier;
-    };
-    for (std::size_t j = 0; j < providers.points(); ++j) {
-        auto s = arcs(providers.row(j));
-        if (!s.empty()) lp.add_row(s, -INFINITY, supply.capacity[j]);
-    }
-    std::vector<int> x(candidates.points());
-    std::vector<std::pair<int, double>> k_row;
-    for (std::size_t c = 0; c < candidates.points(); ++c) {
-        auto s = arcs(candidates.row(c));
-        x[c] = lp.add_column(0, 1, 0, true);
-        s.push_back({x[c], -st.places});
-        lp.add_row(s, -INFINITY, 0);
-        k_row.push_back({x[c], 1});
-    }
-    for (const auto& [u, cols] : by_unit) lp.add_row(cols, -INFINITY, d.per_unit[u]);
-    lp.add_row(k_row, -INFINITY, static_cast<double>(st.k));
-    lp.solve(30);
-    proven = lp.proven_optimal();
-    std::vector<std::size_t> chosen;
-    for (std::size_t c = 0; c < candidates.points(); ++c)
-        if (lp.value(x[c]) > 0.5) chosen.push_back(c);
-    return chosen;
-}
-
 } // namespace
 
 std::vector<geo::XY> candidate_grid(const RoutingIndex& routing, const Demand& d, double cell_m) {
@@ -292,19 +183,10 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
 
     std::vector<std::size_t> chosen;
     std::vector<char> taken(candidates.size(), 0);
-    bool exact = false, proven = false;
-    std::size_t with_demand = 0;
-    for (double v : d.per_unit) with_demand += v > 0;
-    if (st.objective == SitingObjective::coverage && candidates.size() <= st.exact_max_candidates &&
-        with_demand <= st.exact_max_units) {
-        chosen = exact_sites(d, supply, provider_reach, cand, st, proven);
-        exact = chosen.size() <= st.k && !chosen.empty();
-    }
     std::vector<AllocationResult> prefix; // the greedy states, reused for the gains if no swap changes the sites
-    AllocationResult final_state;         // greedy + swap: the state with all the sites
+    AllocationResult final_state;         // the state with all the sites
     bool swapped = false;
-    if (!exact) {
-        chosen.clear();
+    {
         AllocationResult state = base;
         for (std::size_t step = 0; step < st.k; ++step) {
             if (stop.stop_requested()) throw Cancelled();
@@ -317,12 +199,12 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
         }
         lap("greedy");
         // swap improvement: each chosen site against the best unchosen ones, exactly, within
-        // a time budget
+        // a number of allocations (work, not time: the answer does not depend on the machine)
         AllocationResult best = state;
-        const auto swap_start = Clock::now();
+        std::size_t swap_solves = 0;
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (stop.stop_requested()) throw Cancelled();
-            if (std::chrono::duration<double>(Clock::now() - swap_start).count() > st.swap_budget_s) {
+            if (swap_solves + 1 + st.swap_candidates > st.swap_max_solves) {
                 r.swaps_complete = false;
                 break;
             }
@@ -334,6 +216,7 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
             for (std::size_t c = 0; c < candidates.size(); ++c)
                 if (!taken[c]) ranked.push_back({-score[c], c});
             const std::size_t tries = std::min(st.swap_candidates, ranked.size());
+            swap_solves += 1 + tries;
             std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(tries), ranked.end());
             // the trials are independent solves: both cores; then taken in rank order, each
             // against the best so far, as one after the other would
@@ -357,16 +240,40 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
         final_state = std::move(best);
     }
     lap("swap");
-    r.method = exact ? (proven ? "exact (MIP, GLPK)" : "MIP (GLPK), best found within the time limit")
-                     : "greedy + swap improvement";
+    r.method = "greedy + swap improvement";
+    // small instances: the MIP, started from the greedy + swap sites, so never worse; its
+    // sites are taken only when their exact allocation serves more
+    std::optional<double> mip_bound;
+    std::size_t with_demand = 0;
+    for (double v : d.per_unit) with_demand += v > 0;
+    if (st.objective == SitingObjective::coverage && candidates.size() <= st.exact_max_candidates &&
+        with_demand <= st.exact_max_units) {
+        const ExactSiting ex = exact_sites(d, supply, provider_reach, cand, st, chosen, final_state);
+        if (ex.solved) {
+            r.mip_nodes = ex.nodes;
+            mip_bound = ex.bound;
+            r.method = ex.proven ? "greedy + swap improvement, then MIP (GLPK, solved to optimality)"
+                                 : "greedy + swap improvement, then MIP (GLPK, stopped at " +
+                                       std::to_string(st.exact_max_nodes) + " nodes)";
+            if (!ex.chosen.empty() && ex.chosen.size() <= st.k && ex.chosen != chosen) {
+                AllocationResult mip_state = ev.solve(ex.chosen);
+                if (ev.better(mip_state, final_state)) {
+                    chosen = ex.chosen;
+                    final_state = std::move(mip_state);
+                    swapped = true; // the greedy prefixes no longer hold
+                }
+            }
+        }
+        lap("mip");
+    }
     // marginal gains in the order chosen, and where each site's demand lives: the state after
     // each prefix of the sites, from the greedy or the swaps where they hold it, else solved
     // (independent solves, on both cores)
     std::vector<AllocationResult> after(chosen.size());
     std::vector<std::function<void()>> jobs;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
-        if (!exact && !swapped && i < prefix.size()) after[i] = std::move(prefix[i]);
-        else if (!exact && i + 1 == chosen.size()) after[i] = std::move(final_state);
+        if (!swapped && i < prefix.size()) after[i] = std::move(prefix[i]);
+        else if (i + 1 == chosen.size()) after[i] = std::move(final_state);
         else
             jobs.push_back([&, i] {
                 after[i] = ev.solve(std::vector<std::size_t>(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(i + 1)));
@@ -399,9 +306,17 @@ SitingResult suggest_sites(const StudyArea& study, const RoutingIndex& routing, 
     r.served_after = sum(last.served);
     r.time_after_s = last.total_time_s;
     if (st.objective == SitingObjective::coverage) {
-        auto [bound, basis] = coverage_bound(routing, d, supply, provider_reach, cand, st);
-        r.upper_bound = std::max(bound, r.served_after); // never below what was found (LP tolerance)
-        r.bound_basis = basis;
+        const SitingBound b = coverage_bound(routing, d, supply, provider_reach, cand, st, r.served_after);
+        double bound = b.value;
+        r.bound_basis = b.basis;
+        if (mip_bound && *mip_bound < bound) {
+            bound = *mip_bound;
+            r.bound_basis = "branch and bound of the MIP (GLPK)";
+        }
+        // proven optimal when the bound meets the answer (to the allocation's precision)
+        const double tol = 1e-6 * std::max(1.0, r.served_after);
+        r.optimal = bound <= r.served_after + tol;
+        r.upper_bound = r.optimal ? r.served_after : bound;
         r.gap = *r.upper_bound > 0 ? (*r.upper_bound - r.served_after) / *r.upper_bound : 0.0;
     } else {
         r.bound_basis = "no bound for the p-median objective";

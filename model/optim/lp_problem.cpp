@@ -1,6 +1,7 @@
 #include "model/optim/lp_problem.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <limits>
 
 #include <glpk.h>
@@ -59,25 +60,80 @@ int LpProblem::add_row(const std::vector<std::pair<int, double>>& terms, double 
 
 std::size_t LpProblem::columns() const { return static_cast<std::size_t>(glp_get_num_cols(m_impl->lp)); }
 
-void LpProblem::solve(double time_limit_s) {
+void LpProblem::set_start(std::vector<double> values) { m_start = std::move(values); }
+
+namespace {
+/// Branch and cut's callback: offers the starting solution, counts nodes and stops at the
+/// node limit, keeping the best bound of the open nodes at that moment.
+struct TreeWatch {
+    const std::vector<double>* start = nullptr;
+    bool offered = false;
+    int node_limit = 0;
+    bool stopped = false;
+    double bound = 0;
+    int nodes = 0;
+};
+
+void watch_tree(glp_tree* tree, void* info) {
+    auto& w = *static_cast<TreeWatch*>(info);
+    if (glp_ios_reason(tree) == GLP_IHEUR && w.start && !w.offered) {
+        w.offered = true;
+        glp_ios_heur_sol(tree, w.start->data()); // rejected by GLPK if not better than its own
+    }
+    int active = 0, current = 0, total = 0;
+    glp_ios_tree_size(tree, &active, &current, &total);
+    w.nodes = total;
+    // checked only between nodes, so that a node's heuristic solution has been offered
+    if (glp_ios_reason(tree) == GLP_ISELECT && w.node_limit > 0 && total >= w.node_limit && !w.stopped) {
+        w.stopped = true;
+        const int best = glp_ios_best_node(tree);
+        glp_prob* p = glp_ios_get_prob(tree);
+        const double incumbent = glp_mip_status(p) == GLP_FEAS ? glp_mip_obj_val(p) : -INFINITY;
+        w.bound = best ? std::max(glp_ios_node_bound(tree, best), incumbent) : incumbent;
+        glp_ios_terminate(tree);
+    }
+}
+} // namespace
+
+bool LpProblem::solve() { return solve(WorkLimit{}); }
+
+bool LpProblem::solve(WorkLimit limit) {
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
     sm.presolve = GLP_ON;
-    if (time_limit_s > 0) sm.tm_lim = static_cast<int>(time_limit_s * 1000);
+    if (limit.simplex_iterations > 0) sm.it_lim = limit.simplex_iterations;
     const int rc = glp_simplex(m_impl->lp, &sm);
-    if (rc != 0 && rc != GLP_ETMLIM) throw Error("GLPK simplex failed (code " + std::to_string(rc) + ")");
+    if (rc == GLP_EITLIM) {
+        m_proven = false;
+        return false;
+    }
+    if (rc != 0) throw Error("GLPK simplex failed (code " + std::to_string(rc) + ")");
     if (glp_get_status(m_impl->lp) != GLP_OPT) throw Error("GLPK: the linear relaxation has no optimal solution");
-    if (!m_mip) return;
+    m_best_bound = glp_get_obj_val(m_impl->lp);
+    if (!m_mip) return true;
     glp_iocp io;
     glp_init_iocp(&io);
     io.msg_lev = GLP_MSG_OFF;
-    if (time_limit_s > 0) io.tm_lim = static_cast<int>(time_limit_s * 1000);
+    TreeWatch watch;
+    watch.node_limit = limit.mip_nodes;
+    if (m_start.size() == columns() + 1) watch.start = &m_start;
+    io.cb_func = watch_tree;
+    io.cb_info = &watch;
     const int mrc = glp_intopt(m_impl->lp, &io);
-    if (mrc != 0 && mrc != GLP_ETMLIM) throw Error("GLPK branch and cut failed (code " + std::to_string(mrc) + ")");
-    m_proven = glp_mip_status(m_impl->lp) == GLP_OPT;
-    if (glp_mip_status(m_impl->lp) != GLP_OPT && glp_mip_status(m_impl->lp) != GLP_FEAS)
+    if (mrc != 0 && mrc != GLP_ESTOP) throw Error("GLPK branch and cut failed (code " + std::to_string(mrc) + ")");
+    m_nodes = static_cast<std::size_t>(watch.nodes);
+    const int status = glp_mip_status(m_impl->lp);
+    if (status != GLP_OPT && status != GLP_FEAS) {
+        if (watch.stopped) { // stopped by the work limit before any integer solution: none to give
+            m_proven = false;
+            return false;
+        }
         throw Error("GLPK: no integer solution found");
+    }
+    m_proven = status == GLP_OPT && !watch.stopped;
+    m_best_bound = m_proven ? glp_mip_obj_val(m_impl->lp) : watch.bound;
+    return true;
 }
 
 double LpProblem::objective() const {

@@ -1,7 +1,7 @@
 #pragma once
 // A maximum flow in integers, solved with LEMON's preflow push-relabel (Debian liblemon-dev).
-// Siting's upper bound is one: the LP relaxation of capacitated maximal covering is a max flow
-// in which the k new sites share one arc of k x places (model/capacity/siting.cpp). The LEMON
+// One of siting's upper bounds is one: the weak LP relaxation of capacitated maximal covering is a max flow
+// in which the k new sites share one arc of k x places (model/capacity/siting_bound.cpp). The LEMON
 // graph is wrapped here once; nothing else sees lemon/.
 #include <memory>
 
