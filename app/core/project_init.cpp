@@ -156,7 +156,6 @@ struct TomlFacts {
     std::vector<std::string> plans; ///< relative to the project
     std::string roads;              ///< absolute
     std::string population_grid;    ///< absolute
-    bool grid_key_known = true;     ///< false: written commented out
     std::vector<std::string> attribution;
 };
 
@@ -193,13 +192,8 @@ std::string project_toml(const TomlFacts& f) {
       << "default_municipality = " << toml_string(f.municipality) << "\n\n"
       << "[population]                       # municipal sizes of the target groups (README.md)\n"
       << "groups = \"population_groups.csv\"\n";
-    if (!f.population_grid.empty()) {
-        if (f.grid_key_known)
-            t << "grid = " << toml_string(f.population_grid) << "   # population grid: its cells are the population units\n";
-        else
-            t << "# This build does not read `grid` yet (issue 17 §3); uncomment it with one that does (docs/INIT.md):\n"
-              << "# grid = " << toml_string(f.population_grid) << "\n";
-    }
+    if (!f.population_grid.empty())
+        t << "grid = " << toml_string(f.population_grid) << "   # population grid: its cells are the population units\n";
     t << "\n[needs]                            # the plan's needs table (README.md)\n"
       << "path = \"needs.csv\"\n\n";
     if (!f.plans.empty()) {
@@ -224,10 +218,13 @@ std::string project_toml(const TomlFacts& f) {
           << "#   [roads]\n#   path = \"/path/to/lithuania-latest.osm.pbf\"\n#   format = \"osm\"\n"
           << "#   osmconf = \"osm/osmconf_roads.ini\"\n\n";
     }
-    t << "[population_surface]               # equal shares of each eldership's population on a 250 m grid\n"
-      << "method = \"grid\"\n"
-      << "grid_cell_m = 250\n\n"
-      << "[access]\n"
+    if (f.population_grid.empty())
+        t << "[population_surface]               # equal shares of each eldership's population on a 250 m grid\n"
+          << "method = \"grid\"\n"
+          << "grid_cell_m = 250\n\n";
+    else // the grid is the surface; [population_surface] method = "points" would share its cells by buildings
+        t << "# [population] grid is the population surface (docs/ROUTING.md, \"Population grids\").\n\n";
+    t << "[access]\n"
       << (city ? "profile = \"walk\"                   # a city: on foot (4.5 km/h); \"drive\" or \"senior_walk\" also work\n"
                : "profile = \"drive\"                  # a district: by car; \"walk\" or \"senior_walk\" also work\n");
     if (!city && f.roads.empty()) t << "straight_line_kmh = 50             # without roads: straight line at 50 km/h\n";
@@ -327,22 +324,8 @@ InitResult init_project(const InitOptions& o) {
     copy_into_project(datasets / "osm" / "osmconf_roads.ini", s / "osm" / "osmconf_roads.ini");
     for (const auto& p : plans) copy_into_project(p, s / "plans" / p.filename());
 
-    // The project must read back: a [population] grid key this build does not know yet is
-    // written commented out, with a note, rather than left to stop every run.
     const std::string toml_path = (s / "project.toml").string();
     geo::write_text_file(toml_path, project_toml(facts));
-    if (!facts.population_grid.empty()) {
-        try {
-            load_project(toml_path);
-        } catch (const Error& e) {
-            const std::string msg = e.what(); // "... unknown key [population] grid ..." on a build without §3
-            if (msg.find("unknown key") == std::string::npos || msg.find("grid") == std::string::npos) throw;
-            facts.grid_key_known = false;
-            geo::write_text_file(toml_path, project_toml(facts));
-            result.notes.push_back("this build does not read [population] grid yet: project.toml has the line "
-                                   "commented out; uncomment it with a build that does");
-        }
-    }
     load_project(toml_path); // anything else wrong with it is ours: stop before the folder appears
 
     ReadmeFacts rf;

@@ -175,8 +175,9 @@ TEST(Init, RoadsAndPopulationGridAreWrittenIntoTheProject) {
     const std::string toml = test::read_file(dir / "b/project.toml");
     EXPECT_NE(toml.find("path = \"" + pbf + "\"\nformat = \"osm\""), std::string::npos) << toml;
     EXPECT_NE(toml.find("© OpenStreetMap contributors"), std::string::npos);
-    // live where this build reads [population] grid, commented out (with a note) where not
+    // the grid is the surface: no equal-share [population_surface] beside it
     EXPECT_NE(toml.find("grid = \"" + grid + "\""), std::string::npos) << toml;
+    EXPECT_EQ(toml.find("[population_surface]"), std::string::npos) << toml;
     const app::Project p = app::load_project(dir / "b/project.toml");
     ASSERT_TRUE(p.roads.has_value());
     EXPECT_EQ(p.roads->path, pbf);
