@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/core/layer_values.hpp"
+#include "app/core/results.hpp"
 #include "geo/geom/geometry_ops.hpp"
 
 namespace apreptis::app {
@@ -36,16 +37,28 @@ std::string group_en(const model::StudyArea& s, const std::string& group) {
 }
 
 /// Label suffixes that travel with the figure wherever the label is shown (tables, map legend,
-/// viewer): an estimated target group, a straight-line distance instead of a network one.
-std::pair<std::string, std::string> basis_suffix(bool estimated, bool straight_line) {
+/// viewer): an estimated target group, and for travel figures how they were measured (the mode,
+/// and a straight line instead of the road network).
+struct Travel {
+    bool shown = false; ///< a travel figure: say the mode and the method
+    bool drive = false;
+    bool straight_line = false;
+};
+std::pair<std::string, std::string> basis_suffix(bool estimated, Travel t = {}) {
     std::string lt, en;
     if (estimated) lt += " (įvertis)", en += " (estimate)";
-    if (straight_line) lt += " (tiesia linija)", en += " (straight line)";
+    if (t.shown) {
+        lt += std::string(" (") + (t.drive ? "automobiliu" : "pėsčiomis") +
+              (t.straight_line ? ", tiesia linija)" : ", kelių tinklu)");
+        en += std::string(" (") + (t.drive ? "by car" : "on foot") +
+              (t.straight_line ? ", straight line)" : ", road network)");
+    }
     return {lt, en};
 }
 
 void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& notes) {
     const model::StudyArea& s = a.study();
+    const bool drive = access_settings(a.in()).profile == geo::Profile::drive;
     std::map<std::string, double> population;
     for (const auto& w : s.wards) population[w.municipality] += static_cast<double>(w.population);
     for (const auto& [m, pop] : population)
@@ -82,7 +95,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
         if (r.level != model::AreaLevel::municipality) continue;
         const std::string key = r.service_type + ":" + r.target_group + ":" + r.unit;
         const std::string est = r.estimated ? " (estimate)" : "";
-        const auto [lt, en] = basis_suffix(r.estimated, false);
+        const auto [lt, en] = basis_suffix(r.estimated);
         const std::string who_lt = name_lt(s, r.service_type) + " — " + group_lt(s, r.target_group);
         const std::string who_en = name_en(s, r.service_type) + " — " + group_en(s, r.target_group);
         if (r.places_per_1000)
@@ -101,7 +114,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
                 char thr[16];
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
                 const auto [lt, en] =
-                    basis_suffix(r.estimated, a.out().access->method == model::DistanceMethod::straight_line);
+                    basis_suffix(r.estimated, {true, drive, a.out().access->method == model::DistanceMethod::straight_line});
                 c.set(r.area_code, {"share_within:" + r.service_type + ":" + r.target_group,
                                     name_lt(s, r.service_type) + ": dalis per " + thr + " min" + lt,
                                     name_en(s, r.service_type) + ": share within " + thr + " min" + en, "%",
@@ -113,7 +126,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
             for (const auto& r : sc.gaps.municipalities) {
                 if (r.demand <= 0) continue;
                 const auto [lt, en] = basis_suffix(sc.demand.estimated,
-                                                   sc.reach.method == model::DistanceMethod::straight_line);
+                                                   {true, drive, sc.reach.method == model::DistanceMethod::straight_line});
                 c.set(r.area_code, {"unserved_share:" + sc.service_type + ":" + sc.target_group,
                                     name_lt(s, sc.service_type) + ": negaunančių dalis" + lt,
                                     name_en(s, sc.service_type) + ": share of demand unserved" + en, "%",

@@ -66,6 +66,7 @@ const char* tr(Language lang, const std::string& key) {
         {"accept", {"Priimti", "Accept"}},
         {"sites", {"vietos", "sites"}},
         {"gap", {"optimalumo tarpas", "optimality gap"}},
+        {"optimal_proven", {"optimalu (įrodyta)", "optimal (proven)"}},
         {"straight_line", {"Atstumai tiesia linija (kelių tinklo nėra)", "Straight-line distances (no road network)"}},
         {"straight_line_short", {"tiesia linija", "straight line"}},
         {"attribution", {"Duomenys", "Data"}},

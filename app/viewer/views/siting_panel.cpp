@@ -52,7 +52,9 @@ void draw_siting_panel(ViewerApp& app) {
     if (const auto& run = app.siting()) {
         const auto& r = run->result;
         ImGui::TextWrapped("%s: %.0f -> %.0f (%s)", tr(app.lang, "served"), r.served_before, r.served_after, r.method.c_str());
-        if (r.gap) ImGui::TextWrapped("%s %.1f%%", tr(app.lang, "gap"), *r.gap * 100);
+        // proven optimal says more than "gap 0.0 %"; a gap is an upper limit on how far from the best
+        if (r.optimal) ImGui::TextWrapped("%s", tr(app.lang, "optimal_proven"));
+        else if (r.gap) ImGui::TextWrapped("%s %.1f%%", tr(app.lang, "gap"), *r.gap * 100);
         if (r.distances == model::DistanceMethod::straight_line) ImGui::TextDisabled("%s", tr(app.lang, "straight_line"));
         for (std::size_t i = 0; i < r.sites.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
