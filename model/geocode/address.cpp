@@ -118,6 +118,19 @@ void read_street(const std::vector<std::string>& ws, ParsedAddress& a) {
     }
 }
 
+// Where the house number starts: the last word that starts with a digit, after at least one
+// street word ("Quai Antoine 1er 6": 6), moved back over a building or flat number written
+// after it ("12 k. 2", "12 - 3"); 0 when there is none.
+std::size_t house_start(const std::vector<std::string>& ws) {
+    std::size_t h = 0;
+    for (std::size_t i = 1; i < ws.size(); ++i)
+        if (starts_with_digit(ws[i])) h = i;
+    while (h >= 3 && (ws[h - 1] == "k." || ws[h - 1] == "k" || ws[h - 1] == "korp." || ws[h - 1] == "-") &&
+           starts_with_digit(ws[h - 2]))
+        h -= 2;
+    return h;
+}
+
 bool is_postcode(std::string_view part) {
     std::string s = fold(trim(part));
     if (s.rfind("lt-", 0) == 0 || s.rfind("lt ", 0) == 0) s = s.substr(3);
@@ -191,15 +204,13 @@ ParsedAddress parse_address(std::string_view text) {
     std::vector<std::string> street_words;
     for (std::size_t i = 0; i < parts.size() && street_at == parts.size(); ++i) {
         const auto ws = words(fold(parts[i]));
-        for (std::size_t h = 1; h < ws.size(); ++h)
-            if (starts_with_digit(ws[h])) {
-                street_at = i;
-                street_words.assign(ws.begin(), ws.begin() + static_cast<std::ptrdiff_t>(h));
-                std::string house;
-                for (std::size_t k = h; k < ws.size(); ++k) house += ws[k] + " ";
-                a.house = normalize_house(house);
-                break;
-            }
+        const std::size_t h = house_start(ws);
+        if (h == 0) continue;
+        street_at = i;
+        street_words.assign(ws.begin(), ws.begin() + static_cast<std::ptrdiff_t>(h));
+        std::string house;
+        for (std::size_t k = h; k < ws.size(); ++k) house += ws[k] + " ";
+        a.house = normalize_house(house);
     }
     if (street_at == parts.size() && !parts.empty()) { // no number: a street alone
         street_at = 0;

@@ -76,7 +76,12 @@ TEST(Address, house_numbers_with_letters_flats_and_building_numbers) {
     EXPECT_EQ(parse_address("Birutės g. 12-3").house, "12-3");
     EXPECT_EQ(parse_address("Birutės g. 12 k. 2, Kaunas").house, "12k2");
     EXPECT_EQ(parse_address("Birutės g. 12 k. 2, Kaunas").town, "kaunas");
+    EXPECT_EQ(parse_address("Birutės g. 12 - 3").house, "12-3");
     EXPECT_EQ(normalize_house("12 K. 2"), "12k2");
+    // a number inside the street's name is not the house (seen in the Monaco extract)
+    const ParsedAddress q = parse_address("Quai Antoine 1er 6, Monaco");
+    EXPECT_EQ(texts(q), (std::vector<std::string>{"quai", "antoine", "1er"}));
+    EXPECT_EQ(q.house, "6");
     EXPECT_EQ(house_number_value("29a"), 29);
     EXPECT_EQ(house_number_value("a"), -1);
 }

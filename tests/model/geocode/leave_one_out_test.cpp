@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "geo/io/osm_addresses.hpp"
@@ -38,6 +39,9 @@ Shares leave_one_out(const std::string& file, const std::string& crs) {
         // the address as a person would write it: "Street 12, Town"
         const std::string text = osm[i].street + " " + osm[i].housenumber + (osm[i].city.empty() ? "" : ", " + osm[i].city);
         const auto m = matcher.match(model::parse_address(text), i);
+        if (std::getenv("APREPTIS_LOO_VERBOSE")) // each POI's outcome, to read why
+            std::printf("  %c%lld '%s': %s\n", osm[i].type, static_cast<long long>(osm[i].id), text.c_str(),
+                        model::to_string(m.kind));
         switch (m.kind) {
         case model::MatchKind::address_point: {
             ++s.placed;
