@@ -104,3 +104,20 @@ TEST(LocateCli, an_osm_extract_needs_no_addresses_table) {
     // no Kaunas street is in Liechtenstein
     EXPECT_NE(r.output.find("address_point 0, street 0, ambiguous 0, not_found 2"), std::string::npos) << r.output;
 }
+
+TEST(LocateCli, an_address_layer_without_its_fields_named_is_refused) {
+    test::ScratchDir dir;
+    const std::string proj = kaunas_project(dir);
+    std::string toml = test::read_file(proj);
+    toml = toml.substr(0, toml.find("\n[addresses]")) + "\n";
+    test::write_file(proj, toml);
+    const auto r = test::run_cli("locate " + proj + " --addresses " + (dir / "addresses.csv"));
+    EXPECT_EQ(r.rc, 2) << r.output;
+    EXPECT_NE(r.output.find("[addresses]"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("street_field"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(dir / "providers_located.csv"));
+    // no source at all
+    const auto none = test::run_cli("locate " + proj);
+    EXPECT_EQ(none.rc, 2) << none.output;
+    EXPECT_NE(none.output.find("--addresses"), std::string::npos) << none.output;
+}
