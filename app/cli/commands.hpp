@@ -24,5 +24,7 @@ int compare(const std::vector<std::string>& args);
 extern const char* compare_usage;
 int init(const std::vector<std::string>& args);
 extern const char* init_usage;
+int locate(const std::vector<std::string>& args);
+extern const char* locate_usage;
 
 } // namespace apreptis::cli

@@ -31,6 +31,7 @@ const Command commands[] = {
     {"report", apreptis::cli::report_usage, &apreptis::cli::report},
     {"compare", apreptis::cli::compare_usage, &apreptis::cli::compare},
     {"init", apreptis::cli::init_usage, &apreptis::cli::init},
+    {"locate", apreptis::cli::locate_usage, &apreptis::cli::locate},
     {"version", "  apreptis version\n", &version},
 };
 

@@ -208,6 +208,18 @@ Project load_project(const std::string& path) {
         p.default_municipality = t.text("default_municipality");
         t.finish();
     }
+    if (const TomlTable t = root.table("addresses"); t.present()) {
+        AddressesConfig a;
+        a.source = layer_source(t);
+        a.municipality_field = t.text("municipality_field");
+        a.locality_field = t.text("locality_field");
+        a.street_field = t.text("street_field");
+        a.house_number_field = t.text("house_number_field");
+        a.letter_field = t.text("letter_field");
+        a.building_number_field = t.text("building_number_field");
+        p.addresses = a;
+        t.finish();
+    }
     if (const TomlTable t = root.table("population"); t.present()) {
         if (const std::string groups = t.path("groups", false); !groups.empty()) p.population_groups = groups;
         if (const std::string grid = t.path("grid", false); !grid.empty())

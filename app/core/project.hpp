@@ -79,6 +79,14 @@ struct CapacityConfig {
     double cluster_cell_m = 500;
 };
 
+/// [addresses]: address points for `apreptis locate` (docs/LOCATE.md). An .osm.pbf is read
+/// with its addr:* tags; any other layer names its fields here.
+struct AddressesConfig {
+    LayerSource source;
+    std::string municipality_field, locality_field, street_field, house_number_field, letter_field,
+        building_number_field;
+};
+
 struct Project {
     std::string file;           ///< the project file itself
     std::string name;
@@ -100,6 +108,7 @@ struct Project {
 
     std::optional<LayerSource> providers;
     std::string default_municipality;
+    std::optional<AddressesConfig> addresses;
     std::optional<std::string> population_groups;
     std::optional<PopulationGridConfig> population_grid; ///< the population surface when set
     std::optional<std::string> needs;

@@ -1,0 +1,287 @@
+#include "app/core/locate_run.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "geo/crs/transformer.hpp"
+#include "geo/io/csv_scan.hpp"
+#include "geo/io/osm_addresses.hpp"
+#include "geo/io/vector_reader.hpp"
+#include "geo/io/vector_writer.hpp"
+#include "model/errors.hpp"
+
+namespace fs = std::filesystem;
+
+namespace apreptis::app {
+
+namespace {
+
+using Records = std::vector<std::vector<std::string>>;
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+bool is_osm(const std::string& path) { return ends_with(path, ".osm.pbf") || ends_with(path, ".pbf") || ends_with(path, ".osm"); }
+
+// The records of a CSV text that geo::scan_csv has accepted (so quotes are balanced).
+Records parse_records(const std::string& text, char sep) {
+    Records out;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, any = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+            else if (c == '"') quoted = false;
+            else field += c;
+        } else if (c == '"') {
+            quoted = any = true;
+        } else if (c == sep) {
+            row.push_back(std::move(field));
+            field.clear();
+            any = true;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            if (any || !field.empty()) {
+                row.push_back(std::move(field));
+                out.push_back(std::move(row));
+            }
+            row.clear();
+            field.clear();
+            any = false;
+        } else {
+            field += c;
+            any = true;
+        }
+    }
+    if (any || !field.empty()) {
+        row.push_back(std::move(field));
+        out.push_back(std::move(row));
+    }
+    if (!out.empty() && !out[0].empty() && out[0][0].rfind("\xEF\xBB\xBF", 0) == 0) out[0][0].erase(0, 3); // BOM
+    return out;
+}
+
+std::string csv_text(const Records& records, char sep, const std::string& eol) {
+    std::string out;
+    for (const auto& row : records) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) out += sep;
+            const std::string& f = row[i];
+            if (f.find_first_of(std::string("\"\r\n") + sep) == std::string::npos) {
+                out += f;
+                continue;
+            }
+            out += '"';
+            for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+            out += '"';
+        }
+        out += eol;
+    }
+    return out;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw geo::IoError(Location{path, "", -1, -1, ""}, "cannot open the file");
+    return {std::istreambuf_iterator<char>(f), {}};
+}
+
+std::string text_or(const geo::FeatureRecord& f, int i) { return i >= 0 && f.values[i] ? *f.values[i] : std::string{}; }
+
+std::string point_label(const model::AddressPoint& p) {
+    return p.street + " " + p.house + (p.town.empty() ? "" : ", " + p.town);
+}
+
+std::string format_coordinate(double v, bool degrees, bool decimal_comma) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, degrees ? "%.7f" : "%.2f", v);
+    std::string s = buf;
+    if (decimal_comma)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+// A previous run's "; locate: ..." is replaced, never piled up.
+std::string basis_before_locate(const std::string& basis) {
+    if (basis.rfind("locate: ", 0) == 0) return {};
+    const auto at = basis.find("; locate: ");
+    return at == std::string::npos ? basis : basis.substr(0, at);
+}
+
+} // namespace
+
+std::vector<model::AddressPoint> read_address_points(const std::string& source, const Project& project) {
+    std::vector<model::AddressPoint> points;
+    if (is_osm(source)) {
+        for (auto& a : geo::read_osm_addresses(source, project.working_crs))
+            points.push_back({std::move(a.street), std::move(a.housenumber), std::move(a.city), a.xy,
+                              std::string("OSM ") + (a.type == 'n' ? "node " : "way ") + std::to_string(a.id) +
+                                  (a.type == 'w' ? " (outline centroid)" : "")});
+        return points;
+    }
+    if (!project.addresses)
+        throw Error(source + ": an address layer needs an [addresses] table in " + project.file +
+                    " naming its street_field and house_number_field (docs/LOCATE.md); an .osm.pbf needs none");
+    const AddressesConfig& c = *project.addresses;
+    if (c.street_field.empty() || c.house_number_field.empty())
+        throw Error(project.file + ": [addresses] needs street_field and house_number_field for " + source);
+    geo::ReadOptions o;
+    o.layer = c.source.layer;
+    o.x_field = c.source.x_field;
+    o.y_field = c.source.y_field;
+    o.declared_crs = c.source.crs;
+    o.target_crs = project.working_crs;
+    o.encoding = c.source.encoding;
+    o.separator = c.source.separator;
+    o.decimal_comma = c.source.decimal_comma;
+    o.geometry_required = true;
+    const geo::FeatureTable t = geo::read_vector(source, o);
+    const int street = t.require_field(c.street_field), house = t.require_field(c.house_number_field);
+    auto optional_field = [&](const std::string& name) { return name.empty() ? -1 : t.require_field(name); };
+    const int letter = optional_field(c.letter_field), building = optional_field(c.building_number_field),
+              locality = optional_field(c.locality_field), municipality = optional_field(c.municipality_field);
+    for (const auto& f : t.features) {
+        const auto* xy = std::get_if<geo::XY>(&f.geometry);
+        if (!xy)
+            throw model::DataError(t.at(f), "expected an address point, found another geometry (use points, or "
+                                            "the outline's centroid)");
+        std::string h = text_or(f, house) + text_or(f, letter);
+        if (const std::string k = text_or(f, building); !k.empty()) h += " k. " + k; // korpusas
+        std::string town = text_or(f, locality);
+        if (town.empty()) town = text_or(f, municipality);
+        points.push_back({text_or(f, street), h, town, *xy,
+                          (t.layer.empty() ? std::string("fid ") : t.layer + " fid ") + std::to_string(f.fid)});
+    }
+    return points;
+}
+
+LocateResult locate_providers(const LocateOptions& opt) {
+    const Project project = load_project(opt.project);
+    if (!project.providers) throw Error(opt.project + ": no [providers] table: nothing to locate");
+    const LayerSource& ps = *project.providers;
+    if (!ends_with(fs::path(ps.path).extension().string(), ".csv") && fs::path(ps.path).extension() != ".CSV")
+        throw Error(ps.path + ": locate rewrites a providers CSV file; this providers source is not one");
+    if (!ps.encoding.empty() && ps.encoding != "UTF-8" && ps.encoding != "utf-8" && ps.encoding != "UTF8")
+        throw Error(ps.path + ": locate writes UTF-8; convert the providers file from " + ps.encoding + " first");
+    if (ps.x_field.empty())
+        throw Error(project.file + ": [providers] names no x_field / y_field: locate writes coordinates into them");
+
+    LocateResult res;
+    res.source = opt.addresses.empty() && project.addresses ? project.addresses->source.path : opt.addresses;
+    if (res.source.empty())
+        throw Error("locate needs an address source: --addresses FILE, or [addresses] path in " + project.file);
+    const fs::path in = fs::absolute(ps.path).lexically_normal();
+    res.out_path = opt.in_place ? in.string()
+                   : opt.out.empty() ? (in.parent_path() / "providers_located.csv").string()
+                                     : fs::absolute(opt.out).lexically_normal().string();
+    if (!opt.in_place && fs::exists(res.out_path) && fs::equivalent(res.out_path, in))
+        throw Error(res.out_path + ": this is the providers file itself; write elsewhere with --out, or replace it "
+                                   "with --in-place (a backup is kept)");
+
+    // Read the providers first: a broken file stops before the address points are read.
+    const std::string text = read_file(in.string());
+    const geo::CsvScan scan = geo::scan_csv(text, in.string(), ps.separator);
+    Records rows = parse_records(text, scan.separator);
+    if (rows.empty()) throw Error(in.string() + ": empty file (no header row)");
+    auto& header = rows[0];
+    auto column = [&](const std::string& name, bool add) -> std::size_t {
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header[i] == name) return i;
+        if (!add) throw geo::IoError(Location{in.string(), "", -1, 1, name}, "missing column " + name);
+        header.push_back(name);
+        for (std::size_t r = 1; r < rows.size(); ++r) rows[r].resize(header.size());
+        return header.size() - 1;
+    };
+    const std::size_t c_id = column("provider_id", false), c_prec = column("location_precision", false),
+                      c_addr = column("address", false), c_basis = column("location_basis", true),
+                      c_x = column(ps.x_field, true), c_y = column(ps.y_field, true), c_res = column("locate_result", true);
+
+    const model::AddressMatcher matcher(read_address_points(res.source, project));
+    res.points = matcher.indexed();
+    const std::string providers_crs = ps.crs.empty() ? project.working_crs : ps.crs;
+    const geo::Transformer to_providers(project.working_crs, providers_crs);
+    const bool degrees = !geo::is_metric_projected(providers_crs);
+    const std::string source_name = fs::path(res.source).filename().string();
+
+    std::map<std::string, std::size_t> done; // provider id -> index in res.providers
+    std::vector<std::optional<geo::XY>> placed;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        auto& row = rows[r];
+        row.resize(header.size());
+        auto [it, fresh] = done.try_emplace(row[c_id], res.providers.size());
+        if (fresh) {
+            LocatedProvider lp{row[c_id], row[c_addr], "", ""};
+            std::optional<geo::XY> at;
+            if (row[c_prec] == "address" || row[c_prec] == "building") {
+                lp.result = "kept";
+                lp.detail = "already located (" + row[c_prec] + "); not changed";
+            } else if (row[c_addr].empty()) {
+                lp.result = "no_address";
+            } else {
+                const model::ParsedAddress q = model::parse_address(row[c_addr]);
+                const model::AddressMatch m = matcher.match(q);
+                lp.result = model::to_string(m.kind);
+                const auto& pts = matcher.points();
+                switch (m.kind) {
+                case model::MatchKind::address_point:
+                    at = pts[*m.point].xy;
+                    lp.detail = "address point " + pts[*m.point].source + " '" + point_label(pts[*m.point]) + "' in " +
+                                source_name + (m.note.empty() ? "" : " (" + m.note + ")");
+                    break;
+                case model::MatchKind::street: {
+                    std::string near;
+                    for (const auto& h : m.nearest_houses) near += (near.empty() ? "" : ", ") + h;
+                    lp.detail = "street '" + model::street_key(q) + "' found in " + source_name + ", house '" + q.house +
+                                "' not; nearest numbers: " + near + "; not placed";
+                    break;
+                }
+                case model::MatchKind::ambiguous: {
+                    lp.detail = std::to_string(m.candidates.size()) + " candidates in " + source_name + ", not placed:";
+                    for (std::size_t k : m.candidates)
+                        lp.detail += " " + pts[k].source + " '" + point_label(pts[k]) + "';";
+                    lp.detail.pop_back();
+                    break;
+                }
+                case model::MatchKind::not_found:
+                    lp.detail = "no address point on '" + model::street_key(q) + "'" +
+                                (q.town.empty() ? "" : " in '" + q.town + "'") + " in " + source_name;
+                    break;
+                }
+            }
+            ++res.counts[lp.result];
+            res.providers.push_back(std::move(lp));
+            placed.push_back(at);
+        }
+        const LocatedProvider& lp = res.providers[it->second];
+        if (lp.result == "kept" || lp.result == "no_address") continue;
+        row[c_res] = lp.result;
+        if (const auto& at = placed[it->second]) {
+            const geo::XY p = to_providers.transform(*at);
+            row[c_x] = format_coordinate(p.x, degrees, ps.decimal_comma);
+            row[c_y] = format_coordinate(p.y, degrees, ps.decimal_comma);
+            row[c_prec] = "address";
+            row[c_basis] = "locate: " + lp.detail;
+        } else {
+            const std::string before = basis_before_locate(row[c_basis]);
+            row[c_basis] = (before.empty() ? "" : before + "; ") + "locate: " + lp.detail;
+        }
+    }
+
+    const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+    if (opt.in_place) {
+        res.backup_path = in.string() + ".bak";
+        for (int n = 1; fs::exists(res.backup_path); ++n) res.backup_path = in.string() + ".bak" + std::to_string(n);
+        geo::write_text_file(res.backup_path, text);
+    }
+    geo::write_text_file(res.out_path, csv_text(rows, scan.separator, eol));
+    return res;
+}
+
+} // namespace apreptis::app
