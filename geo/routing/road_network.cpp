@@ -22,6 +22,16 @@ std::string NetworkReport::summary() const {
     os << ways_used << " of " << ways_read << " ways used (" << ways_outside_clip << " outside the study area";
     for (const auto& [why, n] : ways_excluded) os << "; " << n << " " << why;
     os << ")";
+    if (!maxspeed_refused.empty()) {
+        std::size_t n = 0;
+        std::string values;
+        for (const auto& [v, k] : maxspeed_refused) {
+            n += k;
+            values += (values.empty() ? "" : ", ") + ("'" + v + "'") + (k > 1 ? " x" + std::to_string(k) : "");
+        }
+        os << "; " << n << " way(s) at their class speed, their maxspeed refused (not " << min_maxspeed_kmh << "-"
+           << max_maxspeed_kmh << " km/h): " << values;
+    }
     if (area_outlines_used || area_crossings_used)
         os << "; walkable areas: " << area_outlines_used << " outlines, " << area_crossings_used << " crossings";
     os << "; " << nodes << " nodes, " << edges << " edges, " << arcs << " arcs, "
@@ -195,6 +205,7 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
             rep.ways_excluded[r.excluded_because]++;
             continue;
         }
+        if (!r.maxspeed_refused.empty()) rep.maxspeed_refused[r.maxspeed_refused]++;
         usable.push_back({&w, r});
     }
     if (usable.empty())
