@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <thread>
 
 #include "geo/preconditions.hpp"
 #include "geo/routing/network_point.hpp"
+#include "model/parallel.hpp"
 
 namespace apreptis::model {
 
@@ -146,10 +148,9 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
                 failure[w] = std::current_exception();
             }
         };
-        std::vector<std::thread> threads;
-        for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
-        work(0);
-        for (auto& t : threads) t.join();
+        std::vector<std::function<void()>> chunks;
+        for (std::size_t w = 0; w < workers; ++w) chunks.push_back([&work, w] { work(w); });
+        run_in_parallel(chunks, workers);
         for (const auto& f : failure)
             if (f) std::rethrow_exception(f);
         std::size_t total = 0;
