@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "geo/errors.hpp"
+#include "geo/routing/network_check.hpp"
 
 namespace apreptis::geo {
 
@@ -217,6 +218,11 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
     // of all vertices gives every distinct coordinate an id and its use count.
     std::size_t vertices = 0;
     for (const Usable& u : usable) vertices += u.way->points.size();
+    // Nodes, shape points, edges and arcs are numbered with 32 bits; each is at most twice the
+    // vertices (a street piece's end is stored in both pieces; two arcs per piece).
+    check_fits_index32(vertices, source + ": street vertices of the usable ways",
+                       "the graph's 32-bit indices number at most half as many; clip the roads to the study area",
+                       max_index32 / 2);
     std::vector<std::uint32_t> vertex_id; // per vertex of the usable ways, in order
     std::vector<std::uint32_t> uses;      // per distinct coordinate
     std::vector<NodeId> node_of;          // per distinct coordinate, assigned on first use
@@ -320,6 +326,7 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
     rep.arcs = arcs.size();
     rep.components = net.component_size.size();
     rep.largest_component_nodes = net.component_size[net.largest_component];
+    check_road_network(net, source); // once, here: the searches trust it
     return net;
 }
 
