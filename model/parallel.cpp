@@ -4,13 +4,13 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
-#include <thread>
+#include <system_error>
 
 namespace apreptis::model {
 
-void run_in_parallel(const std::vector<std::function<void()>>& jobs) {
-    const std::size_t workers =
-        std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+void run_in_parallel(const std::vector<std::function<void()>>& jobs, std::size_t max_threads, const ThreadStart& start) {
+    const std::size_t limit = max_threads ? max_threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = std::min(jobs.size(), limit);
     if (workers <= 1) {
         for (const auto& j : jobs) j();
         return;
@@ -28,10 +28,20 @@ void run_in_parallel(const std::vector<std::function<void()>>& jobs) {
             }
         }
     };
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-    work();
-    for (auto& th : threads) th.join();
+    {
+        // jthreads join when they go out of scope, so a start that throws half way (a
+        // std::thread left joinable in a vector being destroyed called std::terminate) leaves
+        // the started ones to finish; the jobs are taken from one counter, so none is lost.
+        std::vector<std::jthread> threads;
+        threads.reserve(workers - 1);
+        try {
+            for (std::size_t w = 1; w < workers; ++w)
+                threads.push_back(start ? start(work) : std::jthread(work));
+        } catch (const std::system_error&) {
+            // fewer threads than asked for: the ones running (and this one) do the rest
+        }
+        work();
+    }
     if (failure) std::rethrow_exception(failure);
 }
 

@@ -7,8 +7,8 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <set>
-#include <unistd.h>
 
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
@@ -16,10 +16,17 @@
 #include "app/report/report_page.hpp"
 #include "app/report/report_sections.hpp"
 #include "apreptis/build_info.hpp"
+#include "geo/io/pending_file.hpp"
 
 namespace apreptis::app::report {
 
 namespace {
+
+cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigned int length) {
+    auto& out = *static_cast<std::ostream*>(closure);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(length));
+    return out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
 
 std::string today() {
     std::time_t t = std::time(nullptr);
@@ -102,59 +109,61 @@ std::vector<std::string> write_council_report(const Analysis& a, const std::stri
     // Every question that can fail is asked before the file is opened.
     std::vector<MapChoice> choices;
     for (const auto& m : municipalities) choices.push_back(choose_indicator(a, m, L, o.indicator));
-    std::vector<std::string> written;
-    const std::string tmp = pdf_path + ".partial-" + std::to_string(::getpid());
-    struct RemoveOnFailure {
-        const std::string& path;
-        bool done = false;
-        ~RemoveOnFailure() {
-            std::error_code ec;
-            if (!done) std::filesystem::remove(path, ec);
-        }
-    } guard{tmp};
-    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-        cairo_pdf_surface_create(tmp.c_str(), page_w, page_h), &cairo_surface_destroy);
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-                                   (std::string(pick(L, "Socialinių paslaugų aprėptis — ", "Social-service coverage — ")) +
-                                    a.project().name).c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Aprėptis");
-    {
-        std::unique_ptr<cairo_t, decltype(&cairo_destroy)> holder(cairo_create(surface.get()), &cairo_destroy);
-        cairo_t* cr = holder.get();
+    // The maps' names; one that is a folder would fail only when the files take their names.
+    std::vector<std::vector<std::string>> map_paths(municipalities.size());
+    if (o.maps)
         for (std::size_t k = 0; k < municipalities.size(); ++k) {
-            const std::string& m = municipalities[k];
-            const MapChoice& choice = choices[k];
-            MapFigure fig = ward_map(a, choice, L, m, o.small_count_threshold, o.unsuppressed);
-            map_page(cr, a, m, choice, fig, o);
-            shortfall_page(cr, a, m, o);
-            plan_page(cr, a, m, choice, o);
-
-            if (o.maps) {
-                const fs::path stem = fs::path(pdf_path).replace_extension();
-                std::string safe;
-                for (char c : m) safe += (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) ? c : '_';
-                for (const char* ext : {".svg", ".png"}) {
-                    const std::string path = stem.string() + "-" + safe + ext;
-                    MapFigure titled = fig;
-                    titled.legend_title = choice.title;
-                    write_map_file(titled, path);
-                    written.push_back(path);
-                }
+            const fs::path stem = fs::path(pdf_path).replace_extension();
+            std::string safe;
+            for (char c : municipalities[k]) safe += (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) ? c : '_';
+            for (const char* ext : {".svg", ".png"}) {
+                map_paths[k].push_back(stem.string() + "-" + safe + ext);
+                if (std::error_code ec; fs::is_directory(map_paths[k].back(), ec))
+                    throw Error(map_paths[k].back() + ": is a folder; the report's map is written there (--maps)");
             }
         }
-        if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-            throw Error(pdf_path + ": drawing the report failed: " + cairo_status_to_string(cairo_status(cr)));
+    // Everything is written under temporary names first, the PDF and every map; only when all
+    // are done do they take their names. A report that fails leaves the earlier PDF and maps
+    // as they were (before, a municipality's maps replaced the earlier ones while a later page
+    // could still fail and leave the old PDF beside new maps).
+    geo::PendingFile pdf(pdf_path);
+    std::vector<geo::PendingFile> maps;
+    pdf.write([&](std::ostream& out) {
+        std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+            cairo_pdf_surface_create_for_stream(write_to_stream, &out, page_w, page_h), &cairo_surface_destroy);
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                       (std::string(pick(L, "Socialinių paslaugų aprėptis — ", "Social-service coverage — ")) +
+                                        a.project().name).c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Aprėptis");
+        {
+            std::unique_ptr<cairo_t, decltype(&cairo_destroy)> holder(cairo_create(surface.get()), &cairo_destroy);
+            cairo_t* cr = holder.get();
+            for (std::size_t k = 0; k < municipalities.size(); ++k) {
+                const std::string& m = municipalities[k];
+                const MapChoice& choice = choices[k];
+                MapFigure fig = ward_map(a, choice, L, m, o.small_count_threshold, o.unsuppressed);
+                map_page(cr, a, m, choice, fig, o);
+                shortfall_page(cr, a, m, o);
+                plan_page(cr, a, m, choice, o);
+                for (const std::string& path : map_paths[k]) {
+                    MapFigure titled = fig;
+                    titled.legend_title = choice.title;
+                    maps.push_back(write_map_pending(titled, path));
+                }
+            }
+            if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+                throw Error(pdf_path + ": drawing the report failed: " + cairo_status_to_string(cairo_status(cr)));
+        }
+        cairo_surface_finish(surface.get());
+        if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+            throw Error(pdf_path + ": could not write the report: " + cairo_status_to_string(cairo_surface_status(surface.get())));
+    });
+    std::vector<std::string> written{pdf_path};
+    pdf.commit();
+    for (auto& f : maps) {
+        f.commit();
+        written.push_back(f.path());
     }
-    cairo_surface_finish(surface.get());
-    std::error_code ec;
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-        fs::remove(tmp, ec);
-        throw Error(pdf_path + ": could not write the report: " + cairo_status_to_string(cairo_surface_status(surface.get())));
-    }
-    fs::rename(tmp, pdf_path, ec);
-    if (ec) throw Error(pdf_path + ": could not move the finished report into place: " + ec.message());
-    guard.done = true;
-    written.insert(written.begin(), pdf_path);
     return written;
 }
 

@@ -25,8 +25,9 @@ struct ReportOptions {
     const Analysis* before = nullptr;        ///< the run without the scenario (before/after table)
 };
 
-/// Writes the PDF (through a temporary file renamed into place) and returns every file
-/// written. Throws apreptis::Error for an unknown municipality or indicator, or a write failure.
+/// Writes the PDF and, with `maps`, the maps, each under a temporary name beside it; only when
+/// all are written do they take their names (geo::PendingFile), so a report that fails leaves
+/// the earlier PDF and maps as they were. Returns every file written. Throws apreptis::Error for an unknown municipality or indicator, or a write failure.
 std::vector<std::string> write_council_report(const Analysis& a, const std::string& pdf_path, const ReportOptions& o);
 
 } // namespace apreptis::app::report

@@ -13,6 +13,7 @@
 
 #include "app/report/report_page.hpp"
 #include "geo/errors.hpp"
+#include "geo/io/pending_file.hpp"
 
 namespace apreptis::app::report {
 
@@ -283,16 +284,23 @@ double map_box_height(cairo_t* cr, const MapFigure& m, double width, double max_
     return std::min(max_h, std::max(map_h, panel) + attribution);
 }
 
-void write_map_file(const MapFigure& m, const std::string& path, double width_pt, double height_pt) {
-    namespace fs = std::filesystem;
-    const std::string ext = fs::path(path).extension().string();
-    const std::string tmp = path + ".partial-" + std::to_string(::getpid());
+namespace {
+
+cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigned int length) {
+    auto& out = *static_cast<std::ostream*>(closure);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(length));
+    return out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+void write_map(const MapFigure& m, std::ostream& out, const std::string& format, const std::string& name, double width_pt,
+               double height_pt) {
+    const std::string& ext = format;
     cairo_surface_t* surface = nullptr;
-    if (ext == ".svg") surface = cairo_svg_surface_create(tmp.c_str(), width_pt, height_pt);
-    else if (ext == ".pdf") surface = cairo_pdf_surface_create(tmp.c_str(), width_pt, height_pt);
+    if (ext == ".svg") surface = cairo_svg_surface_create_for_stream(write_to_stream, &out, width_pt, height_pt);
+    else if (ext == ".pdf") surface = cairo_pdf_surface_create_for_stream(write_to_stream, &out, width_pt, height_pt);
     else if (ext == ".png")
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width_pt * 2), static_cast<int>(height_pt * 2));
-    else throw Error(path + ": a map is written as .svg, .png or .pdf, not '" + ext + "'");
+    else throw Error(name + ": a map is written as .svg, .png or .pdf, not '" + ext + "'");
     std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> s(surface, &cairo_surface_destroy);
     {
         std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(s.get()), &cairo_destroy);
@@ -301,23 +309,26 @@ void write_map_file(const MapFigure& m, const std::string& path, double width_pt
         cairo_paint(cr.get());
         draw_map(cr.get(), m, Box{10, 10, width_pt - 20, height_pt - 20});
         if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
-            throw Error(path + ": drawing the map failed: " + cairo_status_to_string(cairo_status(cr.get())));
+            throw Error(name + ": drawing the map failed: " + cairo_status_to_string(cairo_status(cr.get())));
     }
     cairo_status_t st = CAIRO_STATUS_SUCCESS;
-    if (ext == ".png") st = cairo_surface_write_to_png(s.get(), tmp.c_str());
+    if (ext == ".png") st = cairo_surface_write_to_png_stream(s.get(), write_to_stream, &out);
     cairo_surface_finish(s.get());
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(s.get());
-    if (st != CAIRO_STATUS_SUCCESS) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw Error(path + ": could not write the map: " + cairo_status_to_string(st));
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw Error(path + ": could not move the finished map into place: " + ec.message());
-    }
+    if (st != CAIRO_STATUS_SUCCESS) throw Error(name + ": could not write the map: " + cairo_status_to_string(st));
+}
+
+} // namespace
+
+geo::PendingFile write_map_pending(const MapFigure& m, const std::string& path, double width_pt, double height_pt) {
+    geo::PendingFile f(path);
+    const std::string ext = std::filesystem::path(path).extension().string();
+    f.write([&](std::ostream& out) { write_map(m, out, ext, path, width_pt, height_pt); });
+    return f;
+}
+
+void write_map_file(const MapFigure& m, const std::string& path, double width_pt, double height_pt) {
+    write_map_pending(m, path, width_pt, height_pt).commit();
 }
 
 } // namespace apreptis::app::report

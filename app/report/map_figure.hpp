@@ -8,6 +8,7 @@
 
 #include "app/core/choropleth.hpp"
 #include "geo/geometry.hpp"
+#include "geo/io/pending_file.hpp"
 
 typedef struct _cairo cairo_t;
 
@@ -56,6 +57,11 @@ double map_box_height(cairo_t* cr, const MapFigure& m, double width, double max_
 /// Writes the figure alone as .svg, .png (2x) or .pdf, chosen by the extension, through a
 /// temporary file renamed into place. Throws apreptis::Error.
 void write_map_file(const MapFigure& m, const std::string& path, double width_pt = 800, double height_pt = 600);
+
+/// The same, written under a temporary name only: the caller commits it (with the files it
+/// belongs with) or lets it go, which removes it.
+geo::PendingFile write_map_pending(const MapFigure& m, const std::string& path, double width_pt = 800,
+                                   double height_pt = 600);
 
 /// Fonts the report uses (DejaVu, Debian fonts-dejavu-core: every Lithuanian letter).
 inline constexpr const char* font_family = "DejaVu Sans";

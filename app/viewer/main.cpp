@@ -22,55 +22,13 @@
 #include "platform/gl_window.hpp"
 #include "render/map_renderer.hpp"
 #include "viewer_app.hpp"
+#include "viewer_options.hpp"
 #include "views/views.hpp"
 
 using namespace apreptis;
 using namespace apreptis::viewer;
 
 namespace {
-
-struct Options {
-    std::string project = std::string(app::source_dir) + "/datasets/kaunas/kaunas.toml";
-    int width = 1280, height = 800;
-    int frames = -1; // -1: interactive
-    std::string screenshot, probe, indicator, select, whatif, whatif_series, suggest, export_png, lang;
-    std::string level, compare_indicator;
-    bool plain = false; ///< wards only, fully opaque: pixel tests
-    int export_w = 1600, export_h = 1200;
-};
-
-bool parse_size(const std::string& s, int& w, int& h) { return std::sscanf(s.c_str(), "%dx%d", &w, &h) == 2; }
-
-Options parse(int argc, char** argv) {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        auto next = [&]() -> std::string {
-            if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
-            return argv[++i];
-        };
-        if (a == "--size") parse_size(next(), o.width, o.height);
-        else if (a == "--frames") o.frames = std::stoi(next());
-        else if (a == "--screenshot") o.screenshot = next();
-        else if (a == "--probe") o.probe = next();
-        else if (a == "--indicator") o.indicator = next();
-        else if (a == "--select") o.select = next();
-        else if (a == "--whatif") o.whatif = next();
-        else if (a == "--whatif-series") o.whatif_series = next();
-        else if (a == "--suggest") o.suggest = next();
-        else if (a == "--export-png") o.export_png = next();
-        else if (a == "--export-size") parse_size(next(), o.export_w, o.export_h);
-        else if (a == "--lang") o.lang = next();
-        else if (a == "--plain") o.plain = true;
-        else if (a == "--level") {
-            o.level = next();
-            if (o.level != "ward" && o.level != "municipality") throw std::runtime_error("--level must be ward or municipality");
-        } else if (a == "--compare-indicator") o.compare_indicator = next();
-        else if (a.size() && a[0] != '-') o.project = a;
-        else throw std::runtime_error("unknown option " + a);
-    }
-    return o;
-}
 
 int ward_index(const app::Analysis& a, const std::string& code) {
     for (std::size_t i = 0; i < a.study().wards.size(); ++i)
@@ -79,23 +37,22 @@ int ward_index(const app::Analysis& a, const std::string& code) {
 }
 
 /// "ward:1904;children_day_centre;children;30" or "498000,6085000;...": the what-if hook.
-nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
-    const std::vector<std::string> part = app::split(spec, ';');
-    if (part.size() != 4) throw std::runtime_error("--whatif needs 'where;service;group;places'");
+nlohmann::json run_whatif(ViewerApp& v, const WhatIf& w) {
     const app::Analysis* a = v.current();
+    require_service("--whatif", a->study().catalogue, w.service);
     geo::XY at;
-    if (part[0].rfind("ward:", 0) == 0) {
-        const int w = ward_index(*a, part[0].substr(5));
-        if (w < 0) throw std::runtime_error("--whatif: no ward " + part[0]);
-        at = geo::point_on_surface(a->study().wards[static_cast<std::size_t>(w)].geometry);
-    } else if (std::sscanf(part[0].c_str(), "%lf,%lf", &at.x, &at.y) != 2) {
-        throw std::runtime_error("--whatif: bad point " + part[0]);
+    if (!w.ward.empty()) {
+        const int ward = ward_index(*a, w.ward);
+        if (ward < 0) throw UsageError("--whatif: no ward " + w.ward + " in the project");
+        at = geo::point_on_surface(a->study().wards[static_cast<std::size_t>(ward)].geometry);
+    } else {
+        at = *w.at;
     }
-    v.new_service = part[1];
-    v.new_group = part[2];
-    v.new_places = std::stof(part[3]);
+    v.new_service = w.service;
+    v.new_group = w.group;
+    v.new_places = w.places;
     const int ward = v.ward_at(at);
-    v.indicator = "coverage:" + part[1] + ":" + part[2] + ":" + a->study().catalogue.find_service(part[1])->counting_unit +
+    v.indicator = "coverage:" + w.service + ":" + w.group + ":" + a->study().catalogue.find_service(w.service)->counting_unit +
                   ":places_per_1000";
     v.refresh_style();
     const auto before = ward >= 0 ? v.values[static_cast<std::size_t>(ward)] : std::nullopt;
@@ -116,16 +73,15 @@ nlohmann::json run_whatif(ViewerApp& v, const std::string& spec) {
 
 /// N scripted edits (app/core/edit_script.hpp), each timed from the edit to the recoloured
 /// map: what a planner waits for. p50 / p95 / max go into the probe.
-nlohmann::json run_whatif_series(ViewerApp& v, const std::string& spec) {
-    const std::vector<std::string> part = app::split(spec, ';');
-    if (part.size() != 3) throw std::runtime_error("--whatif-series needs 'N;service;group'");
-    const int n = std::stoi(part[0]);
+nlohmann::json run_whatif_series(ViewerApp& v, const WhatIfSeries& series) {
+    require_service("--whatif-series", v.current()->study().catalogue, series.service);
+    const int n = series.edits;
     std::vector<double> ms;
     double compute = 0, triangles = 0, geometry = 0, style = 0, latency = 0;
     std::size_t recomputed = 0, reused = 0;
     for (int i = 0; i < n; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
-        v.push_edit(app::scripted_edit(*v.inputs(), i, part[1], part[2]));
+        v.push_edit(app::scripted_edit(*v.inputs(), i, series.service, series.group));
         v.wait();
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         if (!v.error().empty()) throw std::runtime_error("--whatif-series: edit " + std::to_string(i) + ": " + v.error());
@@ -154,8 +110,9 @@ nlohmann::json run_whatif_series(ViewerApp& v, const std::string& spec) {
 int main(int argc, char** argv) {
     Options opt;
     try {
-        opt = parse(argc, argv);
-    } catch (const std::exception& e) {
+        opt = parse_options(std::vector<std::string>(argv + 1, argv + argc),
+                            std::string(app::source_dir) + "/datasets/kaunas/kaunas.toml");
+    } catch (const UsageError& e) {
         std::fprintf(stderr, "apreptis-viewer: %s\n", e.what());
         return 64;
     }
@@ -180,20 +137,19 @@ int main(int argc, char** argv) {
             if (v.current() && v.compare_index() == v.comparison.indicators.size()) {
                 std::string known;
                 for (const auto& i : v.comparison.indicators) known += (known.empty() ? "" : ", ") + i.id;
-                throw std::runtime_error("--compare-indicator: no indicator " + opt.compare_indicator + " (known: " + known + ")");
+                throw UsageError("--compare-indicator: no indicator " + opt.compare_indicator + " (known: " + known + ")");
             }
         }
         v.refresh_style();
         nlohmann::json probe;
-        if (!opt.whatif.empty() && v.current()) probe["whatif"] = run_whatif(v, opt.whatif);
-        if (!opt.whatif_series.empty() && v.current()) probe["whatif_series"] = run_whatif_series(v, opt.whatif_series);
-        if (!opt.suggest.empty() && v.current()) {
-            const std::vector<std::string> part = app::split(opt.suggest, ';');
-            if (part.size() != 3) throw std::runtime_error("--suggest needs 'service;group;k'");
+        if (opt.whatif && v.current()) probe["whatif"] = run_whatif(v, *opt.whatif);
+        if (opt.whatif_series && v.current()) probe["whatif_series"] = run_whatif_series(v, *opt.whatif_series);
+        if (opt.suggest && v.current()) {
+            require_service("--suggest", v.current()->study().catalogue, opt.suggest->service);
             app::SitingRequest req;
-            req.service_type = part[0];
-            req.target_group = part[1];
-            req.k = static_cast<std::size_t>(std::stoul(part[2]));
+            req.service_type = opt.suggest->service;
+            req.target_group = opt.suggest->group;
+            req.k = opt.suggest->k;
             v.start_siting(req);
             v.wait();
             nlohmann::json s = nlohmann::json::array();
@@ -301,6 +257,9 @@ int main(int argc, char** argv) {
             std::ofstream(opt.probe) << probe.dump(2) << "\n";
         }
         return v.error().empty() ? 0 : 2;
+    } catch (const UsageError& e) { // a value only the loaded project can refuse (a service type, a ward)
+        std::fprintf(stderr, "apreptis-viewer: %s\n", e.what());
+        return 64;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "apreptis-viewer: %s\n", e.what());
         return 1;

@@ -13,6 +13,7 @@
 
 #include "geo/detail/gdal_util.hpp"
 #include "geo/io/gpkg_bulk.hpp"
+#include "geo/io/pending_file.hpp"
 #include "geo/io/write_failure.hpp"
 #include "geo/errors.hpp"
 
@@ -185,32 +186,9 @@ void write_geopackage(const std::string& path, const std::string& crs, const std
 }
 
 
-namespace {
-
-/// Writes through `fill` into a temporary file beside `path`, then renames it into place; on
-/// any failure (a full disk, a row that cannot be made) the temporary file is removed and the
-/// earlier file, if any, is left as it was.
-void write_through_temporary(const std::string& path, const std::function<void(std::ofstream&)>& fill) {
-    const std::string tmp = temp_name_for(path);
-    try {
-        {
-            std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-            if (!f) throw IoError(path + ": cannot open for writing");
-            fill(f);
-            f.flush();
-            if (!f) throw IoError(path + ": write failed");
-        }
-        rename_into_place(tmp, path);
-    } catch (...) {
-        rethrow_write_failure(path, tmp); // removes tmp; "disk full" said as such
-    }
-}
-
-} // namespace
-
 void write_csv(const std::string& path, const OutLayer& layer) {
     // streamed (a country's unit_access is ~1 GB of text), in 1 MB pieces
-    write_through_temporary(path, [&](std::ofstream& f) {
+    write_through_temporary(path, [&](std::ostream& f) {
         std::string out;
         for (std::size_t i = 0; i < layer.fields.size(); ++i) out += (i ? "," : "") + csv_escape(layer.fields[i].name);
         out += "\n";
@@ -234,7 +212,7 @@ void write_csv(const std::string& path, const OutLayer& layer) {
 }
 
 void write_text_file(const std::string& path, const std::string& content) {
-    write_through_temporary(path, [&](std::ofstream& f) { f.write(content.data(), static_cast<std::streamsize>(content.size())); });
+    write_through_temporary(path, [&](std::ostream& f) { f.write(content.data(), static_cast<std::streamsize>(content.size())); });
 }
 
 } // namespace apreptis::geo

@@ -1,6 +1,7 @@
 #include "geo/routing/profile.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <map>
 
 namespace apreptis::geo {
@@ -51,17 +52,22 @@ bool walkable_class(const std::string& h) {
 bool is_no(const std::string& v) { return v == "no" || v == "private" || v == "agricultural" || v == "forestry"; }
 bool is_yes(const std::string& v) { return v == "yes" || v == "designated" || v == "permissive" || v == "destination"; }
 
+/// A maxspeed tag read as km/h: nullopt when it is not a number (none, signals, walk: the
+/// class speed applies, as before). A number is returned as read, NaN and infinity included
+/// (from_chars accepts "nan" and "inf"); accepted_maxspeed decides whether it is a speed.
 std::optional<double> parse_maxspeed_kmh(const std::string& s) {
     if (s.empty()) return std::nullopt;
     double v = 0;
     auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || v <= 0) return std::nullopt;
+    if (r.ec != std::errc()) return std::nullopt;
     std::string rest(r.ptr, s.data() + s.size());
     if (rest.find("mph") != std::string::npos) v *= 1.609344;
     return v;
 }
 
 } // namespace
+
+bool accepted_maxspeed(double kmh) { return std::isfinite(kmh) && kmh >= min_maxspeed_kmh && kmh <= max_maxspeed_kmh; }
 
 bool is_drivable_class(const std::string& highway) { return car_speeds_kmh().count(highway) > 0; }
 
@@ -84,7 +90,13 @@ WayRule rule_for(Profile p, const WayTags& t) {
                 r.excluded_because = "access restricted (" + *v + ")";
                 return r;
             }
-        double kmh = parse_maxspeed_kmh(t.maxspeed).value_or(it->second);
+        double kmh = it->second;
+        if (const auto tagged = parse_maxspeed_kmh(t.maxspeed)) {
+            // NaN or infinity would make NaN or zero arc times, which corrupt the search's heap
+            // key; a speed out of range is a typo. The class speed is used instead, and said.
+            if (accepted_maxspeed(*tagged)) kmh = *tagged;
+            else r.maxspeed_refused = t.maxspeed;
+        }
         r.speed_mps = kmh / 3.6;
         r.usable = true;
         if (t.oneway == "yes" || t.oneway == "true" || t.oneway == "1" || t.junction == "roundabout" ||

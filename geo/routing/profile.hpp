@@ -25,7 +25,14 @@ struct WayRule {
     double speed_mps = 0;
     bool forward = true;           ///< along the way's digitised direction
     bool backward = true;
+    /// A maxspeed tag that is a number but not a speed (NaN, infinity, 0, negative, over
+    /// max_maxspeed_kmh): the class speed was used instead. Empty when none was refused.
+    std::string maxspeed_refused;
 };
+
+/// The maxspeed values taken as they are (km/h, after converting mph); others are refused.
+inline constexpr double min_maxspeed_kmh = 1, max_maxspeed_kmh = 200;
+bool accepted_maxspeed(double kmh);
 
 WayRule rule_for(Profile p, const WayTags& tags);
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "geo/errors.hpp"
+#include "geo/routing/network_check.hpp"
 
 namespace apreptis::geo {
 
@@ -22,6 +23,16 @@ std::string NetworkReport::summary() const {
     os << ways_used << " of " << ways_read << " ways used (" << ways_outside_clip << " outside the study area";
     for (const auto& [why, n] : ways_excluded) os << "; " << n << " " << why;
     os << ")";
+    if (!maxspeed_refused.empty()) {
+        std::size_t n = 0;
+        std::string values;
+        for (const auto& [v, k] : maxspeed_refused) {
+            n += k;
+            values += (values.empty() ? "" : ", ") + ("'" + v + "'") + (k > 1 ? " x" + std::to_string(k) : "");
+        }
+        os << "; " << n << " way(s) at their class speed, their maxspeed refused (not " << min_maxspeed_kmh << "-"
+           << max_maxspeed_kmh << " km/h): " << values;
+    }
     if (area_outlines_used || area_crossings_used)
         os << "; walkable areas: " << area_outlines_used << " outlines, " << area_crossings_used << " crossings";
     os << "; " << nodes << " nodes, " << edges << " edges, " << arcs << " arcs, "
@@ -195,6 +206,7 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
             rep.ways_excluded[r.excluded_because]++;
             continue;
         }
+        if (!r.maxspeed_refused.empty()) rep.maxspeed_refused[r.maxspeed_refused]++;
         usable.push_back({&w, r});
     }
     if (usable.empty())
@@ -206,6 +218,11 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
     // of all vertices gives every distinct coordinate an id and its use count.
     std::size_t vertices = 0;
     for (const Usable& u : usable) vertices += u.way->points.size();
+    // Nodes, shape points, edges and arcs are numbered with 32 bits; each is at most twice the
+    // vertices (a street piece's end is stored in both pieces; two arcs per piece).
+    check_fits_index32(vertices, source + ": street vertices of the usable ways",
+                       "the graph's 32-bit indices number at most half as many; clip the roads to the study area",
+                       max_index32 / 2);
     std::vector<std::uint32_t> vertex_id; // per vertex of the usable ways, in order
     std::vector<std::uint32_t> uses;      // per distinct coordinate
     std::vector<NodeId> node_of;          // per distinct coordinate, assigned on first use
@@ -309,6 +326,7 @@ RoadNetwork build_network(const std::vector<Way>& ways, const BuildOptions& opt,
     rep.arcs = arcs.size();
     rep.components = net.component_size.size();
     rep.largest_component_nodes = net.component_size[net.largest_component];
+    check_road_network(net, source); // once, here: the searches trust it
     return net;
 }
 

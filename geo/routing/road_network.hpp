@@ -81,6 +81,9 @@ struct NetworkReport {
     std::size_t ways_outside_clip = 0;
     std::size_t ways_used = 0;
     std::map<std::string, std::size_t> ways_excluded; ///< reason -> count
+    /// Ways used at their class speed because their maxspeed was a number but not a speed
+    /// (profile.hpp, accepted_maxspeed): tag value -> ways.
+    std::map<std::string, std::size_t> maxspeed_refused;
     std::map<std::string, double> length_by_class_m;  ///< every way inside the clip, usable or not
     double used_length_m = 0;
     std::size_t area_outlines_used = 0;  ///< ways along walkable areas' outlines

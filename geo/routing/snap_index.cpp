@@ -53,11 +53,11 @@ SnappedPoint SnapIndex::snap(XY p, double max_distance_m) const {
     return main;
 }
 
-SnappedPoint SnapIndex::snap_nearest(XY p, double max_distance_m) const {
-    return nearest(p, max_distance_m, invalid_index);
+SnappedPoint SnapIndex::snap_nearest(XY p, double max_distance_m, SnapSearchStats* stats) const {
+    return nearest(p, max_distance_m, invalid_index, stats);
 }
 
-SnappedPoint SnapIndex::nearest(XY p, double max_distance_m, std::uint32_t component) const {
+SnappedPoint SnapIndex::nearest(XY p, double max_distance_m, std::uint32_t component, SnapSearchStats* stats) const {
     SnappedPoint out;
     out.point = p;
     if (m_items.empty()) return out;
@@ -70,34 +70,48 @@ SnappedPoint SnapIndex::nearest(XY p, double max_distance_m, std::uint32_t compo
     // p's distances to the sides of its own cell
     const double west = p.x - (m_x0 + static_cast<double>(cx) * m_cell), south = p.y - (m_y0 + static_cast<double>(cy) * m_cell);
     const double to_side = std::min({west, m_cell - west, south, m_cell - south});
+    auto visit = [&](std::int64_t x, std::int64_t y) {
+        const auto c = static_cast<std::size_t>(y * m_nx + x);
+        if (stats) stats->cells++;
+        for (std::uint32_t i = m_first[c]; i < m_first[c + 1]; ++i) {
+            const std::uint32_t s = m_items[i];
+            if (component != invalid_index && m_net.component[m_net.edges[m_edge_of_point[s]].from] != component)
+                continue;
+            const XY a = m_net.edge_points[s], b = m_net.edge_points[s + 1];
+            const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+            double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+            t = std::clamp(t, 0.0, 1.0);
+            const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+            // squared distance first: hypot (which decides, as before) only near the best
+            if (ex * ex + ey * ey > best * best * (1 + 1e-9) + 1e-12) continue;
+            const double d = std::hypot(ex, ey);
+            if (d < best || (d == best && s < best_seg)) {
+                best = d;
+                best_seg = s;
+                best_t = t;
+            }
+        }
+    };
     for (std::int64_t r = 0; r <= max_ring; ++r) {
         // Anything in ring r lies outside the block of rings < r, at least to_side + (r-1)
         // cells away: stop once that exceeds the best.
         if (best_seg != UINT32_MAX && r > 0 && to_side + static_cast<double>(r - 1) * m_cell > best) break;
-        for (std::int64_t x = cx - r; x <= cx + r; ++x)
-            for (std::int64_t y = cy - r; y <= cy + r; ++y) {
-                if (std::max(std::abs(x - cx), std::abs(y - cy)) != r) continue; // ring only
-                if (x < 0 || y < 0 || x >= m_nx || y >= m_ny) continue;
-                const auto c = static_cast<std::size_t>(y * m_nx + x);
-                for (std::uint32_t i = m_first[c]; i < m_first[c + 1]; ++i) {
-                    const std::uint32_t s = m_items[i];
-                    if (component != invalid_index && m_net.component[m_net.edges[m_edge_of_point[s]].from] != component)
-                        continue;
-                    const XY a = m_net.edge_points[s], b = m_net.edge_points[s + 1];
-                    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-                    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-                    t = std::clamp(t, 0.0, 1.0);
-                    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
-                    // squared distance first: hypot (which decides, as before) only near the best
-                    if (ex * ex + ey * ey > best * best * (1 + 1e-9) + 1e-12) continue;
-                    const double d = std::hypot(ex, ey);
-                    if (d < best || (d == best && s < best_seg)) {
-                        best = d;
-                        best_seg = s;
-                        best_t = t;
-                    }
-                }
-            }
+        // ring r, clamped to the grid: its rows y = cy -/+ r and its columns x = cx -/+ r
+        // between them, each cell once
+        const std::int64_t x0 = std::max<std::int64_t>(cx - r, 0), x1 = std::min(cx + r, m_nx - 1);
+        const std::int64_t y0 = std::max<std::int64_t>(cy - r + 1, 0), y1 = std::min(cy + r - 1, m_ny - 1);
+        if (x0 <= x1) {
+            if (cy - r >= 0 && cy - r < m_ny)
+                for (std::int64_t x = x0; x <= x1; ++x) visit(x, cy - r);
+            if (r > 0 && cy + r >= 0 && cy + r < m_ny)
+                for (std::int64_t x = x0; x <= x1; ++x) visit(x, cy + r);
+        }
+        if (y0 <= y1) {
+            if (cx - r >= 0 && cx - r < m_nx)
+                for (std::int64_t y = y0; y <= y1; ++y) visit(cx - r, y);
+            if (r > 0 && cx + r >= 0 && cx + r < m_nx)
+                for (std::int64_t y = y0; y <= y1; ++y) visit(cx + r, y);
+        }
     }
     if (best_seg == UINT32_MAX) return out;
     const std::uint32_t e = m_edge_of_point[best_seg];

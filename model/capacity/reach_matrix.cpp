@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <thread>
 
 #include "geo/preconditions.hpp"
+#include "geo/routing/network_check.hpp"
 #include "geo/routing/network_point.hpp"
+#include "model/parallel.hpp"
 
 namespace apreptis::model {
 
@@ -72,10 +75,19 @@ struct UnitGrid {
     }
 };
 
+/// The matrix's offsets are 32-bit: refused in words before they would wrap (a country's
+/// units against thousands of candidate sites at a long threshold can get there).
+void check_entries(std::size_t entries, std::size_t limit) {
+    geo::check_fits_index32(entries, "reach matrix: entries (population units within the cut-off of each point)",
+                            "use fewer candidate sites (a coarser --candidate-grid), a shorter threshold or a smaller "
+                            "study area",
+                            limit);
+}
+
 } // namespace
 
 ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo::XY> points, double cutoff_s,
-                               double walk_mps, std::stop_token stop) {
+                               double walk_mps, std::stop_token stop, std::size_t max_entries) {
     geo::require(std::isfinite(cutoff_s) && cutoff_s >= 0, "build_reach_matrix: finite cutoff");
     geo::require(geo::positive_finite(walk_mps), "build_reach_matrix: walking speed > 0");
     ReachMatrix m;
@@ -140,20 +152,21 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
                         std::sort(row.begin(), row.end(), [](const ReachEntry& x, const ReachEntry& y) { return x.unit < y.unit; });
                     }
                     out.entries.insert(out.entries.end(), row.begin(), row.end());
+                    check_entries(out.entries.size(), max_entries);
                     out.first.push_back(static_cast<std::uint32_t>(out.entries.size()));
                 }
             } catch (...) {
                 failure[w] = std::current_exception();
             }
         };
-        std::vector<std::thread> threads;
-        for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
-        work(0);
-        for (auto& t : threads) t.join();
+        std::vector<std::function<void()>> chunks;
+        for (std::size_t w = 0; w < workers; ++w) chunks.push_back([&work, w] { work(w); });
+        run_in_parallel(chunks, workers);
         for (const auto& f : failure)
             if (f) std::rethrow_exception(f);
         std::size_t total = 0;
         for (const auto& pm : part) total += pm.entries.size();
+        check_entries(total, max_entries);
         m.entries.reserve(total);
         for (const auto& pm : part) {
             const auto base = static_cast<std::uint32_t>(m.entries.size());
@@ -184,6 +197,7 @@ ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo:
             std::sort(row.begin(), row.end(), [](const ReachEntry& a, const ReachEntry& b) { return a.unit < b.unit; });
         }
         m.entries.insert(m.entries.end(), row.begin(), row.end());
+        check_entries(m.entries.size(), max_entries);
         m.first.push_back(static_cast<std::uint32_t>(m.entries.size()));
     }
     m.entries.shrink_to_fit();

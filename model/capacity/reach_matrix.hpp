@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "geo/geometry.hpp"
+#include "geo/routing/network_check.hpp"
 #include "model/access.hpp"
 #include "model/routing_index.hpp"
 
@@ -39,8 +40,9 @@ struct ReachMatrix {
 
 /// For each point, the units of `routing` from which it is reached within cutoff_s (walking
 /// access legs at walk_mps). A point farther than the snap limit from any road reaches no one.
-/// Throws Cancelled when `stop` is requested.
+/// Throws Cancelled when `stop` is requested, and apreptis::Error before the entries would pass
+/// `max_entries` (the 32-bit offsets' limit; a test passes a small one).
 ReachMatrix build_reach_matrix(const RoutingIndex& routing, std::span<const geo::XY> points, double cutoff_s,
-                               double walk_mps, std::stop_token stop = {});
+                               double walk_mps, std::stop_token stop = {}, std::size_t max_entries = geo::max_index32);
 
 } // namespace apreptis::model

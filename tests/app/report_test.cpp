@@ -152,3 +152,43 @@ TEST(CouncilReport, BadRequestsFailClearlyAndWriteNothing) {
     EXPECT_EQ(r.rc, 64);
     EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
+
+TEST(CouncilReport, AFailedReportLeavesTheEarlierPdfAndMapsAsTheyWere) {
+    // Two municipalities' maps: Kaunas's are written, then Vilnius's (larger) passes a file
+    // size limit set between them. Before, Kaunas's maps had already replaced the earlier ones
+    // while the old PDF stayed: a report and maps that did not belong together.
+    test::ScratchDir dir;
+    namespace fs = std::filesystem;
+    const std::string lt = test::source_dir() + "/datasets/lithuania/lithuania.toml";
+    const std::string args = "report " + lt + " --out " + dir / "r.pdf" + " --maps --municipality 'Kauno m. sav.;Vilniaus m. sav.'";
+    ASSERT_EQ(test::run_cli(args).rc, 0);
+    std::map<std::string, std::string> before;
+    for (const auto& e : fs::directory_iterator(dir.path())) before[e.path().filename().string()] = test::read_file(e.path().string());
+    ASSERT_EQ(before.size(), 5u);
+    const std::size_t kaunas = std::max(before["r-Kauno_m__sav_.svg"].size(), before["r-Kauno_m__sav_.png"].size());
+    const std::size_t vilnius = before["r-Vilniaus_m__sav_.svg"].size();
+    if (vilnius < kaunas + kaunas / 10) GTEST_SKIP() << "Vilnius's map is not larger than Kaunas's here";
+    const std::size_t blocks = (kaunas + vilnius) / 2 / 512; // ulimit -f counts 512-byte blocks in sh
+    const auto unchanged = [&](const std::string& what) {
+        std::map<std::string, std::string> now;
+        for (const auto& e : fs::directory_iterator(dir.path()))
+            if (e.is_regular_file()) now[e.path().filename().string()] = test::read_file(e.path().string());
+        EXPECT_EQ(now.size(), before.size()) << what << ": a file was removed or a temporary left";
+        for (const auto& [name, content] : before) EXPECT_TRUE(now[name] == content) << what << ": " << name << " was replaced";
+    };
+    // in English, so that any file written anew differs
+    auto r = test::run_cli(args + " --lang en", "ulimit -f " + std::to_string(blocks) + ";");
+    EXPECT_EQ(r.rc, 2) << r.output;
+    EXPECT_NE(r.output.find(dir / "r-Vilniaus_m__sav_.svg"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("nothing was replaced"), std::string::npos) << r.output;
+    unchanged("file size limit");
+    // a map's name taken by a folder: said before anything is written
+    fs::create_directory(dir / "r-Vilniaus_m__sav_.png.d");
+    fs::remove(dir / "r-Vilniaus_m__sav_.png");
+    fs::rename(dir / "r-Vilniaus_m__sav_.png.d", dir / "r-Vilniaus_m__sav_.png");
+    before.erase("r-Vilniaus_m__sav_.png");
+    r = test::run_cli(args + " --lang en");
+    EXPECT_EQ(r.rc, 2) << r.output;
+    EXPECT_NE(r.output.find(dir / "r-Vilniaus_m__sav_.png" + ": is a folder"), std::string::npos) << r.output;
+    unchanged("a folder in the way");
+}

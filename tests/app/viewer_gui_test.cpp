@@ -135,6 +135,32 @@ TEST(ViewerGui, a_bad_project_is_a_message_not_a_crash) {
     EXPECT_NE(probe["error"].get<std::string>().find("bad.toml"), std::string::npos);
 }
 
+TEST(ViewerGui, a_bad_command_line_is_a_usage_message_not_a_crash) {
+    // exit 64 with words: before, an unknown --whatif service dereferenced a null pointer
+    // (killed by SIGSEGV) and a bad --size was ignored (exit 0 at 1280x800)
+    test::ScratchDir d;
+    const auto run = [&](const std::string& args, const std::string& log, bool display = true) {
+        // The viewer's own exit status, kept in a file: xvfb-run's can be its own (5 when it
+        // cannot clean its temporary folder up after a program that ended at once). The
+        // command line is read before the window opens: only a loaded project needs X.
+        test::write_file(d / (log + ".sh"), std::string(APREPTIS_VIEWER) + " " + args + " > " + (d / log) +
+                                                " 2>&1; echo $? > " + (d / (log + ".rc")) + "\n");
+        const std::string cmd = (display ? "xvfb-run -a -s \"-screen 0 1600x1000x24\" sh " : "DISPLAY= sh ") +
+                                (d / (log + ".sh")) + " > /dev/null 2>&1";
+        std::system(cmd.c_str());
+        const std::string rc = test::read_file(d / (log + ".rc"));
+        return rc.empty() ? -1 : std::stoi(rc);
+    };
+    EXPECT_EQ(run("--frames 2 --whatif 'ward:1904;no_such_service;older;30'", "whatif.log"), 64);
+    const std::string whatif = test::read_file(d / "whatif.log");
+    EXPECT_NE(whatif.find("--whatif: no service type 'no_such_service' in the project's catalogue ("), std::string::npos) << whatif;
+    EXPECT_NE(whatif.find("day_care_home"), std::string::npos) << whatif; // the known ones listed
+    EXPECT_EQ(run("--frames 2 --size 1600by1000", "size.log", false), 64);
+    EXPECT_NE(test::read_file(d / "size.log").find("--size needs WIDTHxHEIGHT"), std::string::npos) << test::read_file(d / "size.log");
+    EXPECT_EQ(run("--frames 2 --whatif-series 'ten;day_care_home;older'", "series.log", false), 64);
+    EXPECT_EQ(test::read_file(d / "series.log").find("stoi"), std::string::npos) << test::read_file(d / "series.log");
+}
+
 TEST(ViewerGui, site_suggestions_run_on_the_worker_and_a_site_can_be_accepted) {
     test::ScratchDir d;
     const std::string li = test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml";

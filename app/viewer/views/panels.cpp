@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "manual_breaks.hpp"
 #include "views/views.hpp"
 
 namespace apreptis::viewer {
@@ -79,9 +80,7 @@ void draw_layers_panel(ViewerApp& app) {
         if (method == 2) {
             static char breaks[128] = "";
             if (ImGui::InputText("##breaks", breaks, sizeof breaks)) {
-                app.manual_breaks.clear();
-                for (char* tok = std::strtok(breaks, " ,;"); tok; tok = std::strtok(nullptr, " ,;"))
-                    app.manual_breaks.push_back(std::atof(tok));
+                app.manual_breaks = parse_manual_breaks(breaks); // reads the text, leaves ImGui's buffer as typed
                 changed = true;
             }
         }

@@ -52,3 +52,24 @@ TEST(ReachMatrix, straight_line_rows_hold_the_units_within_the_walking_radius) {
     EXPECT_FLOAT_EQ(m.row(0)[1].time_s, 400);
     EXPECT_EQ(m.method, DistanceMethod::straight_line);
 }
+
+TEST(ReachMatrix, entries_past_the_32_bit_limit_are_refused_in_words) {
+    // The limit is 2^32 - 2 entries (48 GB): a small one stands for it, on both paths.
+    std::vector<PopulationUnit> units{{{0, 0}, 0, 1}, {{300, 400}, 0, 1}, {{3000, 0}, 0, 1}};
+    const RoutingIndex routing(units, SurfaceReport{});
+    const std::vector<geo::XY> points{{0, 0}, {100, 100}, {2900, 0}};
+    EXPECT_EQ(build_reach_matrix(routing, points, 600, 1.25, {}, 5).entries.size(), 5u); // at the limit: kept
+    test::expect_error<Error>([&] { build_reach_matrix(routing, points, 600, 1.25, {}, 4); },
+                              {"reach matrix", "5 pass the 32-bit index limit of 4", "fewer candidate sites"});
+    EXPECT_EQ(geo::max_index32, 4294967294u);
+    const auto in = app::load_inputs(app::load_run(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml").project);
+    std::vector<geo::XY> sites;
+    for (const auto& u : in->routing->units()) {
+        sites.push_back(u.point);
+        if (sites.size() == 64) break;
+    }
+    const std::size_t all = build_reach_matrix(*in->routing, sites, 600, 1.25).entries.size();
+    ASSERT_GT(all, 10u);
+    test::expect_error<Error>([&] { build_reach_matrix(*in->routing, sites, 600, 1.25, {}, all - 1); },
+                              {"reach matrix", "pass the 32-bit index limit"});
+}

@@ -1,0 +1,82 @@
+// The viewer's command line and its typed class limits, read without a window (app/viewer's
+// viewer_options.cpp and manual_breaks.cpp are compiled into this test, no GL).
+#include <cstring>
+
+#include <gtest/gtest.h>
+
+#include "manual_breaks.hpp"
+#include "test_util.hpp"
+#include "viewer_options.hpp"
+
+using namespace apreptis;
+using namespace apreptis::viewer;
+
+namespace {
+Options parse(std::vector<std::string> args) { return parse_options(args, "default.toml"); }
+} // namespace
+
+TEST(ViewerOptions, sizes_and_numbers_are_read_whole_or_refused_in_words) {
+    const Options o = parse({"p.toml", "--size", "1600x1000", "--frames", "4", "--export-size", "800x600"});
+    EXPECT_EQ(o.project, "p.toml");
+    EXPECT_EQ(o.width, 1600);
+    EXPECT_EQ(o.height, 1000);
+    EXPECT_EQ(o.frames, 4);
+    EXPECT_EQ(o.export_w, 800);
+    EXPECT_EQ(parse({}).project, "default.toml");
+    // before: "abc" and "1600" were ignored (the window opened at 1280x800); "4x" read as 4 wide
+    for (const char* bad : {"abc", "1600", "1600x", "x900", "0x900", "1600x-1", "16x9z", "99999x10"})
+        test::expect_error<UsageError>([&] { parse({"--size", bad}); },
+                                       {"--size needs WIDTHxHEIGHT", std::string("found '") + bad + "'"});
+    // before: std::stoi's own words ("stoi"), or "4x" read as 4
+    for (const char* bad : {"four", "4x", "", "-2"})
+        test::expect_error<UsageError>([&] { parse({"--frames", bad}); }, {"--frames needs a whole number", bad});
+    test::expect_error<UsageError>([&] { parse({"--frames"}); }, {"missing value after --frames"});
+    test::expect_error<UsageError>([&] { parse({"--lang", "de"}); }, {"--lang must be lt or en, found 'de'"});
+    test::expect_error<UsageError>([&] { parse({"--zoom"}); }, {"unknown option --zoom"});
+}
+
+TEST(ViewerOptions, scripted_edits_are_checked_before_the_window_opens) {
+    Options o = parse({"--whatif", "ward:1904;day_care_home;older;30"});
+    ASSERT_TRUE(o.whatif);
+    EXPECT_EQ(o.whatif->ward, "1904");
+    EXPECT_EQ(o.whatif->service, "day_care_home");
+    EXPECT_FLOAT_EQ(o.whatif->places, 30);
+    o = parse({"--whatif", "498000.5,6085000;s;g;2.5"});
+    ASSERT_TRUE(o.whatif && o.whatif->at);
+    EXPECT_DOUBLE_EQ(o.whatif->at->x, 498000.5);
+    EXPECT_DOUBLE_EQ(o.whatif->at->y, 6085000);
+    // before: "places" went to std::stof inside the run and ended as exit 1, "stof"
+    test::expect_error<UsageError>([&] { parse({"--whatif", "ward:1904;s;g;many"}); }, {"--whatif: places must be a number", "'many'"});
+    test::expect_error<UsageError>([&] { parse({"--whatif", "ward:1904;s;g"}); }, {"--whatif needs 'where;service;group;places'"});
+    test::expect_error<UsageError>([&] { parse({"--whatif", "here;s;g;1"}); }, {"'ward:CODE' or 'X,Y'", "'here'"});
+    test::expect_error<UsageError>([&] { parse({"--whatif", "1,y;s;g;1"}); }, {"Y must be a number, found 'y'"});
+    test::expect_error<UsageError>([&] { parse({"--whatif", "ward:1904;;g;1"}); }, {"every part given"});
+    o = parse({"--whatif-series", "50;s;g", "--suggest", "s;g;3"});
+    EXPECT_EQ(o.whatif_series->edits, 50);
+    EXPECT_EQ(o.suggest->k, 3u);
+    test::expect_error<UsageError>([&] { parse({"--whatif-series", "many;s;g"}); }, {"--whatif-series N needs a whole number", "'many'"});
+    test::expect_error<UsageError>([&] { parse({"--suggest", "s;g;0"}); }, {"--suggest k needs a whole number from 1", "'0'"});
+}
+
+TEST(ViewerOptions, an_unknown_service_type_is_named_with_the_known_ones) {
+    model::Catalogue c;
+    c.services.push_back(model::ServiceType{});
+    c.services.back().code = "day_care_home";
+    require_service("--whatif", c, "day_care_home");
+    test::expect_error<UsageError>([&] { require_service("--whatif", c, "nursing"); },
+                                   {"--whatif: no service type 'nursing'", "day_care_home"});
+}
+
+TEST(ManualBreaks, the_typed_text_is_read_without_writing_into_it) {
+    char buffer[128] = "10, 20;30  40.5";
+    const std::vector<double> b = parse_manual_breaks(buffer);
+    EXPECT_EQ(b, (std::vector<double>{10, 20, 30, 40.5}));
+    // before: strtok wrote NULs into ImGui's buffer, which then showed "10" only
+    EXPECT_STREQ(buffer, "10, 20;30  40.5");
+    EXPECT_EQ(std::strlen(buffer), 15u);
+    // half-typed pieces are skipped, not read as 0 (atof)
+    EXPECT_EQ(parse_manual_breaks("5, -, 1e, abc, 7"), (std::vector<double>{5, 7}));
+    EXPECT_EQ(parse_manual_breaks("-2.5;0"), (std::vector<double>{-2.5, 0}));
+    EXPECT_TRUE(parse_manual_breaks("").empty());
+    EXPECT_TRUE(parse_manual_breaks(" ,; ").empty());
+}
