@@ -24,5 +24,6 @@ int compare(const std::vector<std::string>& args);
 extern const char* compare_usage;
 int init(const std::vector<std::string>& args);
 extern const char* init_usage;
+int robustness(const std::vector<std::string>& args); extern const char* robustness_usage;
 
 } // namespace apreptis::cli

@@ -31,6 +31,7 @@ const Command commands[] = {
     {"report", apreptis::cli::report_usage, &apreptis::cli::report},
     {"compare", apreptis::cli::compare_usage, &apreptis::cli::compare},
     {"init", apreptis::cli::init_usage, &apreptis::cli::init},
+    {"robustness", apreptis::cli::robustness_usage, &apreptis::cli::robustness},
     {"version", "  apreptis version\n", &version},
 };
 

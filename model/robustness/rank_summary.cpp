@@ -15,7 +15,7 @@ double nearest_rank(const std::vector<double>& sorted, double q) {
 
 namespace {
 
-/// Ranks (1 = worst) of the areas by value, ties by code.
+/// Ranks (1 = worst) of the areas by value; equal values share a rank.
 std::vector<std::size_t> ranks(const std::vector<RankInput>& areas, bool higher_is_worse,
                                const std::vector<double>& value) {
     std::vector<std::size_t> order(areas.size());
@@ -24,8 +24,11 @@ std::vector<std::size_t> ranks(const std::vector<RankInput>& areas, bool higher_
         if (value[a] != value[b]) return higher_is_worse ? value[a] > value[b] : value[a] < value[b];
         return areas[a].code < areas[b].code;
     });
+    // competition ranking: areas with equal values share the worst place they tie for (five
+    // wards with no one within the threshold are all rank 1, not 1 to 5 by their codes)
     std::vector<std::size_t> rank(areas.size());
-    for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i + 1;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        rank[order[i]] = i > 0 && value[order[i]] == value[order[i - 1]] ? rank[order[i - 1]] : i + 1;
     return rank;
 }
 

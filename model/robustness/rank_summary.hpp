@@ -1,6 +1,6 @@
 #pragma once
-// Ranks of areas over many runs: in each run the areas are ordered worst first (ties by code,
-// so the order never depends on the input's), and per area the run values' and ranks'
+// Ranks of areas over many runs: in each run the areas are ranked worst first (equal values
+// share the worst rank they tie for, so no order of the input decides), and per area the run values' and ranks'
 // quantiles and how often it was among the k worst.
 #include <cstddef>
 #include <string>

@@ -149,12 +149,25 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
     for (std::size_t i = 0; i < single.services.size(); ++i)
         for (const Area& a : areas) base_order[i].push_back(time_order(a.units, single.services[i].per_unit));
 
-    const std::vector<Movable> movable = st.move_ward_located ? movable_providers(s, routing) : std::vector<Movable>{};
-    res.ward_located_moved = movable.size();
+    // Ward-located providers are moved when they offer a type ranked here: a type with no
+    // located provider has no single-run figure to compare with (and is not ranked).
+    std::set<std::string> ranked_types;
+    for (const ServiceAccess& sa : single.services) ranked_types.insert(sa.service_type);
+    std::vector<Movable> movable;
     std::set<std::string> moved_types; // service types a moved provider offers
-    for (const Movable& m : movable)
-        for (const ServiceLine& l : s.lines)
-            if (s.providers[l.provider].id == m.id) moved_types.insert(l.service_type);
+    if (st.move_ward_located)
+        for (Movable& m : movable_providers(s, routing)) {
+            std::set<std::string> types;
+            for (const ServiceLine& l : s.lines)
+                if (s.providers[l.provider].id == m.id && ranked_types.count(l.service_type)) types.insert(l.service_type);
+            if (types.empty()) {
+                ++res.ward_located_not_ranked;
+                continue;
+            }
+            moved_types.insert(types.begin(), types.end());
+            movable.push_back(std::move(m));
+        }
+    res.ward_located_moved = movable.size();
     AccessSettings run_access = access;
     run_access.catchments = CatchmentScope::none; // no run draws a map
 
@@ -300,9 +313,14 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
                       st.group_relative * 100);
         res.varied.push_back(buf);
     }
-    if (st.move_ward_located)
+    if (st.move_ward_located) {
         res.varied.push_back(std::to_string(movable.size()) +
                              " providers located only to their ward: a random population point of the ward per run");
+        if (res.ward_located_not_ranked)
+            res.varied.push_back(std::to_string(res.ward_located_not_ranked) +
+                                 " more located only to their ward offer no service type with a located provider: "
+                                 "not moved (no single-run figure to compare with)");
+    }
     res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return res;
 }

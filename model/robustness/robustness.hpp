@@ -47,6 +47,7 @@ struct RobustnessResult {
     std::vector<RobustRow> rows;
     std::vector<std::string> varied;     ///< one sentence per source varied, for every output
     std::size_t ward_located_moved = 0;  ///< providers put at a random point of their ward
+    std::size_t ward_located_not_ranked = 0; ///< ward-located, but of no type with a located provider
     double nominal_kmh = 0;              ///< the speed the single run used
     double seconds = 0;
 };

@@ -62,6 +62,18 @@ TEST(Robustness, nearest_rank_quantiles_by_hand) {
     EXPECT_EQ(nearest_rank(v, 0.95), 10);  // ceil(9.5) = 10th
 }
 
+TEST(Robustness, equal_values_share_the_worst_rank_they_tie_for) {
+    // shares 0, 0, 0.5, 1 (lowest worst): the two at 0 are both rank 1, the next is 3
+    std::vector<RankInput> in = {{"D", 0, {0}}, {"A", 0.5, {0.5}}, {"C", 0, {0}}, {"B", 1, {1}}};
+    const auto r = summarise_ranks(in, false, 1);
+    EXPECT_EQ(r[0].single_rank, 1u);
+    EXPECT_EQ(r[2].single_rank, 1u);
+    EXPECT_EQ(r[1].single_rank, 3u);
+    EXPECT_EQ(r[3].single_rank, 4u);
+    EXPECT_EQ(r[0].p_worst_k, 1.0); // both tied for worst are among the 1 worst
+    EXPECT_EQ(r[2].p_worst_k, 1.0);
+}
+
 TEST(Robustness, nothing_varied_equals_the_single_run_exactly) {
     StudyArea s = test::three_wards();
     s.providers = {test::provider("P", geo::XY{0, 500}), test::provider("Q", std::nullopt, "C")};
