@@ -36,20 +36,39 @@ struct Pair {
     std::vector<char> estimated;     ///< per ward
 };
 
-/// Units in ascending time, ties by index: the order access.cpp sums in (so that a run that
-/// varies nothing gives the single run's figures to the bit).
-std::vector<std::uint32_t> time_order(const std::vector<std::size_t>& ids, const std::vector<UnitTime>& per_unit) {
-    std::vector<std::uint64_t> keys(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        float v = per_unit[ids[i]].time_s;
-        if (v == 0.0f) v = 0.0f;
-        std::uint32_t bits = 0;
-        std::memcpy(&bits, &v, sizeof bits);
-        keys[i] = (static_cast<std::uint64_t>(bits) << 32) | static_cast<std::uint32_t>(ids[i]);
+/// A unit's sort key: a non-negative float's bits, then the index (as access.cpp).
+std::uint64_t time_key(const std::vector<UnitTime>& per_unit, std::size_t u) {
+    float v = per_unit[u].time_s;
+    if (v == 0.0f) v = 0.0f; // -0 would sort last
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return (static_cast<std::uint64_t>(bits) << 32) | static_cast<std::uint32_t>(u);
+}
+
+/// Per area, its units in ascending time, ties by index: the order access.cpp sums in (so that
+/// a run that varies nothing gives the single run's figures to the bit). Wards are sorted; a
+/// municipality's order is its wards' merged.
+std::vector<std::vector<std::uint32_t>> time_orders(const std::vector<Area>& areas, const std::vector<UnitTime>& per_unit) {
+    std::vector<std::vector<std::uint64_t>> keys(areas.size());
+    std::map<std::string, std::vector<std::uint64_t>*> muni;
+    for (std::size_t a = 0; a < areas.size(); ++a)
+        if (areas[a].level == AreaLevel::municipality) muni[areas[a].code] = &keys[a];
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+        if (areas[a].level != AreaLevel::ward) continue;
+        auto& k = keys[a];
+        k.reserve(areas[a].units.size());
+        for (std::size_t u : areas[a].units) k.push_back(time_key(per_unit, u));
+        std::sort(k.begin(), k.end());
+        std::vector<std::uint64_t>& m = *muni.at(areas[a].municipality);
+        const auto mid = static_cast<std::ptrdiff_t>(m.size());
+        m.insert(m.end(), k.begin(), k.end());
+        std::inplace_merge(m.begin(), m.begin() + mid, m.end());
     }
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::uint32_t> out(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) out[i] = static_cast<std::uint32_t>(keys[i]);
+    std::vector<std::vector<std::uint32_t>> out(areas.size());
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+        out[a].resize(keys[a].size());
+        for (std::size_t i = 0; i < keys[a].size(); ++i) out[a][i] = static_cast<std::uint32_t>(keys[a][i]);
+    }
     return out;
 }
 
@@ -146,8 +165,7 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
 
     // The single run's orders per service and area.
     std::vector<std::vector<std::vector<std::uint32_t>>> base_order(single.services.size());
-    for (std::size_t i = 0; i < single.services.size(); ++i)
-        for (const Area& a : areas) base_order[i].push_back(time_order(a.units, single.services[i].per_unit));
+    for (std::size_t i = 0; i < single.services.size(); ++i) base_order[i] = time_orders(areas, single.services[i].per_unit);
 
     // Ward-located providers are moved when they offer a type ranked here: a type with no
     // located provider has no single-run figure to compare with (and is not ranked).
@@ -196,17 +214,23 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
                 apply_scenario(*moved, sc);
                 moved_access = analyse_access(*moved, routing, run_access, &previous);
             }
+            // per service type: its times and orders in this run (the single run's unless moved)
+            std::vector<const std::vector<UnitTime>*> times(single.services.size());
+            std::vector<std::vector<std::vector<std::uint32_t>>> orders(single.services.size());
+            for (std::size_t i = 0; i < single.services.size(); ++i) {
+                times[i] = &single.services[i].per_unit;
+                if (moved_access && moved_types.count(single.services[i].service_type))
+                    for (const ServiceAccess& sa : moved_access->services)
+                        if (sa.service_type == single.services[i].service_type) {
+                            times[i] = &sa.per_unit;
+                            orders[i] = time_orders(areas, sa.per_unit);
+                        }
+            }
             for (std::size_t p = 0; p < pairs.size(); ++p) {
                 const Pair& pair = pairs[p];
                 const ServiceAccess& base = single.services[pair.service];
-                const std::vector<UnitTime>* per_unit = &base.per_unit;
-                bool resort = false;
-                if (moved_access && moved_types.count(base.service_type))
-                    for (const ServiceAccess& sa : moved_access->services)
-                        if (sa.service_type == base.service_type) {
-                            per_unit = &sa.per_unit;
-                            resort = true;
-                        }
+                const std::vector<UnitTime>* per_unit = times[pair.service];
+                const auto& order = orders[pair.service].empty() ? base_order[pair.service] : orders[pair.service];
                 std::vector<double> factor(units.size(), 1.0);
                 if (st.group_relative > 0)
                     for (std::size_t w = 0; w < s.wards.size(); ++w)
@@ -216,10 +240,7 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
                         }
                 const double threshold = g.threshold_min.value_or(base.threshold_min);
                 for (std::size_t a = 0; a < areas.size(); ++a) {
-                    const std::vector<std::uint32_t> fresh = resort ? time_order(areas[a].units, *per_unit)
-                                                                     : std::vector<std::uint32_t>{};
-                    const Figures f = evaluate(resort ? fresh : base_order[pair.service][a], pair.weight, factor,
-                                               *per_unit, threshold, g.speed_factor);
+                    const Figures f = evaluate(order[a], pair.weight, factor, *per_unit, threshold, g.speed_factor);
                     const std::size_t slot = p * areas.size() + a;
                     has_people[run][slot] = f.target > 0;
                     values[run][slot * 2] =
