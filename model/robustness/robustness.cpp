@@ -136,11 +136,8 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
     std::map<std::string, std::size_t> muni_area;
     for (std::size_t w = 0; w < s.wards.size(); ++w)
         areas.push_back({AreaLevel::ward, s.wards[w].code, s.wards[w].name, s.wards[w].municipality, w, {}});
-    for (const Ward& w : s.wards)
-        if (!muni_area.count(w.municipality)) {
-            muni_area[w.municipality] = 0;
-        }
-    for (auto& [mun, index] : muni_area) {
+    for (const Ward& w : s.wards) muni_area.emplace(w.municipality, 0);
+    for (auto& [mun, index] : muni_area) { // by name: no input order decides theirs
         index = areas.size();
         areas.push_back({AreaLevel::municipality, mun, mun, mun, 0, {}});
     }
@@ -192,7 +189,6 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
     // values[run][(pair * areas + area) * 2 + indicator]
     const std::size_t per_run = pairs.size() * areas.size() * 2;
     std::vector<std::vector<double>> values(st.runs, std::vector<double>(per_run, 0.0));
-    std::vector<std::vector<char>> has_people(st.runs, std::vector<char>(pairs.size() * areas.size(), 0));
     const PreviousAccess previous{s, single};
     std::vector<std::function<void()>> jobs;
     for (std::size_t run = 0; run < st.runs; ++run)
@@ -242,7 +238,6 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
                 for (std::size_t a = 0; a < areas.size(); ++a) {
                     const Figures f = evaluate(order[a], pair.weight, factor, *per_unit, threshold, g.speed_factor);
                     const std::size_t slot = p * areas.size() + a;
-                    has_people[run][slot] = f.target > 0;
                     values[run][slot * 2] =
                         f.target > 0 ? std::clamp(f.within / f.target, 0.0, 1.0) : 0.0; // as access.cpp
                     values[run][slot * 2 + 1] = std::max(0.0, f.target - f.within);

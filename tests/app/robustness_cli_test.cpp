@@ -76,3 +76,16 @@ TEST(RobustnessCli, UsageErrorsExit64) {
     EXPECT_EQ(r.rc, 64);
     EXPECT_NE(r.output.find("--runs needs a whole number from 1"), std::string::npos) << r.output;
 }
+
+TEST(RobustnessCli, ASpeedRangeInDescendingOrderIsNamedWithLineAndColumn) {
+    test::ScratchDir dir;
+    std::string toml = test::read_file(test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml");
+    const auto at = toml.find("speed_kmh = [3.0, 4.5]");
+    ASSERT_NE(at, std::string::npos);
+    toml.replace(at, 22, "speed_kmh = [4.5, 3.0]");
+    test::write_file(dir / "p.toml", toml); // [robustness] is read before any input file
+    const auto r = test::run_cli("robustness " + dir / "p.toml" + " --out " + dir / "out");
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_NE(r.output.find("p.toml:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("[robustness] speed_kmh needs two numbers, low then high"), std::string::npos) << r.output;
+}
