@@ -26,5 +26,6 @@ int init(const std::vector<std::string>& args);
 extern const char* init_usage;
 int locate(const std::vector<std::string>& args);
 extern const char* locate_usage;
+int robustness(const std::vector<std::string>& args); extern const char* robustness_usage;
 
 } // namespace apreptis::cli

@@ -32,6 +32,7 @@ const Command commands[] = {
     {"compare", apreptis::cli::compare_usage, &apreptis::cli::compare},
     {"init", apreptis::cli::init_usage, &apreptis::cli::init},
     {"locate", apreptis::cli::locate_usage, &apreptis::cli::locate},
+    {"robustness", apreptis::cli::robustness_usage, &apreptis::cli::robustness},
     {"version", "  apreptis version\n", &version},
 };
 

@@ -5,6 +5,7 @@
 
 #include "app/core/toml_reader.hpp"
 #include "geo/crs/transformer.hpp"
+#include "app/core/robustness_config.hpp"
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
 #include "geo/io/vector_reader.hpp"
@@ -269,6 +270,10 @@ Project load_project(const std::string& path) {
         if (!roads_profile.empty() && roads_profile != geo::to_string(p.access->profile))
             throw Error(t.at("profile") + ": [access] profile = \"" + geo::to_string(p.access->profile) +
                         "\" disagrees with [roads] profile = \"" + roads_profile + "\"; set it once");
+        t.finish();
+    }
+    if (const TomlTable t = root.table("robustness"); t.present()) {
+        p.robustness = robustness_config(t);
         t.finish();
     }
     if (const TomlTable a = root.table("attribution"); a.present()) {

@@ -11,6 +11,7 @@
 #include "geo/routing/profile.hpp"
 #include "geo/routing/road_reader.hpp"
 #include "model/access.hpp"
+#include "model/robustness/variation.hpp"
 
 namespace apreptis::app {
 
@@ -119,6 +120,7 @@ struct Project {
     std::optional<SurfaceConfig> surface;
     std::optional<AccessConfig> access; ///< travel-distance analysis runs when set (or with [roads], [capacity])
     std::optional<CapacityConfig> capacity; ///< capacity analysis runs when set
+    std::optional<model::RobustnessSettings> robustness; ///< [robustness]: what `apreptis robustness` varies
 
     /// Every input file the project names (for run.json and to protect them from --out).
     std::vector<std::string> input_files() const;
