@@ -57,6 +57,16 @@ inline CliRun run_cli(const std::string& args, const std::string& env = {}) {
 }
 #endif
 
+/// The standard output of a shell command (pdftotext, pdfinfo ...); its stderr is discarded.
+inline std::string shell_stdout(const std::string& cmd) {
+    std::string out;
+    FILE* p = ::popen((cmd + " 2>/dev/null").c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    ::pclose(p);
+    return out;
+}
+
 inline std::string read_file(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(f)), {});

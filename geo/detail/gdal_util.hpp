@@ -3,9 +3,14 @@
 #include <string>
 #include <sys/stat.h>
 
+class OGRSpatialReference;
+
 namespace apreptis::geo::detail {
 
 void ensure_gdal_registered();
+
+/// The CRS as WKT2 (2019), a definition PROJ reads.
+std::string srs_to_wkt(const OGRSpatialReference& srs);
 
 /// While alive, GDAL errors are collected instead of printed; last_message() reads them.
 class QuietErrors {

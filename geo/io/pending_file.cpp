@@ -10,12 +10,10 @@
 namespace apreptis::geo {
 namespace fs = std::filesystem;
 
-namespace {
 std::string temp_name_for(const std::string& path) {
     fs::path p(path);
     return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
 }
-} // namespace
 
 PendingFile::PendingFile(std::string path) : m_path(std::move(path)), m_tmp(temp_name_for(m_path)) {}
 

@@ -33,6 +33,9 @@ private:
     bool m_committed = false;
 };
 
+/// The temporary name beside `path` ("DIR/.NAME.tmp-PID"): hidden, and one per process.
+std::string temp_name_for(const std::string& path);
+
 /// Writes `path` through a temporary file in one step (write, then commit).
 void write_through_temporary(const std::string& path, const std::function<void(std::ostream&)>& fill);
 

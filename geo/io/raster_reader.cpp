@@ -16,15 +16,6 @@ namespace apreptis::geo {
 
 namespace {
 
-std::string srs_wkt(const OGRSpatialReference& srs) {
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&wkt, opts);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
-
 /// The raster's CRS as a definition PROJ reads; the declared one must agree with the file's.
 std::string source_crs_of(GDALDataset& ds, const std::string& path, const std::string& declared) {
     const OGRSpatialReference* file_srs = ds.GetSpatialRef();
@@ -35,9 +26,9 @@ std::string source_crs_of(GDALDataset& ds, const std::string& path, const std::s
                 throw CrsError(path + ": declared CRS '" + declared + "' is not a CRS");
             if (!d.IsSame(file_srs))
                 throw CrsError(path + ": the project declares " + declared + " but the raster says " +
-                               describe_crs(srs_wkt(*file_srs)) + "; remove the declaration or fix the file");
+                               describe_crs(detail::srs_to_wkt(*file_srs)) + "; remove the declaration or fix the file");
         }
-        return srs_wkt(*file_srs);
+        return detail::srs_to_wkt(*file_srs);
     }
     if (declared.empty())
         throw CrsError(path + ": the raster has no CRS; declare one (grid_crs = \"EPSG:...\") in the project file");

@@ -53,6 +53,15 @@ std::string QuietErrors::last_message() const {
     return (m && *m) ? m : "no further detail from GDAL";
 }
 
+std::string srs_to_wkt(const OGRSpatialReference& srs) {
+    char* wkt = nullptr;
+    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+    srs.exportToWkt(&wkt, opts);
+    std::string out = wkt ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
 } // namespace detail
 
 namespace {
@@ -301,15 +310,6 @@ void transform_geometry(const Transformer& t, Geometry& g) {
         g);
 }
 
-std::string srs_to_wkt(const OGRSpatialReference& srs) {
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&wkt, opts);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
-
 /// The file's coordinates are (lon,lat)/(E,N) unless GDAL says it stores the CRS's own
 /// lat-first order.
 bool data_is_lat_first(const OGRSpatialReference& srs) {
@@ -464,7 +464,7 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     std::string source_def;
     bool lat_first = false;
     if (file_srs) {
-        source_def = srs_to_wkt(*file_srs);
+        source_def = detail::srs_to_wkt(*file_srs);
         lat_first = data_is_lat_first(*file_srs);
         if (!opt.declared_crs.empty()) {
             OGRSpatialReference declared;

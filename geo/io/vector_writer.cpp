@@ -22,11 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string temp_name_for(const std::string& path) {
-    fs::path p(path);
-    return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
-}
-
 void rename_into_place(const std::string& tmp, const std::string& path) {
     std::error_code ec;
     fs::rename(tmp, path, ec);

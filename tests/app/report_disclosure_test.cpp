@@ -26,15 +26,6 @@ namespace {
 
 std::string kaunas() { return test::source_dir() + "/datasets/kaunas/kaunas.toml"; }
 
-std::string shell(const std::string& cmd) {
-    std::string out;
-    FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    ::pclose(p);
-    return out;
-}
-
 std::vector<std::string> csv_fields(const std::string& line) {
     std::vector<std::string> f(1);
     bool quoted = false;
@@ -150,7 +141,7 @@ std::vector<PrintedRow> worst_wards(const std::string& text, const std::vector<T
 /// The text of a page of the PDF (1-based), whitespace as pdftotext -layout leaves it.
 std::string page_text(const std::string& pdf, int page) {
     const std::string n = std::to_string(page);
-    return shell("pdftotext -layout -f " + n + " -l " + n + " " + pdf + " -");
+    return test::shell_stdout("pdftotext -layout -f " + n + " -l " + n + " " + pdf + " -");
 }
 
 /// A printed value: "×", "<N" or a number with its unit ("7 %", "7%"), made plain ("7").
@@ -255,7 +246,7 @@ std::string report_text(const std::string& project, const std::string& pdf, doub
     std::snprintf(arg, sizeof arg, "%g", n);
     const auto r = test::run_cli("report " + project + " --lang en --small-count " + arg + " --out " + pdf);
     EXPECT_EQ(r.rc, 0) << r.output;
-    return shell("pdftotext -layout " + pdf + " -");
+    return test::shell_stdout("pdftotext -layout " + pdf + " -");
 }
 
 /// A copy of the Liechtenstein fixture where pharmacy OSM-N14801 has 3 places (the case).

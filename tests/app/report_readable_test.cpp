@@ -21,15 +21,6 @@ namespace {
 
 std::string kaunas() { return test::source_dir() + "/datasets/kaunas/kaunas.toml"; }
 
-std::string shell(const std::string& cmd) {
-    std::string out;
-    FILE* p = ::popen((cmd + " 2>/dev/null").c_str(), "r");
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    ::pclose(p);
-    return out;
-}
-
 /// Runs of whitespace (line breaks, no-break spaces) made one space.
 std::string collapse(const std::string& s) {
     std::string t;
@@ -87,8 +78,8 @@ struct Kaunas {
         for (const std::string lang : {"lt", "en"}) {
             const auto r = test::run_cli("report " + kaunas() + " --lang " + lang + " --out " + dir / (lang + ".pdf"));
             EXPECT_EQ(r.rc, 0) << r.output;
-            text[lang] = shell("pdftotext " + dir / (lang + ".pdf") + " -");
-            layout[lang] = shell("pdftotext -layout " + dir / (lang + ".pdf") + " -");
+            text[lang] = test::shell_stdout("pdftotext " + dir / (lang + ".pdf") + " -");
+            layout[lang] = test::shell_stdout("pdftotext -layout " + dir / (lang + ".pdf") + " -");
         }
         const auto r = test::run_cli("analyze " + kaunas() + " --quiet --out " + dir / "out");
         EXPECT_EQ(r.rc, 0) << r.output;
@@ -143,7 +134,7 @@ TEST(ReadableReport, NetworkTimesSayNetwork) {
     const std::string li = test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml";
     const auto r = test::run_cli("report " + li + " --lang en --out " + dir / "li.pdf");
     ASSERT_EQ(r.rc, 0) << r.output;
-    const std::string text = shell("pdftotext " + dir / "li.pdf" + " -");
+    const std::string text = test::shell_stdout("pdftotext " + dir / "li.pdf" + " -");
     expect_travel_figures_say_how(text, "en", "road network", "kelių tinklu");
     EXPECT_EQ(collapse(text).find("straight line"), std::string::npos);
 }
@@ -286,7 +277,7 @@ TEST(ReadableReport, ClassLimitsDoNotOverlapAndLabelsCarryUnitAndWard) {
 TEST(ReadableReport, ChartIsDrawn) {
     auto& k = Kaunas::get();
     // The bars are drawn in one colour that only the chart uses on page 2.
-    shell("pdftoppm -r 72 -f 2 -l 2 -aa no -aaVector no " + k.dir / "en.pdf" + " " + k.dir / "p2");
+    test::shell_stdout("pdftoppm -r 72 -f 2 -l 2 -aa no -aaVector no " + k.dir / "en.pdf" + " " + k.dir / "p2");
     std::ifstream f(k.dir / "p2-2.ppm", std::ios::binary);
     std::string magic;
     int w = 0, hgt = 0, maxval = 0;

@@ -16,15 +16,6 @@ namespace {
 
 std::string kaunas() { return test::source_dir() + "/datasets/kaunas/kaunas.toml"; }
 
-std::string shell(const std::string& cmd) {
-    std::string out;
-    FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    ::pclose(p);
-    return out;
-}
-
 struct Ppm {
     int w = 0, h = 0;
     std::vector<unsigned char> rgb;
@@ -49,7 +40,7 @@ TEST(CouncilReport, KaunasPdfTextHasWardsFiguresAndLithuanianLetters) {
     test::ScratchDir dir;
     const auto r = test::run_cli("report " + kaunas() + " --out " + dir / "kaunas.pdf");
     ASSERT_EQ(r.rc, 0) << r.output;
-    const std::string text = shell("pdftotext -layout " + dir / "kaunas.pdf" + " -");
+    const std::string text = test::shell_stdout("pdftotext -layout " + dir / "kaunas.pdf" + " -");
     for (const char* needle : {"Kauno m. sav.: socialinių paslaugų aprėptis", "Šilainių sen.", "Vilijampolės sen.",
                                "Blogiausiai aptarnaujamos seniūnijos", "Plano vykdymas", "TIESIA LINIJA",
                                "ĮVERČIAI", "Registrų centras", "Eurostat/GISCO",
@@ -58,11 +49,11 @@ TEST(CouncilReport, KaunasPdfTextHasWardsFiguresAndLithuanianLetters) {
                                // census residents of Šilainių sen. (2021), beyond 60 min in a straight line
                                "55 125"})
         EXPECT_NE(text.find(needle), std::string::npos) << "missing '" << needle << "'";
-    const std::string info = shell("pdfinfo " + dir / "kaunas.pdf");
+    const std::string info = test::shell_stdout("pdfinfo " + dir / "kaunas.pdf");
     const auto pages = info.find("Pages:");
     ASSERT_NE(pages, std::string::npos);
     EXPECT_EQ(std::stoi(info.substr(pages + 6)), 3); // the map; where services fall short; the plan
-    const std::string fonts = shell("pdffonts " + dir / "kaunas.pdf");
+    const std::string fonts = test::shell_stdout("pdffonts " + dir / "kaunas.pdf");
     EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos);
     EXPECT_EQ(fonts.find(" no "), std::string::npos) << "every font embedded:\n" << fonts;
 }
@@ -70,7 +61,7 @@ TEST(CouncilReport, KaunasPdfTextHasWardsFiguresAndLithuanianLetters) {
 TEST(CouncilReport, EnglishOnRequest) {
     test::ScratchDir dir;
     ASSERT_EQ(test::run_cli("report " + kaunas() + " --lang en --out " + dir / "en.pdf").rc, 0);
-    const std::string text = shell("pdftotext -layout " + dir / "en.pdf" + " -");
+    const std::string text = test::shell_stdout("pdftotext -layout " + dir / "en.pdf" + " -");
     EXPECT_NE(text.find("Wards worst served"), std::string::npos);
     EXPECT_NE(text.find("STRAIGHT LINE"), std::string::npos);
     EXPECT_NE(text.find("2,086,178.00"), std::string::npos);
@@ -79,7 +70,7 @@ TEST(CouncilReport, EnglishOnRequest) {
 TEST(CouncilReport, MapIsPaintedInTheLegendColours) {
     test::ScratchDir dir;
     ASSERT_EQ(test::run_cli("report " + kaunas() + " --maps --out " + dir / "k.pdf").rc, 0);
-    shell("pdftoppm -r 72 -f 1 -l 1 -aa no -aaVector no " + dir / "k.pdf" + " " + dir / "p1");
+    test::shell_stdout("pdftoppm -r 72 -f 1 -l 1 -aa no -aaVector no " + dir / "k.pdf" + " " + dir / "p1");
     const Ppm page = read_ppm(dir / "p1-1.ppm");
     ASSERT_GT(page.w, 500);
     const auto colours = app::palette(5);
@@ -104,11 +95,11 @@ TEST(CouncilReport, SmallCountsAreSuppressedUnlessAskedAndSaysSo) {
     test::ScratchDir dir;
     // A threshold above the ward counts hides them, the totals included.
     ASSERT_EQ(test::run_cli("report " + kaunas() + " --small-count 60000 --out " + dir / "s.pdf").rc, 0);
-    const std::string hidden = shell("pdftotext -layout " + dir / "s.pdf" + " -");
+    const std::string hidden = test::shell_stdout("pdftotext -layout " + dir / "s.pdf" + " -");
     EXPECT_NE(hidden.find("<60 000"), std::string::npos);
     EXPECT_EQ(hidden.find("55 125"), std::string::npos);
     ASSERT_EQ(test::run_cli("report " + kaunas() + " --small-count 60000 --unsuppressed --out " + dir / "u.pdf").rc, 0);
-    const std::string shown = shell("pdftotext -layout " + dir / "u.pdf" + " -");
+    const std::string shown = test::shell_stdout("pdftotext -layout " + dir / "u.pdf" + " -");
     EXPECT_NE(shown.find("55 125"), std::string::npos);
     EXPECT_NE(shown.find("NESLĖPTI MAŽI SKAIČIAI"), std::string::npos);
 }
@@ -123,7 +114,7 @@ TEST(CouncilReport, AScenarioShowsItsEffectPerWard) {
                      "x = 491031.9\ny = 6088818.2\n");
     const auto r = test::run_cli("report " + dir / "s.toml" + " --out " + dir / "s.pdf");
     ASSERT_EQ(r.rc, 0) << r.output;
-    const std::string text = shell("pdftotext -layout " + dir / "s.pdf" + " -");
+    const std::string text = test::shell_stdout("pdftotext -layout " + dir / "s.pdf" + " -");
     const auto at = text.find("Pasiūlymo poveikis: Slaugos ligoninė Šilainiuose");
     ASSERT_NE(at, std::string::npos) << text;
     const std::string table = text.substr(at);
