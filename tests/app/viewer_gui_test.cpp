@@ -23,11 +23,18 @@ using namespace apreptis;
 
 namespace {
 
+/// The viewer's own exit status, kept in a file: xvfb-run's can be its own (5 when it cannot
+/// clean its temporary folder up after a program that ended at once, e.g. a bad project).
 int run_viewer(const std::string& args) {
-    const std::string cmd = "xvfb-run -a -s \"-screen 0 1600x1000x24\" " + std::string(APREPTIS_VIEWER) + " " + args +
-                            " > /dev/null 2>&1";
-    const int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::string dir = (std::filesystem::temp_directory_path() / "apreptis_viewer_run_XXXXXX").string();
+    if (!::mkdtemp(dir.data())) return -1;
+    const std::string script = dir + "/run.sh", rc_file = dir + "/rc";
+    test::write_file(script, std::string(APREPTIS_VIEWER) + " " + args + " > /dev/null 2>&1; echo $? > " + rc_file + "\n");
+    const std::string cmd = "xvfb-run -a -s \"-screen 0 1600x1000x24\" sh " + script + " > /dev/null 2>&1";
+    [[maybe_unused]] const int status = std::system(cmd.c_str()); // xvfb-run's own: not the viewer's
+    const std::string rc = test::read_file(rc_file);
+    std::filesystem::remove_all(dir);
+    return rc.empty() ? -1 : std::stoi(rc);
 }
 
 struct Image {
