@@ -8,6 +8,7 @@
 
 #include "geo/errors.hpp"
 #include "geo/routing/road_network.hpp"
+#include "street_grid.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -15,19 +16,8 @@ using namespace apreptis::geo;
 
 namespace {
 RoadNetwork small_grid() {
-    std::vector<Way> ways;
-    for (int i = 0; i < 3; ++i) {
-        Way row, col;
-        for (int j = 0; j < 3; ++j) {
-            row.points.push_back({j * 100.0, i * 100.0});
-            col.points.push_back({i * 100.0, j * 100.0});
-        }
-        row.tags.highway = col.tags.highway = "residential";
-        ways.push_back(row);
-        ways.push_back(col);
-    }
     NetworkReport rep;
-    return build_network(ways, {}, rep);
+    return build_network(test::street_grid(3), {}, rep);
 }
 
 template <class Break>

@@ -9,27 +9,14 @@
 #include "geo/routing/nearest.hpp"
 #include "geo/routing/snap_index.hpp"
 #include "geo/routing/travel_query.hpp"
+#include "street_grid.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
 using namespace apreptis::geo;
 
 namespace {
-/// A 5 x 5 grid of residential streets, 100 m apart, one way per row and column.
-std::vector<Way> grid(int n = 5, double step = 100) {
-    std::vector<Way> ways;
-    for (int i = 0; i < n; ++i) {
-        Way row, col;
-        for (int j = 0; j < n; ++j) {
-            row.points.push_back({j * step, i * step});
-            col.points.push_back({i * step, j * step});
-        }
-        row.tags.highway = col.tags.highway = "residential";
-        ways.push_back(row);
-        ways.push_back(col);
-    }
-    return ways;
-}
+std::vector<Way> grid(int n = 5, double step = 100) { return test::street_grid(n, step); }
 
 NodeId node_at(const RoadNetwork& net, XY p) {
     for (NodeId n = 0; n < net.node_count(); ++n)

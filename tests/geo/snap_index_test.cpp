@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "geo/routing/road_reader.hpp"
+#include "street_grid.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -22,19 +23,8 @@ namespace {
 
 /// A 5 x 5 grid of residential streets, 100 m apart.
 RoadNetwork small_grid() {
-    std::vector<Way> ways;
-    for (int i = 0; i < 5; ++i) {
-        Way row, col;
-        for (int j = 0; j < 5; ++j) {
-            row.points.push_back({j * 100.0, i * 100.0});
-            col.points.push_back({i * 100.0, j * 100.0});
-        }
-        row.tags.highway = col.tags.highway = "residential";
-        ways.push_back(row);
-        ways.push_back(col);
-    }
     NetworkReport rep;
-    return build_network(ways, {}, rep);
+    return build_network(test::street_grid(5), {}, rep);
 }
 
 struct Brute {
