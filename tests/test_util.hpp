@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,6 +66,34 @@ inline std::string shell_stdout(const std::string& cmd) {
     while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
     ::pclose(p);
     return out;
+}
+
+/// The rows of a comma-separated text (header first), read independently of the production
+/// readers: "" inside quotes is a quote, quoted fields may hold commas and line breaks.
+inline std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(cell), cell.clear();
+        } else if (c == '\n') {
+            row.push_back(cell), cell.clear();
+            rows.push_back(row), row.clear();
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    if (!cell.empty() || !row.empty()) row.push_back(cell), rows.push_back(row);
+    return rows;
 }
 
 inline std::string read_file(const std::string& path) {

@@ -2,6 +2,7 @@
 // A small command-line parser shared by the subcommands: positional arguments, --flag and
 // --option value. Anything it does not know is a usage error (exit 64), never ignored.
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,19 @@ class UsageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// `text` as a whole number, or nothing when it is not one entirely ("12x", "", "1e3").
+inline std::optional<long long> parse_whole(const std::string& text) {
+    std::size_t used = 0;
+    long long v = 0;
+    try {
+        v = std::stoll(text, &used);
+    } catch (...) {
+        return std::nullopt;
+    }
+    if (used != text.size()) return std::nullopt;
+    return v;
+}
 
 struct Args {
     std::vector<std::string> positional;

@@ -29,17 +29,11 @@ const char* robustness_usage = R"(  apreptis robustness <project.toml | scenario
 namespace {
 
 long long whole(const std::string& flag, const std::string& text, long long min, long long max) {
-    std::size_t used = 0;
-    long long v = 0;
-    try {
-        v = std::stoll(text, &used);
-    } catch (...) {
-        used = 0;
-    }
-    if (used != text.size() || v < min || v > max)
+    const auto v = parse_whole(text);
+    if (!v || *v < min || *v > max)
         throw UsageError(flag + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
                          ", found '" + text + "'");
-    return v;
+    return *v;
 }
 
 } // namespace

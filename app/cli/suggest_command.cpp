@@ -29,15 +29,9 @@ const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml>
 namespace {
 
 std::size_t positive_count(const std::string& flag, const std::string& text) {
-    std::size_t used = 0;
-    long long v = 0;
-    try {
-        v = std::stoll(text, &used);
-    } catch (...) {
-        used = 0;
-    }
-    if (used != text.size() || v < 1 || v > 100000) throw UsageError(flag + " needs a whole number >= 1, found '" + text + "'");
-    return static_cast<std::size_t>(v);
+    const auto v = parse_whole(text);
+    if (!v || *v < 1 || *v > 100000) throw UsageError(flag + " needs a whole number >= 1, found '" + text + "'");
+    return static_cast<std::size_t>(*v);
 }
 
 double positive_number(const std::string& flag, const std::string& text) {

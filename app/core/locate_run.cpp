@@ -27,46 +27,6 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 bool is_osm(const std::string& path) { return ends_with(path, ".osm.pbf") || ends_with(path, ".pbf") || ends_with(path, ".osm"); }
 
-// The records of a CSV text that geo::scan_csv has accepted (so quotes are balanced).
-Records parse_records(const std::string& text, char sep) {
-    Records out;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false, any = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-            else if (c == '"') quoted = false;
-            else field += c;
-        } else if (c == '"') {
-            quoted = any = true;
-        } else if (c == sep) {
-            row.push_back(std::move(field));
-            field.clear();
-            any = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (any || !field.empty()) {
-                row.push_back(std::move(field));
-                out.push_back(std::move(row));
-            }
-            row.clear();
-            field.clear();
-            any = false;
-        } else {
-            field += c;
-            any = true;
-        }
-    }
-    if (any || !field.empty()) {
-        row.push_back(std::move(field));
-        out.push_back(std::move(row));
-    }
-    if (!out.empty() && !out[0].empty() && out[0][0].rfind("\xEF\xBB\xBF", 0) == 0) out[0][0].erase(0, 3); // BOM
-    return out;
-}
-
 std::string csv_text(const Records& records, char sep, const std::string& eol) {
     std::string out;
     for (const auto& row : records) {
@@ -188,7 +148,7 @@ LocateResult locate_providers(const LocateOptions& opt) {
     // Read the providers first: a broken file stops before the address points are read.
     const std::string text = read_file(in.string());
     const geo::CsvScan scan = geo::scan_csv(text, in.string(), ps.separator);
-    Records rows = parse_records(text, scan.separator);
+    Records rows = geo::csv_records(text, scan.separator);
     if (rows.empty()) throw Error(in.string() + ": empty file (no header row)");
     auto& header = rows[0];
     auto column = [&](const std::string& name, bool add) -> std::size_t {

@@ -130,4 +130,43 @@ CsvScan scan_csv(const std::string& text, const std::string& path, char separato
     return scan;
 }
 
+std::vector<std::vector<std::string>> csv_records(const std::string& text, char sep) {
+    std::vector<std::vector<std::string>> out;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, any = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+            else if (c == '"') quoted = false;
+            else field += c;
+        } else if (c == '"') {
+            quoted = any = true;
+        } else if (c == sep) {
+            row.push_back(std::move(field));
+            field.clear();
+            any = true;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            if (any || !field.empty()) {
+                row.push_back(std::move(field));
+                out.push_back(std::move(row));
+            }
+            row.clear();
+            field.clear();
+            any = false;
+        } else {
+            field += c;
+            any = true;
+        }
+    }
+    if (any || !field.empty()) {
+        row.push_back(std::move(field));
+        out.push_back(std::move(row));
+    }
+    if (!out.empty() && !out[0].empty() && out[0][0].rfind("\xEF\xBB\xBF", 0) == 0) out[0][0].erase(0, 3); // BOM
+    return out;
+}
+
 } // namespace apreptis::geo

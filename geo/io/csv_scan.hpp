@@ -20,6 +20,10 @@ struct CsvScan {
 /// field, and a record whose field count differs from the header's. Blank lines are skipped.
 CsvScan scan_csv(const std::string& text, const std::string& path, char separator = 0);
 
+/// The records of a CSV text that scan_csv has accepted (quotes balanced), header first: fields
+/// unquoted ("" inside quotes is a quote), blank lines skipped, a leading UTF-8 BOM dropped.
+std::vector<std::vector<std::string>> csv_records(const std::string& text, char separator);
+
 /// Invalid UTF-8 at byte `offset` of `s`, or npos when `s` is valid UTF-8.
 std::size_t invalid_utf8_at(const std::string& s);
 

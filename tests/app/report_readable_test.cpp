@@ -37,32 +37,7 @@ std::string collapse(const std::string& s) {
     return t;
 }
 
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-    std::vector<std::vector<std::string>> rows;
-    const std::string text = test::read_file(path);
-    std::vector<std::string> row;
-    std::string cell;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-            else if (c == '"') quoted = false;
-            else cell += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            row.push_back(cell), cell.clear();
-        } else if (c == '\n') {
-            row.push_back(cell), cell.clear();
-            rows.push_back(row), row.clear();
-        } else if (c != '\r') {
-            cell += c;
-        }
-    }
-    if (!cell.empty() || !row.empty()) row.push_back(cell), rows.push_back(row);
-    return rows;
-}
+std::vector<std::vector<std::string>> read_csv(const std::string& path) { return test::parse_csv(test::read_file(path)); }
 
 std::size_t column(const std::vector<std::string>& header, const std::string& name) {
     const auto it = std::find(header.begin(), header.end(), name);

@@ -164,32 +164,7 @@ Server& server() {
 
 using Table = std::vector<std::vector<std::string>>; // header first
 
-Table parse_csv(const std::string& text) {
-    Table rows;
-    std::vector<std::string> row;
-    std::string cell;
-    bool quoted = false, any = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-            else if (c == '"') quoted = false;
-            else cell += c;
-        } else if (c == '"') {
-            quoted = any = true;
-        } else if (c == ',') {
-            row.push_back(cell), cell.clear();
-        } else if (c == '\n') {
-            row.push_back(cell), cell.clear();
-            rows.push_back(row), row.clear();
-        } else if (c != '\r') {
-            cell += c;
-        }
-    }
-    if (!cell.empty() || !row.empty()) row.push_back(cell), rows.push_back(row);
-    (void)any;
-    return rows;
-}
+Table parse_csv(const std::string& text) { return apreptis::test::parse_csv(text); }
 
 bool as_number(const std::string& s, double& v) {
     if (s.empty()) return false;
