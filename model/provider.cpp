@@ -10,6 +10,7 @@ const char* to_string(LocationPrecision p) {
     case LocationPrecision::municipality: return "municipality";
     case LocationPrecision::unknown: return "unknown";
     case LocationPrecision::planned: return "planned";
+    case LocationPrecision::placed_by_hand: return "placed_by_hand";
     }
     return "unknown";
 }
@@ -21,6 +22,7 @@ std::optional<LocationPrecision> precision_from_string(const std::string& s) {
     if (s == "municipality") return LocationPrecision::municipality;
     if (s == "unknown" || s.empty()) return LocationPrecision::unknown;
     if (s == "planned") return LocationPrecision::planned;
+    if (s == "placed_by_hand") return LocationPrecision::placed_by_hand;
     return std::nullopt;
 }
 

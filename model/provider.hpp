@@ -17,12 +17,14 @@ enum class LocationPrecision {
     municipality, ///< known municipality only (in or outside the study area)
     unknown,
     planned,      ///< a point placed by the planner in a scenario (not an existing site)
+    placed_by_hand, ///< an existing provider's point placed on the map by a person (viewer, "Locate providers")
 };
 
 const char* to_string(LocationPrecision p);
 std::optional<LocationPrecision> precision_from_string(const std::string& s);
 inline bool has_point(LocationPrecision p) {
-    return p == LocationPrecision::address || p == LocationPrecision::building || p == LocationPrecision::planned;
+    return p == LocationPrecision::address || p == LocationPrecision::building || p == LocationPrecision::planned ||
+           p == LocationPrecision::placed_by_hand;
 }
 
 struct Provider {

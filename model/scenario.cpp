@@ -95,8 +95,14 @@ std::vector<std::string> apply_scenario(StudyArea& s, const Scenario& sc) {
             Provider& p = s.providers[find_provider(s, e, where)];
             p.point = e.point;
             p.ward_code.clear();
-            if (!has_point(p.precision)) p.precision = LocationPrecision::planned;
-            p.location_basis = "scenario: moved by the planner";
+            // An existing provider that had no point (ward, municipality, unknown) is not a planned
+            // site: it is placed by hand (the viewer's "Locate providers" builds these edits).
+            if (!has_point(p.precision)) {
+                p.precision = LocationPrecision::placed_by_hand;
+                p.location_basis = "scenario: placed by the planner";
+            } else {
+                p.location_basis = "scenario: moved by the planner";
+            }
             break;
         }
         case ScenarioEdit::Kind::remove: {

@@ -13,4 +13,8 @@ run --whatif 'ward:1904;children_day_centre;children;30' --select 1904 --screens
 run --indicator density --export-png docs/screenshots/kaunas_export.png --export-size 1400x1000
 # 4. Liechtenstein: network catchments (walk) of the pharmacies
 run datasets/liechtenstein/liechtenstein.toml --indicator access:pharmacy:residents --screenshot docs/screenshots/liechtenstein_access.png
+# 5. Locate providers: two Kaunas providers without a point placed by clicks (not saved)
+run --lang en --indicator coverage:children_day_centre:children:persons:recipients_per_1000 \
+  --locate-place 'KNS122;ward:1904' --locate-place 'KNS118;ward:1908' --locate-select KNS122 \
+  --screenshot docs/screenshots/locate_providers.png
 echo "screenshots in docs/screenshots/"

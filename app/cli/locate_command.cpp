@@ -21,7 +21,8 @@ const char* locate_usage = R"(  apreptis locate <project.toml> --addresses SOURC
       --in-place   ... unless this is given: then it is replaced, after a backup (.bak)
       Each provider's result: address_point (placed), street (the house is not among the
       points: not placed, the nearest numbers listed), ambiguous (several places: listed,
-      not placed), not_found; providers already at an address or building are kept.
+      not placed), not_found; providers already at an address or building, or
+      placed by hand in the viewer, are kept.
 )";
 
 int locate(const std::vector<std::string>& argv) {

@@ -1,13 +1,10 @@
 #include "app/core/locate_run.hpp"
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
+#include "app/core/providers_csv.hpp"
 #include "geo/crs/transformer.hpp"
-#include "geo/io/csv_scan.hpp"
 #include "geo/io/osm_addresses.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -19,53 +16,16 @@ namespace apreptis::app {
 
 namespace {
 
-using Records = std::vector<std::vector<std::string>>;
-
 bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 bool is_osm(const std::string& path) { return ends_with(path, ".osm.pbf") || ends_with(path, ".pbf") || ends_with(path, ".osm"); }
 
-std::string csv_text(const Records& records, char sep, const std::string& eol) {
-    std::string out;
-    for (const auto& row : records) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) out += sep;
-            const std::string& f = row[i];
-            if (f.find_first_of(std::string("\"\r\n") + sep) == std::string::npos) {
-                out += f;
-                continue;
-            }
-            out += '"';
-            for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-            out += '"';
-        }
-        out += eol;
-    }
-    return out;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw geo::IoError(Location{path, "", -1, -1, ""}, "cannot open the file");
-    return {std::istreambuf_iterator<char>(f), {}};
-}
-
 std::string text_or(const geo::FeatureRecord& f, int i) { return i >= 0 && f.values[i] ? *f.values[i] : std::string{}; }
 
 std::string point_label(const model::AddressPoint& p) {
     return p.street + " " + p.house + (p.town.empty() ? "" : ", " + p.town);
-}
-
-std::string format_coordinate(double v, bool degrees, bool decimal_comma) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, degrees ? "%.7f" : "%.2f", v);
-    std::string s = buf;
-    if (decimal_comma)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
 }
 
 // A previous run's "; locate: ..." is replaced, never piled up.
@@ -76,6 +36,40 @@ std::string basis_before_locate(const std::string& basis) {
 }
 
 } // namespace
+
+AddressOutcome match_address(const model::AddressMatcher& matcher, const std::string& address,
+                             const std::string& source_name) {
+    const model::ParsedAddress q = model::parse_address(address);
+    const model::AddressMatch m = matcher.match(q);
+    AddressOutcome out;
+    out.kind = m.kind;
+    const auto& pts = matcher.points();
+    switch (m.kind) {
+    case model::MatchKind::address_point:
+        out.at = pts[*m.point].xy;
+        out.detail = "address point " + pts[*m.point].source + " '" + point_label(pts[*m.point]) + "' in " + source_name +
+                     (m.note.empty() ? "" : " (" + m.note + ")");
+        break;
+    case model::MatchKind::street: {
+        std::string near;
+        for (const auto& h : m.nearest_houses) near += (near.empty() ? "" : ", ") + h;
+        out.detail = "street '" + model::street_key(q) + "' found in " + source_name + ", house '" + q.house +
+                     "' not; nearest numbers: " + near + "; not placed";
+        break;
+    }
+    case model::MatchKind::ambiguous: {
+        out.detail = std::to_string(m.candidates.size()) + " candidates in " + source_name + ", not placed:";
+        for (std::size_t k : m.candidates) out.detail += " " + pts[k].source + " '" + point_label(pts[k]) + "';";
+        out.detail.pop_back();
+        break;
+    }
+    case model::MatchKind::not_found:
+        out.detail = "no address point on '" + model::street_key(q) + "'" + (q.town.empty() ? "" : " in '" + q.town + "'") +
+                     " in " + source_name;
+        break;
+    }
+    return out;
+}
 
 std::vector<model::AddressPoint> read_address_points(const std::string& source, const Project& project) {
     std::vector<model::AddressPoint> points;
@@ -126,12 +120,6 @@ LocateResult locate_providers(const LocateOptions& opt) {
     const Project project = load_project(opt.project);
     if (!project.providers) throw Error(opt.project + ": no [providers] table: nothing to locate");
     const LayerSource& ps = *project.providers;
-    if (!ends_with(fs::path(ps.path).extension().string(), ".csv") && fs::path(ps.path).extension() != ".CSV")
-        throw Error(ps.path + ": locate rewrites a providers CSV file; this providers source is not one");
-    if (!ps.encoding.empty() && ps.encoding != "UTF-8" && ps.encoding != "utf-8" && ps.encoding != "UTF8")
-        throw Error(ps.path + ": locate writes UTF-8; convert the providers file from " + ps.encoding + " first");
-    if (ps.x_field.empty())
-        throw Error(project.file + ": [providers] names no x_field / y_field: locate writes coordinates into them");
 
     LocateResult res;
     res.source = opt.addresses.empty() && project.addresses ? project.addresses->source.path : opt.addresses;
@@ -146,22 +134,13 @@ LocateResult locate_providers(const LocateOptions& opt) {
                                    "with --in-place (a backup is kept)");
 
     // Read the providers first: a broken file stops before the address points are read.
-    const std::string text = read_file(in.string());
-    const geo::CsvScan scan = geo::scan_csv(text, in.string(), ps.separator);
-    Records rows = geo::csv_records(text, scan.separator);
-    if (rows.empty()) throw Error(in.string() + ": empty file (no header row)");
-    auto& header = rows[0];
-    auto column = [&](const std::string& name, bool add) -> std::size_t {
-        for (std::size_t i = 0; i < header.size(); ++i)
-            if (header[i] == name) return i;
-        if (!add) throw geo::IoError(Location{in.string(), "", -1, 1, name}, "missing column " + name);
-        header.push_back(name);
-        for (std::size_t r = 1; r < rows.size(); ++r) rows[r].resize(header.size());
-        return header.size() - 1;
-    };
-    const std::size_t c_id = column("provider_id", false), c_prec = column("location_precision", false),
-                      c_addr = column("address", false), c_basis = column("location_basis", true),
-                      c_x = column(ps.x_field, true), c_y = column(ps.y_field, true), c_res = column("locate_result", true);
+    ProvidersCsv csv = read_providers_csv(project, "locate");
+    auto& rows = csv.rows;
+    const std::size_t c_id = csv.column("provider_id", false), c_prec = csv.column("location_precision", false),
+                      c_addr = csv.column("address", false), c_basis = csv.column("location_basis", true),
+                      c_x = csv.column(ps.x_field, true), c_y = csv.column(ps.y_field, true),
+                      c_res = csv.column("locate_result", true);
+    const auto& header = rows[0];
 
     const model::AddressMatcher matcher(read_address_points(res.source, project));
     res.points = matcher.indexed();
@@ -179,41 +158,16 @@ LocateResult locate_providers(const LocateOptions& opt) {
         if (fresh) {
             LocatedProvider lp{row[c_id], row[c_addr], "", ""};
             std::optional<geo::XY> at;
-            if (row[c_prec] == "address" || row[c_prec] == "building") {
+            if (row[c_prec] == "address" || row[c_prec] == "building" || row[c_prec] == "placed_by_hand") {
                 lp.result = "kept";
                 lp.detail = "already located (" + row[c_prec] + "); not changed";
             } else if (row[c_addr].empty()) {
                 lp.result = "no_address";
             } else {
-                const model::ParsedAddress q = model::parse_address(row[c_addr]);
-                const model::AddressMatch m = matcher.match(q);
+                const AddressOutcome m = match_address(matcher, row[c_addr], source_name);
                 lp.result = model::to_string(m.kind);
-                const auto& pts = matcher.points();
-                switch (m.kind) {
-                case model::MatchKind::address_point:
-                    at = pts[*m.point].xy;
-                    lp.detail = "address point " + pts[*m.point].source + " '" + point_label(pts[*m.point]) + "' in " +
-                                source_name + (m.note.empty() ? "" : " (" + m.note + ")");
-                    break;
-                case model::MatchKind::street: {
-                    std::string near;
-                    for (const auto& h : m.nearest_houses) near += (near.empty() ? "" : ", ") + h;
-                    lp.detail = "street '" + model::street_key(q) + "' found in " + source_name + ", house '" + q.house +
-                                "' not; nearest numbers: " + near + "; not placed";
-                    break;
-                }
-                case model::MatchKind::ambiguous: {
-                    lp.detail = std::to_string(m.candidates.size()) + " candidates in " + source_name + ", not placed:";
-                    for (std::size_t k : m.candidates)
-                        lp.detail += " " + pts[k].source + " '" + point_label(pts[k]) + "';";
-                    lp.detail.pop_back();
-                    break;
-                }
-                case model::MatchKind::not_found:
-                    lp.detail = "no address point on '" + model::street_key(q) + "'" +
-                                (q.town.empty() ? "" : " in '" + q.town + "'") + " in " + source_name;
-                    break;
-                }
+                lp.detail = m.detail;
+                at = m.at;
             }
             ++res.counts[lp.result];
             res.providers.push_back(std::move(lp));
@@ -234,13 +188,11 @@ LocateResult locate_providers(const LocateOptions& opt) {
         }
     }
 
-    const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
     if (opt.in_place) {
-        res.backup_path = in.string() + ".bak";
-        for (int n = 1; fs::exists(res.backup_path); ++n) res.backup_path = in.string() + ".bak" + std::to_string(n);
-        geo::write_text_file(res.backup_path, text);
+        res.backup_path = backup_path_for(in.string());
+        geo::write_text_file(res.backup_path, csv.text);
     }
-    geo::write_text_file(res.out_path, csv_text(rows, scan.separator, eol));
+    geo::write_text_file(res.out_path, csv.to_text());
     return res;
 }
 

@@ -3,6 +3,7 @@
 // providers file with coordinates where an address point was found (docs/LOCATE.md).
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,17 @@ struct LocateResult {
     std::vector<LocatedProvider> providers; ///< one per provider id, in file order
     std::map<std::string, std::size_t> counts; ///< per result
 };
+
+/// One address matched against the points, and what the result says ("address point OSM node
+/// 12 'Birutės g. 27, Kaunas' in FILE", the nearest numbers, the candidates): a point only for
+/// address_point. `source_name` is the points' file as named in the detail.
+struct AddressOutcome {
+    model::MatchKind kind = model::MatchKind::not_found;
+    std::optional<geo::XY> at;
+    std::string detail;
+};
+AddressOutcome match_address(const model::AddressMatcher& matcher, const std::string& address,
+                             const std::string& source_name);
 
 /// Address points of a source in the working CRS: an .osm.pbf / .osm by its addr:* tags, any
 /// other GDAL layer by the [addresses] fields (street and house number fields required).

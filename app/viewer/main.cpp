@@ -6,6 +6,8 @@
 //   --suggest "service;group;k" (site suggestions; the first is accepted into the scenario)
 //   --export-png map.png --export-size WxH
 //   --level ward|municipality --compare-indicator ID (the municipality level, app/core/comparison_table.hpp)
+//   --locate --locate-place "ID;X,Y|ID;ward:CODE" --locate-address "ID;address" --locate-select ID
+//   --locate-filter TEXT --locate-undo --locate-save PATH|- --locate-overwrite (the "Locate providers" panel)
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -18,6 +20,7 @@
 #include "apreptis/build_info.hpp"
 #include <algorithm>
 #include "export_png.hpp"
+#include "locate_script.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "platform/gl_window.hpp"
 #include "render/map_renderer.hpp"
@@ -162,6 +165,7 @@ int main(int argc, char** argv) {
             probe["suggested_sites"] = s;
             probe["providers_after_accept"] = v.current()->study().providers.size();
         }
+        if (opt.locate.open && v.current()) probe["locate"] = run_locate_script(v, opt.locate);
 
         std::string export_path;
         int export_size[2] = {opt.export_w, opt.export_h};
@@ -182,6 +186,7 @@ int main(int argc, char** argv) {
                 draw_tables_panel(v);
                 draw_scenario_panel(v, export_path, export_size, export_now);
                 draw_siting_panel(v);
+                draw_locate_panel(v);
                 draw_map_furniture(v, ImGui::GetBackgroundDrawList(), static_cast<float>(window.width()),
                                    static_cast<float>(window.height()), v.inset_left,
                                    static_cast<float>(window.width()) - v.inset_right);

@@ -17,6 +17,7 @@
 #include "app/core/comparison_table.hpp"
 #include "app/core/i18n.hpp"
 #include "app/core/siting_run.hpp"
+#include "locate_session.hpp"
 #include "render/map_renderer.hpp"
 
 namespace apreptis::viewer {
@@ -129,6 +130,8 @@ public:
     void refresh_style(); ///< after indicator / classes / selection changed
     void fit();
     const model::Scenario& scenario() const { return m_scenario; }
+    /// The "Locate providers" panel (views/locate_panel.cpp): its placements are move edits.
+    LocateSession locate;
 
     /// Call once per frame: swaps in a finished load or recompute, uploads meshes.
     void poll();

@@ -97,7 +97,39 @@ Options parse_options(const std::vector<std::string>& args, const std::string& d
         } else if (a == "--suggest") {
             const auto p = parts(a, next(), 3, "service;group;k");
             o.suggest = Suggest{p[0], p[1], static_cast<std::size_t>(parse_whole(a + " k", p[2], 1, 1000))};
-        } else if (a == "--export-png") o.export_png = next();
+        } else if (a == "--locate") o.locate.open = true;
+        else if (a == "--locate-place" || a == "--locate-address") {
+            const std::string text = next();
+            const auto semi = text.find(';');
+            if (semi == std::string::npos || semi == 0 || semi + 1 == text.size())
+                throw UsageError(a + " needs '" + (a == "--locate-place" ? "ID;X,Y' or 'ID;ward:CODE" : "ID;address") +
+                                 "', found '" + text + "'");
+            LocateStep s;
+            s.provider = text.substr(0, semi);
+            const std::string rest = text.substr(semi + 1);
+            if (a == "--locate-address") s.address = rest;
+            else if (rest.rfind("ward:", 0) == 0 && rest.size() > 5) s.ward = rest.substr(5);
+            else {
+                const auto comma = rest.find(',');
+                if (comma == std::string::npos) throw UsageError(a + ": the place must be 'X,Y' (screen pixels) or 'ward:CODE', found '" + rest + "'");
+                s.pixel = geo::XY{parse_real(a, rest.substr(0, comma), "X"), parse_real(a, rest.substr(comma + 1), "Y")};
+            }
+            o.locate.steps.push_back(s);
+            o.locate.open = true;
+        } else if (a == "--locate-select") o.locate.select = next(), o.locate.open = true;
+        else if (a == "--locate-filter") o.locate.filter = next(), o.locate.open = true;
+        else if (a == "--locate-save") {
+            const std::string p = next();
+            o.locate.save = p == "-" ? std::string() : p;
+            o.locate.open = true;
+        } else if (a == "--locate-overwrite") o.locate.overwrite = true;
+        else if (a == "--locate-undo") {
+            LocateStep s;
+            s.undo = true;
+            o.locate.steps.push_back(s);
+            o.locate.open = true;
+        }
+        else if (a == "--export-png") o.export_png = next();
         else if (a == "--export-size") parse_size(a, next(), o.export_w, o.export_h);
         else if (a == "--lang") {
             o.lang = next();

@@ -39,6 +39,25 @@ struct Suggest {
     std::size_t k = 0;
 };
 
+/// --locate-place "ID;X,Y" (a click at screen pixel X,Y) or "ID;ward:CODE" (a click at the
+/// pixel nearest the ward's interior point); --locate-address "ID;address text".
+struct LocateStep {
+    std::string provider;
+    std::string ward;              ///< place: the ward's code; empty when `pixel` is given
+    std::optional<geo::XY> pixel;  ///< place: screen pixel
+    std::string address;           ///< address step
+    bool undo = false;             ///< --locate-undo: the what-if undo
+};
+
+/// The "Locate providers" panel driven from the command line (views/locate_panel.cpp).
+struct LocateScript {
+    bool open = false;
+    std::vector<LocateStep> steps;  ///< in the order given
+    std::string select, filter;
+    std::optional<std::string> save; ///< "" = the default path (given as "-")
+    bool overwrite = false;
+};
+
 struct Options {
     std::string project;
     int width = 1280, height = 800;
@@ -47,6 +66,7 @@ struct Options {
     std::optional<WhatIf> whatif;
     std::optional<WhatIfSeries> whatif_series;
     std::optional<Suggest> suggest;
+    LocateScript locate;
     std::string level, compare_indicator;
     bool plain = false; ///< wards only, fully opaque: pixel tests
     int export_w = 1600, export_h = 1200;

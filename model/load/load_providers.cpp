@@ -27,7 +27,7 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
         auto precision = precision_from_string(text(t, f, prec));
         if (!precision)
             throw DataError(t.where(f, "location_precision") +
-                            ": expected address, building, ward, municipality or unknown, found '" +
+                            ": expected address, building, placed_by_hand, ward, municipality or unknown, found '" +
                             text(t, f, prec) + "'");
         Provider p;
         p.id = pid;
@@ -48,7 +48,7 @@ void providers_from(const geo::FeatureTable& t, const Catalogue& catalogue, cons
         if (!has_point(p.precision) && p.point)
             throw DataError(t.where(f, "location_precision") + ": provider " + pid +
                             " has coordinates but precision '" + to_string(p.precision) +
-                            "'; say how the point was obtained (address or building)");
+                            "'; say how the point was obtained (address, building or placed_by_hand)");
         if (p.precision == LocationPrecision::ward && p.ward_code.empty())
             throw DataError(t.where(f, "ward_code") + ": provider " + pid +
                             " is located to a ward but names no ward_code");

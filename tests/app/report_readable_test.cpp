@@ -66,7 +66,7 @@ struct Kaunas {
     std::string out(const std::string& file) const { return dir / ("out/" + file); }
 };
 
-const std::set<std::string> located_precisions{"ward", "address", "building", "planned"};
+const std::set<std::string> located_precisions{"ward", "address", "building", "planned", "placed_by_hand"};
 
 } // namespace
 

@@ -80,3 +80,23 @@ TEST(ManualBreaks, the_typed_text_is_read_without_writing_into_it) {
     EXPECT_TRUE(parse_manual_breaks("").empty());
     EXPECT_TRUE(parse_manual_breaks(" ,; ").empty());
 }
+
+TEST(ViewerOptions, locate_steps_are_read_in_order_or_refused_in_words) {
+    const Options o = parse({"--locate-place", "KNS122;ward:1904", "--locate-undo", "--locate-place", "KNS118;733,490.5",
+                             "--locate-address", "KNS001;Sąjungos a. 13A, Kaunas", "--locate-save", "-"});
+    EXPECT_TRUE(o.locate.open);
+    ASSERT_EQ(o.locate.steps.size(), 4u);
+    EXPECT_EQ(o.locate.steps[0].provider, "KNS122");
+    EXPECT_EQ(o.locate.steps[0].ward, "1904");
+    EXPECT_TRUE(o.locate.steps[1].undo);
+    ASSERT_TRUE(o.locate.steps[2].pixel);
+    EXPECT_DOUBLE_EQ(o.locate.steps[2].pixel->y, 490.5);
+    EXPECT_EQ(o.locate.steps[3].address, "Sąjungos a. 13A, Kaunas"); // commas belong to the address
+    ASSERT_TRUE(o.locate.save);
+    EXPECT_EQ(*o.locate.save, ""); // "-": the default path
+    EXPECT_FALSE(parse({}).locate.open);
+    test::expect_error<UsageError>([&] { parse({"--locate-place", "KNS122"}); }, {"--locate-place needs 'ID;X,Y' or 'ID;ward:CODE'"});
+    test::expect_error<UsageError>([&] { parse({"--locate-place", "KNS122;here"}); }, {"'X,Y' (screen pixels) or 'ward:CODE', found 'here'"});
+    test::expect_error<UsageError>([&] { parse({"--locate-place", "KNS122;1,y"}); }, {"Y must be a number, found 'y'"});
+    test::expect_error<UsageError>([&] { parse({"--locate-address", ";Birutės g. 29A"}); }, {"--locate-address needs 'ID;address'"});
+}

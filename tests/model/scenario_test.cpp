@@ -87,3 +87,29 @@ TEST(Scenario, bad_places_points_and_sites_outside_the_wards_are_refused_naming_
     gone.provider_id = "NOPE";
     refuse(gone, {"edit 1 (remove NOPE)", "no provider 'NOPE'"});
 }
+
+TEST(Scenario, moving_a_provider_that_had_no_point_places_it_by_hand_and_its_ward_counts_it) {
+    // the viewer's "Locate providers": an existing provider (not a planned site) gets a point
+    StudyArea s = test::three_wards();
+    s.providers = {test::provider("W", std::nullopt, "A"), test::provider("U", std::nullopt)};
+    s.lines = {test::line(0, "day_centre", 10, std::nullopt), test::line(1, "day_centre", 7, std::nullopt)};
+    ScenarioEdit place;
+    place.kind = ScenarioEdit::Kind::move;
+    place.provider_id = "U";
+    place.point = {2500, 500}; // in C
+    ScenarioEdit correct = place;
+    correct.provider_id = "W";
+    correct.point = {1500, 500}; // named ward A; placed in B
+    apply_scenario(s, {"locate", {place, correct}});
+    EXPECT_EQ(s.providers[1].precision, LocationPrecision::placed_by_hand);
+    EXPECT_STREQ(to_string(s.providers[1].precision), "placed_by_hand");
+    EXPECT_EQ(s.providers[1].ward_code, "C");
+    EXPECT_EQ(s.providers[0].precision, LocationPrecision::placed_by_hand);
+    EXPECT_EQ(s.providers[0].ward_code, "B");
+    EXPECT_EQ(precision_from_string("placed_by_hand"), LocationPrecision::placed_by_hand);
+    EXPECT_TRUE(has_point(LocationPrecision::placed_by_hand));
+    double in_c = -1;
+    for (const auto& r : compute_coverage(s).rows)
+        if (r.level == AreaLevel::ward && r.area_code == "C" && r.service_type == "day_centre") in_c = r.places.value_or(-1);
+    EXPECT_DOUBLE_EQ(in_c, 7);
+}

@@ -39,6 +39,7 @@ void draw_map_interaction(ViewerApp& app) {
     ImGuiIO& io = ImGui::GetIO();
     const app::Analysis* a = app.current();
     if (!a || io.WantCaptureMouse) return;
+    if (locate_map_input(app)) return; // the "Locate providers" panel places and drags its own
     const geo::XY mouse{io.MousePos.x, io.MousePos.y};
     static int dragging = -1;
     if (io.MouseWheel != 0) app.view.zoom_at(mouse, std::pow(1.2, io.MouseWheel));

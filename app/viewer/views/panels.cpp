@@ -280,6 +280,7 @@ void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_si
     }
     ImGui::InputFloat(tr(app.lang, "places"), &app.new_places, 1, 10, "%.0f");
     ImGui::Text("%s: %zu", tr(app.lang, "edits"), app.scenario().edits.size());
+    ImGui::Checkbox(app.lang == app::Language::lt ? "Teikėjų vietos..." : "Locate providers...", &app.locate.open); // views/locate_panel.cpp
     if (ImGui::Button(tr(app.lang, "undo"))) app.undo();
     ImGui::SameLine();
     if (app.busy()) ImGui::TextDisabled("%s", tr(app.lang, "recomputing"));

@@ -17,6 +17,9 @@ void draw_tables_panel(ViewerApp& app);         ///< wards and providers, sortab
 void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_size[2], bool& export_now);
 void draw_error_popup(ViewerApp& app);
 void draw_siting_panel(ViewerApp& app);      ///< site suggestions (with [capacity])
+void draw_locate_panel(ViewerApp& app);      ///< "Locate providers": place providers without a point
+/// The locate panel's map input (place on click, drag a placed one); true when it took the mouse.
+bool locate_map_input(ViewerApp& app);
 /// A "loading ..." note while the project is read on the worker thread.
 void draw_loading(const ViewerApp& app, float width, float height);
 
