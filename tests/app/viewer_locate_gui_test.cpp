@@ -78,8 +78,8 @@ TEST(ViewerLocateGui, providers_placed_by_clicks_are_saved_reloaded_and_counted_
     ASSERT_EQ(test::run_viewer(project + " --size 1600x1000 --frames 3 --lang en --indicator " + indicator +
                                " --locate-place 'KNS122;ward:1901' --locate-undo"
                                " --locate-place 'KNS122;ward:1904' --locate-place 'KNS118;ward:1908'"
-                               " --locate-address 'KNS001;Sąjungos a. 13A, Kaunas' --locate-save - --probe " +
-                               (d / "placed.json")),
+                               " --locate-address 'KNS001;Sąjungos a. 13A, Kaunas' --locate-save - --locate-select KNS122"
+                               " --screenshot " + (d / "placed.png") + " --probe " + (d / "placed.json")),
               0);
     const auto placed = test::load_json(d / "placed.json");
     ASSERT_EQ(placed["error"], "");
@@ -90,6 +90,15 @@ TEST(ViewerLocateGui, providers_placed_by_clicks_are_saved_reloaded_and_counted_
     ASSERT_EQ(loc["placed"].size(), 3u);
     EXPECT_EQ(loc["saved"], d / "providers_located.csv");
     EXPECT_EQ(test::read_file(d / "providers.csv"), before); // never the input unless asked
+    // on screen: the selected KNS122 is drawn where it was clicked, in the selection colour
+    const test::Image shot = test::load_png(d / "placed.png");
+    ASSERT_EQ(shot.w, 1600);
+    const auto& click = loc["steps"][2]["pixel"];
+    ASSERT_EQ(loc["steps"][2]["provider"], "KNS122");
+    const auto px = shot.at(click[0].get<int>(), click[1].get<int>());
+    EXPECT_NEAR(px[0], 255, 3);
+    EXPECT_NEAR(px[1], 204, 3);
+    EXPECT_NEAR(px[2], 0, 3);
 
     // where the clicks were meant: the wards' interior points, from the model, not the viewer
     const auto base = app::load_inputs(app::load_project(project));
