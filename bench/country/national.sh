@@ -45,16 +45,17 @@ gen "$clip" --fraction 0.0024 --osm-from "$national/country.osm.pbf"
 
 echo "national file: $national/country.osm.pbf, $(du -m "$national/country.osm.pbf" | cut -f1) MB"
 grep "^wards" "$national.gen.log" | sed "s/^/  /"
-printf '%-8s %6s %10s %9s %8s %10s %8s %8s %9s %9s  %s\n' run wards residents units providers graph_nodes wall_s rss_MB load_s compute_s goal
+printf '%-8s %6s %10s %9s %8s %10s %8s %7s %8s %9s %9s  %s\n' run wards residents units providers graph_nodes wall_s cpu_s rss_MB load_s compute_s goal
 row() { # name project out goal_s goal_mb
-  local wall rss load compute r
-  read -r wall rss load compute < <(timed "$2" "$3")
+  local wall rss load compute cpu r
+  read -r wall rss load compute cpu < <(timed "$2" "$3")
   r="$3/run.json"
-  printf '%-8s %6s %10s %9s %8s %10s %8.2f %8s %9.2f %9.2f  <= %s s, <= %s MB: %s\n' "$1" "$(jq .counts.wards "$r")" \
+  printf '%-8s %6s %10s %9s %8s %10s %8.2f %7s %8s %9.2f %9.2f  <= %s s, <= %s MB: %s\n' "$1" "$(jq .counts.wards "$r")" \
     "$(jq .counts.residents "$r")" "$(jq .distances.population_surface.units "$r")" "$(jq .counts.providers "$r")" \
-    "$(jq .distances.network.nodes "$r")" "$wall" "$rss" "$load" "$compute" "$4" "$5" \
+    "$(jq .distances.network.nodes "$r")" "$wall" "$cpu" "$rss" "$load" "$compute" "$4" "$5" \
     "$(awk -v w="$wall" -v m="$rss" -v gw="$4" -v gm="$5" 'BEGIN{print (w <= gw && m <= gm) ? "met" : "NOT met"}')"
 }
 row clip "$clip/country.toml" "$clip.out" 5 1000
 row country "$national/country.toml" "$national.out" 40 3000
-echo "(wall and peak RSS from /usr/bin/time -v, best of REPEAT=$REPEAT on $(nproc) cores; load/compute from run.json.)"
+echo "(wall, user+sys CPU and peak RSS from /usr/bin/time -v, best of REPEAT=$REPEAT on $(nproc) cores, load average"
+echo " $(cut -d' ' -f1-3 /proc/loadavg) at the end; load/compute from run.json. The goals are on wall time.)"

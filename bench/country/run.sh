@@ -35,11 +35,11 @@ done
 case "$(cd "$WORK" 2>/dev/null && pwd || echo "$WORK")" in "$ROOT"/*) echo "run.sh: WORK_DIR must be outside the repository" >&2; exit 2;; esac
 mkdir -p "$WORK"
 
-source "$ROOT/bench/country/timed.sh"   # timed PROJECT OUT -> "wall_s rss_mb load_s compute_s"
+source "$ROOT/bench/country/timed.sh"   # timed PROJECT OUT -> "wall_s rss_mb load_s compute_s cpu_s"
 
 printf '%-10s %6s %10s %9s %8s %10s %10s %8s %8s %9s %9s\n' size wards residents units providers road_nodes graph_nodes wall_s rss_MB load_s compute_s
 # Kaunas, the real project (straight-line distances)
-read -r wall rss load compute < <(timed "$ROOT/datasets/kaunas/kaunas.toml" "$WORK/kaunas.out")
+read -r wall rss load compute _ < <(timed "$ROOT/datasets/kaunas/kaunas.toml" "$WORK/kaunas.out")
 printf '%-10s %6s %10s %9s %8s %10s %10s %8.2f %8s %9.2f %9.2f\n' kaunas \
   "$(jq .counts.wards "$WORK/kaunas.out/run.json")" "$(jq .counts.residents "$WORK/kaunas.out/run.json")" \
   "$(jq .distances.population_surface.units "$WORK/kaunas.out/run.json")" "$(jq .counts.providers "$WORK/kaunas.out/run.json")" \
@@ -53,7 +53,7 @@ for f in $SIZES; do
       --catalogue "$ROOT/datasets/catalogue" --osmconf "$ROOT/datasets/osm/osmconf_roads.ini" ${GEN_ARGS:-} >"$dir.gen.log" 2>&1 ||
       { cat "$dir.gen.log" >&2; exit 1; }
   fi
-  read -r wall rss load compute < <(timed "$dir/country.toml" "$dir.out")
+  read -r wall rss load compute _ < <(timed "$dir/country.toml" "$dir.out")
   r="$dir.out/run.json"
   osm_nodes=$(grep -o '[0-9]* intersections + [0-9]* shape' "$dir.gen.log" | awk '{print $1+$4}')
   printf '%-10s %6s %10s %9s %8s %10s %10s %8.2f %8s %9.2f %9.2f\n' "f$f" "$(jq .counts.wards "$r")" \

@@ -60,7 +60,6 @@ def main():
     project, ours, answers, timings = sys.argv[1:5]
     gpkg = f"{ours}/coverage.gpkg"
     prm = common.project_params(project)
-    v = prm["speed_mps"]
     st = {}
 
     t0 = time.perf_counter()
@@ -68,13 +67,22 @@ def main():
     units = common.read_units(gpkg)
     providers = common.read_providers(gpkg)
     st["read_inputs_s"] = time.perf_counter() - t0
+    rows = solve(edges, units, providers, prm, st)
+    common.write_answers(answers, rows)
+    common.timer_report(timings, st)
 
+
+def solve(edges, units, providers, prm, st):
+    """edges: (edge_id, [(x, y), ...], ...) polylines; units: (unit_id, x, y); providers:
+    (provider_id, service_type, x, y). Returns the answer rows of common.write_answers; adds
+    its stage times to st."""
+    v = prm["speed_mps"]
     # Graph: a node wherever edge ends coincide exactly; weight = geometric length (double).
     t0 = time.perf_counter()
     node_of = {}
     E = []  # (from, to, length, first_segment_index)
     ax, ay, bx, by, seg_edge, seg_off = [], [], [], [], [], []
-    for i, (_, pts, _, _, _) in enumerate(edges):
+    for i, (_, pts, *_) in enumerate(edges):
         a = node_of.setdefault(pts[0], len(node_of))
         b = node_of.setdefault(pts[-1], len(node_of))
         off = 0.0
@@ -148,9 +156,7 @@ def main():
             else:
                 rows.append((uid, service, best[0] / v / 60.0, best[0], best[1]))
     st["route_and_evaluate_s"] = time.perf_counter() - t0
-
-    common.write_answers(answers, rows)
-    common.timer_report(timings, st)
+    return rows
 
 
 if __name__ == "__main__":
