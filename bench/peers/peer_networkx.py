@@ -113,8 +113,25 @@ def solve(edges, units, providers, prm, st):
         return e, off, d
 
     t0 = time.perf_counter()
-    usnap = [None if s is None else located(s) for s in snap_all([(x, y) for _, x, y in units], seg, prm["max_snap_m"])]
-    psnap = [None if s is None else located(s) for s in snap_all([(x, y) for _, _, x, y in providers], seg, prm["max_snap_m"])]
+    # docs/ROUTING.md, "Snapping": a point whose nearest street is on a part not connected to
+    # the main (largest) part goes to the nearest street of the main part, if one is within
+    # the limit. Segments keep their order, so ties still go to the lowest segment.
+    main = max(nx.connected_components(G), key=len) if G.number_of_nodes() else set()
+    on_main = np.asarray([E[int(e)][0] in main for e in seg_edge], dtype=bool)
+    main_idx = np.flatnonzero(on_main)
+    main_seg = {k: v[main_idx] for k, v in seg.items()}
+
+    def snap_rule(points):
+        first = snap_all(points, seg, prm["max_snap_m"])
+        off = [i for i, s in enumerate(first) if s is not None and not on_main[s[0]]]
+        if off and len(main_idx):
+            for i, s in zip(off, snap_all([points[i] for i in off], main_seg, prm["max_snap_m"])):
+                if s is not None:
+                    first[i] = (int(main_idx[s[0]]), s[1], s[2])
+        return first
+
+    usnap = [None if s is None else located(s) for s in snap_rule([(x, y) for _, x, y in units])]
+    psnap = [None if s is None else located(s) for s in snap_rule([(x, y) for _, _, x, y in providers])]
     st["snap_s"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
