@@ -43,7 +43,7 @@ gen "$national" --fraction 1
 clip=$WORK/kaunas-clip
 gen "$clip" --fraction 0.0024 --osm-from "$national/country.osm.pbf"
 
-echo "national file: $national/country.osm.pbf, $(du -m "$national/country.osm.pbf" | cut -f1) MB"
+echo "national file: $national/country.osm.pbf, $(( $(stat -c %s "$national/country.osm.pbf") / 1000000 )) MB"
 grep "^wards" "$national.gen.log" | sed "s/^/  /"
 printf '%-8s %6s %10s %9s %8s %10s %8s %7s %8s %9s %9s  %s\n' run wards residents units providers graph_nodes wall_s cpu_s rss_MB load_s compute_s goal
 row() { # name project out goal_s goal_mb
