@@ -1,12 +1,20 @@
 // make_country_pbf: a synthetic, Lithuania-size input set for a whole `apreptis analyze` run.
 //
 // Writes into --out DIR (never into the repository):
-//   roads.osm.pbf    a jittered road grid over the land of the selected wards (OSM PBF, libosmium):
+//   country.osm.pbf  a national extract in composition (OSM PBF, libosmium), sorted as the extract
+//                    services publish it (nodes, then ways, ids ascending):
+//                  * roads: a jittered road grid over the land of the selected wards:
 //                    intersections every --grid-m metres (default 170 m: over 2 M intersections
 //                    over Lithuania), a mix of highway classes (primary every ~10 km, secondary,
 //                    tertiary, unclassified/residential, some service and track), maxspeed on
 //                    some ways, shape vertices on a third of the segments, about 5 % of the
 //                    segments missing, ways of 6-30 segments as in real OSM data
+//                  * what else a national extract holds, per highway way in the proportions of
+//                    the three real extracts in shared/data (composition.hpp says which): building
+//                    footprints (closed ways, building=*, 4-8 corners, 40 % with addr:* tags) at
+//                    the population points, address-only nodes, POI nodes (amenity/shop/tourism)
+//                    and landuse/natural polygons (24-60 vertices, 150-800 m across) on land.
+//                    About 200 MB at --fraction 1, of which the roads are about 30 MB.
 //   population.csv   points inside the real ward boundaries (datasets/lithuania/wards.geojson),
 //                    as many per ward as its census population x --units-per-resident (0.36:
 //                    about 1 M for 2.8 M residents), 70 % clustered round villages, weight
@@ -18,6 +26,11 @@
 //
 // --fraction F (0 < F <= 1) keeps the wards nearest to Kaunas whose area adds up to F of the
 // country, with the same densities, for growth measurements (1 = all 554 wards).
+// --osm-from FILE writes no PBF: the project's [roads] path is FILE (e.g. the whole country's
+// country.osm.pbf), so a few wards are analysed against the national file, as a planner would.
+// --roads-only writes the road grid alone (the file of earlier measurements, ~30 MB at fraction 1).
+// The roads, population points and providers do not depend on the other content (which draws
+// from its own random stream), so they are the same with and without it.
 //
 // Everything is synthetic except the ward boundaries and their census populations.
 #include <algorithm>
@@ -45,6 +58,8 @@
 #include <osmium/io/writer.hpp>
 #include <osmium/memory/buffer.hpp>
 #include <osmium/osm/location.hpp>
+
+#include "composition.hpp"
 
 namespace fs = std::filesystem;
 
@@ -118,12 +133,16 @@ struct Options {
     int providers_per_type = 205;
     unsigned seed = 20261201;
     std::string catchments = "service"; ///< [access] catchments: a coordinator's country run draws per service
+    std::string osm_from;                ///< use this PBF as [roads] path, write none
+    bool roads_only = false;             ///< no buildings, addresses, POIs, landuse
+    country::Composition mix;
 };
 
 [[noreturn]] void usage() {
     std::cerr << "usage: make_country_pbf --out DIR [--wards wards.geojson] [--catalogue DIR] [--osmconf INI]\n"
                  "       [--fraction F] [--grid-m M] [--units-per-resident R] [--providers-per-type N] [--seed S]\n"
-                 "       [--catchments service|provider|none]\n";
+                 "       [--catchments service|provider|none] [--osm-from FILE.osm.pbf] [--roads-only]\n"
+                 "       [--buildings-per-way B] [--addr-share A]\n";
     std::exit(2);
 }
 
@@ -148,6 +167,10 @@ int main(int argc, char** argv) try {
         else if (a == "--units-per-resident") o.units_per_resident = std::stod(next());
         else if (a == "--providers-per-type") o.providers_per_type = std::stoi(next());
         else if (a == "--seed") o.seed = static_cast<unsigned>(std::stoul(next()));
+        else if (a == "--osm-from") o.osm_from = abs_path(next());
+        else if (a == "--roads-only") o.roads_only = true;
+        else if (a == "--buildings-per-way") o.mix.buildings_per_highway_way = std::stod(next());
+        else if (a == "--addr-share") o.mix.addr_share = std::stod(next());
         else if (a == "--catchments") {
             o.catchments = next();
             if (o.catchments != "service" && o.catchments != "provider" && o.catchments != "none") usage();
@@ -251,6 +274,7 @@ int main(int argc, char** argv) try {
     struct Pt {
         XY p;
         int households;
+        int ward; ///< index into wards
     };
     std::vector<Pt> points;
     {
@@ -262,6 +286,7 @@ int main(int argc, char** argv) try {
             }
         };
         for (const Ward& w : wards) {
+            const int ward_index = static_cast<int>(&w - wards.data());
             const auto n = std::max<long long>(1, std::llround(static_cast<double>(w.population) * o.units_per_resident));
             std::vector<XY> villages;
             for (long long k = 0; k < 1 + n / 1500; ++k) villages.push_back(uniform_in(w));
@@ -276,7 +301,7 @@ int main(int argc, char** argv) try {
                 } else {
                     p = uniform_in(w);
                 }
-                points.push_back({p, 1 + static_cast<int>(U(rng) * 8)});
+                points.push_back({p, 1 + static_cast<int>(U(rng) * 8), ward_index});
             }
         }
         std::ofstream f(fs::path(o.out) / "population.csv");
@@ -376,122 +401,266 @@ int main(int argc, char** argv) try {
         return h % 3 == 0;
     };
 
-    const std::string pbf = (fs::path(o.out) / "roads.osm.pbf").string();
-    fs::remove(pbf);
-    osmium::io::Header header;
-    header.set("generator", "apreptis make_country_pbf (synthetic)");
-    {
-        double lo_x = min_x, lo_y = min_y, hi_x = max_x, hi_y = max_y;
-        to_wgs->Transform(1, &lo_x, &lo_y);
-        to_wgs->Transform(1, &hi_x, &hi_y);
-        header.add_box(osmium::Box(osmium::Location(lo_x, lo_y), osmium::Location(hi_x, hi_y)));
-    }
-    osmium::io::Writer writer(osmium::io::File(pbf, "pbf"), header, osmium::io::overwrite::allow);
-    osmium::memory::Buffer buffer(1 << 22, osmium::memory::Buffer::auto_grow::no);
-    auto flush_if = [&](bool force) {
-        if (force || buffer.committed() > (1 << 22) - (1 << 16)) {
-            writer(std::move(buffer));
-            buffer = osmium::memory::Buffer(1 << 22, osmium::memory::Buffer::auto_grow::no);
-        }
-    };
-    auto add_node = [&](osmium::object_id_type id, XY p) {
-        double x = p.x, y = p.y;
-        to_wgs->Transform(1, &x, &y);
-        {
-            osmium::builder::NodeBuilder b(buffer);
-            b.set_id(id).set_version(1).set_visible(true).set_timestamp(osmium::Timestamp("2026-12-01T00:00:00Z"));
-            b.set_location(osmium::Location(x, y));
-            b.set_user("");
-        }
-        buffer.commit();
-        flush_if(false);
-    };
     // nodes: intersections that some segment uses, then shape vertices (ids above the grid's)
-    std::size_t grid_nodes = 0, shape_nodes = 0;
-    auto used = [&](long i, long j) {
-        return segment(i, j, 0) || segment(i, j, 1) || (i > 0 && segment(i - 1, j, 0)) || (j > 0 && segment(i, j - 1, 1));
-    };
-    // transform in rows to keep PROJ calls cheap
-    for (long j = 0; j < ny; ++j)
-        for (long i = 0; i < nx; ++i)
-            if (used(i, j)) add_node(node_id(i, j), grid_xy(i, j)), ++grid_nodes;
-    const osmium::object_id_type shape_base = static_cast<osmium::object_id_type>(nx * ny + 10);
-    auto shape_id = [&](long i, long j, int dir) { return shape_base + 2 * (j * nx + i) + dir; };
-    for (long j = 0; j < ny; ++j)
-        for (long i = 0; i < nx; ++i)
-            for (int dir = 0; dir < 2; ++dir)
-                if (segment(i, j, dir) && shape(i, j, dir)) {
-                    const XY a = grid_xy(i, j), b = grid_xy(i + (dir == 0), j + (dir == 1));
-                    XY m{(a.x + b.x) / 2, (a.y + b.y) / 2};
-                    const double off = (U(rng) - 0.5) * 0.3 * g;
-                    if (dir == 0) m.y += off;
-                    else m.x += off;
-                    add_node(shape_id(i, j, dir), m);
-                    ++shape_nodes;
+    std::size_t grid_nodes = 0, shape_nodes = 0, ways = 0;
+    std::size_t building_count = 0, building_addr = 0, address_nodes = 0, poi_count = 0, polygon_count = 0;
+    const std::string pbf = (fs::path(o.out) / "country.osm.pbf").string();
+    if (o.osm_from.empty()) {
+        fs::remove(pbf);
+        osmium::io::Header header;
+        header.set("generator", "apreptis make_country_pbf (synthetic)");
+        {
+            double lo_x = min_x, lo_y = min_y, hi_x = max_x, hi_y = max_y;
+            to_wgs->Transform(1, &lo_x, &lo_y);
+            to_wgs->Transform(1, &hi_x, &hi_y);
+            header.add_box(osmium::Box(osmium::Location(lo_x, lo_y), osmium::Location(hi_x, hi_y)));
+        }
+        osmium::io::Writer writer(osmium::io::File(pbf, "pbf"), header, osmium::io::overwrite::allow);
+        osmium::memory::Buffer buffer(1 << 22, osmium::memory::Buffer::auto_grow::no);
+        auto flush_if = [&](bool force) {
+            if (force || buffer.committed() > (1 << 22) - (1 << 16)) {
+                writer(std::move(buffer));
+                buffer = osmium::memory::Buffer(1 << 22, osmium::memory::Buffer::auto_grow::no);
+            }
+        };
+        const osmium::Timestamp stamp("2026-12-01T00:00:00Z");
+        // Metadata as the extract services publish it (version, timestamp, changeset; no user): a
+        // real file's objects were edited between 2007 and now, in many changesets, and a reader
+        // decodes all of it. Drawn from a hash of (type, id), so the roads' random stream is
+        // untouched. --roads-only keeps the constant metadata of the earlier file, byte for byte.
+        const std::uint32_t t0 = osmium::Timestamp("2007-06-01T00:00:00Z").seconds_since_epoch();
+        const std::uint32_t span = stamp.seconds_since_epoch() - t0;
+        auto meta = [&](auto& b, osmium::object_id_type id, std::uint64_t type) {
+            b.set_id(id).set_visible(true);
+            if (o.roads_only) {
+                b.set_version(1).set_timestamp(stamp);
+                return;
+            }
+            std::uint64_t h = static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ull + type * 0xD1B54A32D192ED03ull;
+            h ^= h >> 31, h *= 0xBF58476D1CE4E5B9ull, h ^= h >> 29;
+            const double when = static_cast<double>(h % 1000003) / 1000003.0;
+            b.set_version(static_cast<osmium::object_version_type>(1 + (h >> 20) % 6));
+            b.set_timestamp(osmium::Timestamp(t0 + static_cast<std::uint32_t>(when * span)));
+            b.set_changeset(static_cast<osmium::changeset_id_type>(1 + when * 160000000.0));
+        };
+        /// a node at p (EPSG:3346), with tags (key, value pairs)
+        auto add_node = [&](osmium::object_id_type id, XY p, std::initializer_list<std::pair<const char*, std::string>> tags = {}) {
+            double x = p.x, y = p.y;
+            to_wgs->Transform(1, &x, &y);
+            {
+                osmium::builder::NodeBuilder b(buffer);
+                meta(b, id, 1);
+                b.set_location(osmium::Location(x, y));
+                b.set_user("");
+                if (tags.size()) {
+                    osmium::builder::TagListBuilder t(b);
+                    for (const auto& [k, v] : tags) t.add_tag(k, v.c_str());
                 }
-    // ways: runs of present segments along each grid line, cut every 6-30 segments
-    std::size_t ways = 0;
-    osmium::object_id_type way_id = 1;
-    auto line_class = [&](long line) -> std::pair<const char*, const char*> {
-        if (line % 56 == 0) return {"primary", (line / 56) % 2 ? "90" : ""};
-        if (line % 14 == 0) return {"secondary", ""};
-        if (line % 4 == 0) return {"tertiary", ""};
-        return {nullptr, nullptr};
-    };
-    for (int dir = 0; dir < 2; ++dir) {
-        const long lines = dir == 0 ? ny : nx, along = dir == 0 ? nx : ny;
-        for (long line = 0; line < lines; ++line) {
-            long k = 0;
-            while (k < along) {
-                auto seg_at = [&](long s) { return dir == 0 ? segment(s, line, 0) : segment(line, s, 1); };
-                while (k < along && !seg_at(k)) ++k;
-                if (k >= along) break;
-                const long cut = 6 + static_cast<long>(U(rng) * 25);
-                long e = k;
-                while (e < along && seg_at(e) && e - k < cut) ++e;
-                auto [hw, ms] = line_class(line);
-                std::string minor;
-                if (!hw) {
-                    const double r = U(rng);
-                    minor = r < 0.45 ? "unclassified" : r < 0.85 ? "residential" : r < 0.95 ? "service" : "track";
-                    hw = minor.c_str();
-                    ms = r < 0.2 ? "50" : "";
-                }
-                {
-                    osmium::builder::WayBuilder b(buffer);
-                    b.set_id(way_id++).set_version(1).set_visible(true).set_timestamp(osmium::Timestamp("2026-12-01T00:00:00Z"));
-                    b.set_user("");
-                    {
-                        osmium::builder::WayNodeListBuilder wnl(b);
-                        for (long s = k; s <= e; ++s) {
-                            const long i = dir == 0 ? s : line, j = dir == 0 ? line : s;
-                            wnl.add_node_ref(osmium::NodeRef(node_id(i, j)));
-                            if (s < e && shape(i, j, dir)) wnl.add_node_ref(osmium::NodeRef(shape_id(i, j, dir)));
+            }
+            buffer.commit();
+            flush_if(false);
+        };
+        auto used = [&](long i, long j) {
+            return segment(i, j, 0) || segment(i, j, 1) || (i > 0 && segment(i - 1, j, 0)) || (j > 0 && segment(i, j - 1, 1));
+        };
+        for (long j = 0; j < ny; ++j)
+            for (long i = 0; i < nx; ++i)
+                if (used(i, j)) add_node(node_id(i, j), grid_xy(i, j)), ++grid_nodes;
+        const osmium::object_id_type shape_base = static_cast<osmium::object_id_type>(nx * ny + 10);
+        auto shape_id = [&](long i, long j, int dir) { return shape_base + 2 * (j * nx + i) + dir; };
+        for (long j = 0; j < ny; ++j)
+            for (long i = 0; i < nx; ++i)
+                for (int dir = 0; dir < 2; ++dir)
+                    if (segment(i, j, dir) && shape(i, j, dir)) {
+                        const XY a = grid_xy(i, j), b = grid_xy(i + (dir == 0), j + (dir == 1));
+                        XY m{(a.x + b.x) / 2, (a.y + b.y) / 2};
+                        const double off = (U(rng) - 0.5) * 0.3 * g;
+                        if (dir == 0) m.y += off;
+                        else m.x += off;
+                        add_node(shape_id(i, j, dir), m);
+                        ++shape_nodes;
+                    }
+
+        // road ways: runs of present segments along each grid line, cut every 6-30 segments; `emit`
+        // gets (dir, line, first, last segment, highway, maxspeed). Run once on a copy of the random
+        // stream to count them (the other content is sized per highway way), then for real.
+        auto line_class = [&](long line) -> std::pair<const char*, const char*> {
+            if (line % 56 == 0) return {"primary", (line / 56) % 2 ? "90" : ""};
+            if (line % 14 == 0) return {"secondary", ""};
+            if (line % 4 == 0) return {"tertiary", ""};
+            return {nullptr, nullptr};
+        };
+        auto road_ways = [&](std::mt19937_64& r, auto&& emit) {
+            for (int dir = 0; dir < 2; ++dir) {
+                const long lines = dir == 0 ? ny : nx, along = dir == 0 ? nx : ny;
+                for (long line = 0; line < lines; ++line) {
+                    long k = 0;
+                    while (k < along) {
+                        auto seg_at = [&](long s) { return dir == 0 ? segment(s, line, 0) : segment(line, s, 1); };
+                        while (k < along && !seg_at(k)) ++k;
+                        if (k >= along) break;
+                        const long cut = 6 + static_cast<long>(U(r) * 25);
+                        long e = k;
+                        while (e < along && seg_at(e) && e - k < cut) ++e;
+                        auto [hw, ms] = line_class(line);
+                        if (!hw) {
+                            const double x = U(r);
+                            hw = x < 0.45 ? "unclassified" : x < 0.85 ? "residential" : x < 0.95 ? "service" : "track";
+                            ms = x < 0.2 ? "50" : "";
                         }
+                        emit(dir, line, k, e, hw, ms);
+                        k = e;
                     }
-                    osmium::builder::TagListBuilder tags(b);
-                    tags.add_tag("highway", hw);
-                    if (ms && *ms) tags.add_tag("maxspeed", ms);
-                    if (std::strcmp(hw, "primary") == 0 || std::strcmp(hw, "secondary") == 0) {
-                        const std::string ref = std::string(std::strcmp(hw, "primary") == 0 ? "A" : "") + std::to_string(line);
-                        tags.add_tag("ref", ref.c_str());
-                    }
+                }
+            }
+        };
+        std::size_t road_way_count = 0;
+        {
+            std::mt19937_64 copy = rng;
+            road_ways(copy, [&](int, long, long, long, const char*, const char*) { ++road_way_count; });
+        }
+
+        // the rest of a national extract (composition.hpp), from its own random stream
+        struct Shape {
+            osmium::object_id_type first; ///< its nodes are first .. first + n - 1
+            std::uint8_t n, kind;
+            bool addr;
+            int ward;
+        };
+        std::vector<Shape> building_shapes, polygon_shapes;
+        std::mt19937_64 rng2(o.seed ^ 0x6275696C64696E67ull);
+        std::uniform_real_distribution<double> U2(0.0, 1.0);
+        auto u2 = [&] { return U2(rng2); };
+        std::normal_distribution<double> near(0.0, 40.0);
+        const auto per_way = [&](double ratio) { return o.roads_only ? 0 : static_cast<std::size_t>(std::llround(ratio * static_cast<double>(road_way_count))); };
+        osmium::object_id_type next_node = shape_base + 2 * static_cast<osmium::object_id_type>(nx * ny) + 10;
+        auto point_near_people = [&]() -> const Pt& { return points[static_cast<std::size_t>(u2() * static_cast<double>(points.size()))]; };
+        auto add_ring_nodes = [&](const std::vector<XY>& ring) {
+            std::vector<double> xs, ys;
+            for (const XY& p : ring) xs.push_back(p.x), ys.push_back(p.y);
+            to_wgs->Transform(static_cast<int>(ring.size()), xs.data(), ys.data());
+            for (std::size_t k = 0; k < ring.size(); ++k) {
+                {
+                    osmium::builder::NodeBuilder b(buffer);
+                    meta(b, next_node++, 1);
+                    b.set_location(osmium::Location(xs[k], ys[k]));
+                    b.set_user("");
                 }
                 buffer.commit();
                 flush_if(false);
-                ++ways;
-                k = e;
             }
+        };
+        building_count = per_way(o.mix.buildings_per_highway_way);
+        building_shapes.reserve(building_count);
+        for (std::size_t b = 0; b < building_count; ++b) {
+            const Pt& at = point_near_people();
+            const XY c{at.p.x + near(rng2), at.p.y + near(rng2)};
+            const int corners = 4 + static_cast<int>(u2() * 7); // 5-11 refs, 8 on average (Monaco 8.31, LI 7.19)
+            const auto ring = country::footprint(c, 6 + u2() * 14, 6 + u2() * 8, u2() * 3.14159265, corners);
+            const bool addr = u2() < o.mix.addr_share;
+            building_shapes.push_back({next_node, static_cast<std::uint8_t>(ring.size()), static_cast<std::uint8_t>(u2() * 100), addr, at.ward});
+            add_ring_nodes(ring);
+            building_addr += addr;
         }
-    }
-    flush_if(true);
-    writer.close();
+        auto street = [&](std::size_t k) { return "Sintetinė g. " + std::to_string(1 + (k / 40) % 300); };
+        auto postcode = [&](int ward) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "LT-%05d", 10000 + ward * 97 % 90000);
+            return std::string(buf);
+        };
+        address_nodes = static_cast<std::size_t>(std::llround(o.mix.addr_nodes_per_building * static_cast<double>(building_count)));
+        for (std::size_t k = 0; k < address_nodes; ++k) {
+            const Pt& at = point_near_people();
+            add_node(next_node++, {at.p.x + near(rng2), at.p.y + near(rng2)},
+                     {{"addr:street", street(k)}, {"addr:housenumber", std::to_string(1 + k % 40)},
+                      {"addr:postcode", postcode(at.ward)}, {"addr:city", wards[static_cast<std::size_t>(at.ward)].name}});
+        }
+        poi_count = per_way(o.mix.pois_per_highway_way);
+        for (std::size_t k = 0; k < poi_count; ++k) {
+            const Pt& at = point_near_people();
+            const auto [key, value] = country::poi_kind(u2());
+            add_node(next_node++, {at.p.x + near(rng2), at.p.y + near(rng2)},
+                     {{key, value}, {"name", std::string("Synthetic ") + value + " " + std::to_string(k)}});
+        }
+        polygon_count = per_way(o.mix.polygons_per_highway_way);
+        for (std::size_t k = 0; k < polygon_count; ++k) {
+            XY c;
+            do c = {min_x + u2() * (max_x - min_x), min_y + u2() * (max_y - min_y)};
+            while (!on_land(static_cast<long>((c.x - min_x) / g), static_cast<long>((c.y - min_y) / g)));
+            const auto ring = country::blob(c, 75 + u2() * 325, 24 + static_cast<int>(u2() * 37), u2);
+            polygon_shapes.push_back({next_node, static_cast<std::uint8_t>(ring.size()), static_cast<std::uint8_t>(u2() * 100), false, 0});
+            add_ring_nodes(ring);
+        }
+
+        // ways: the roads (ids from 1), then buildings and polygons
+        osmium::object_id_type way_id = 1;
+        road_ways(rng, [&](int dir, long line, long k, long e, const char* hw, const char* ms) {
+            {
+                osmium::builder::WayBuilder b(buffer);
+                meta(b, way_id++, 2);
+                b.set_user("");
+                {
+                    osmium::builder::WayNodeListBuilder wnl(b);
+                    for (long s = k; s <= e; ++s) {
+                        const long i = dir == 0 ? s : line, j = dir == 0 ? line : s;
+                        wnl.add_node_ref(osmium::NodeRef(node_id(i, j)));
+                        if (s < e && shape(i, j, dir)) wnl.add_node_ref(osmium::NodeRef(shape_id(i, j, dir)));
+                    }
+                }
+                osmium::builder::TagListBuilder tags(b);
+                tags.add_tag("highway", hw);
+                if (ms && *ms) tags.add_tag("maxspeed", ms);
+                if (std::strcmp(hw, "primary") == 0 || std::strcmp(hw, "secondary") == 0) {
+                    const std::string ref = std::string(std::strcmp(hw, "primary") == 0 ? "A" : "") + std::to_string(line);
+                    tags.add_tag("ref", ref.c_str());
+                }
+            }
+            buffer.commit();
+            flush_if(false);
+            ++ways;
+        });
+        auto closed_way = [&](const Shape& s, auto&& tag) {
+            {
+                osmium::builder::WayBuilder b(buffer);
+                meta(b, way_id++, 2);
+                b.set_user("");
+                {
+                    osmium::builder::WayNodeListBuilder wnl(b);
+                    for (osmium::object_id_type id = s.first; id < s.first + s.n; ++id) wnl.add_node_ref(osmium::NodeRef(id));
+                    wnl.add_node_ref(osmium::NodeRef(s.first));
+                }
+                osmium::builder::TagListBuilder tags(b);
+                tag(tags);
+            }
+            buffer.commit();
+            flush_if(false);
+        };
+        for (std::size_t k = 0; k < building_shapes.size(); ++k) {
+            const Shape& s = building_shapes[k];
+            closed_way(s, [&](osmium::builder::TagListBuilder& t) {
+                t.add_tag("building", country::building_kind(s.kind / 100.0));
+                if (s.addr) {
+                    t.add_tag("addr:street", street(k));
+                    t.add_tag("addr:housenumber", std::to_string(1 + k % 40));
+                    t.add_tag("addr:postcode", postcode(s.ward));
+                    t.add_tag("addr:city", wards[static_cast<std::size_t>(s.ward)].name);
+                }
+            });
+        }
+        for (const Shape& s : polygon_shapes)
+            closed_way(s, [&](osmium::builder::TagListBuilder& t) {
+                const auto [key, value] = country::polygon_kind(s.kind / 100.0);
+                t.add_tag(key, value);
+            });
+        flush_if(true);
+        writer.close();
+    } // writing the PBF
 
     // --- project file ------------------------------------------------------------------------
     {
         std::ofstream t(fs::path(o.out) / "country.toml");
         t << "# Synthetic country-scale project written by bench/country/make_country_pbf (fraction " << o.fraction
-          << "). Ward boundaries and census populations are real; roads, population points and providers are not.\n"
+          << "). Ward boundaries and census populations are real; roads, buildings, population points and providers are not.\n"
           << "[project]\nname = \"Synthetic Lithuania (fraction " << o.fraction << ")\"\nworking_crs = \"EPSG:3346\"\n\n"
           << "[catalogue]\nservice_types = \"" << abs_path(o.catalogue + "/service_types.csv") << "\"\n"
           << "target_groups = \"" << abs_path(o.catalogue + "/target_groups.csv") << "\"\n\n"
@@ -499,7 +668,7 @@ int main(int argc, char** argv) try {
           << "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n"
           << "population_source = \"Statistics Lithuania, 2021 census\"\nrepair_invalid = true\noverlap_tolerance_m2 = 1000.0\n\n"
           << "[providers]\npath = \"providers.csv\"\nx_field = \"x\"\ny_field = \"y\"\ncrs = \"EPSG:3346\"\n\n"
-          << "[roads]\npath = \"roads.osm.pbf\"\nformat = \"osm\"\nosmconf = \"" << abs_path(o.osmconf) << "\"\nmargin_m = 2000\n\n"
+          << "[roads]\npath = \"" << (o.osm_from.empty() ? std::string("country.osm.pbf") : o.osm_from) << "\"\nformat = \"osm\"\nosmconf = \"" << abs_path(o.osmconf) << "\"\nmargin_m = 2000\n\n"
           << "[population_surface]\nmethod = \"points\"\npath = \"population.csv\"\nx_field = \"x_lks94\"\n"
           << "y_field = \"y_lks94\"\ncrs = \"EPSG:3346\"\nweight_field = \"households\"\n"
           << "description = \"synthetic points, weighted by households\"\n\n"
@@ -509,7 +678,9 @@ int main(int argc, char** argv) try {
     std::cout << "wards " << wards.size() << ", residents " << residents << ", population points " << points.size()
               << ", providers " << providers_written << " (" << types.size() << " types), grid " << nx << " x " << ny
               << " at " << g << " m: " << grid_nodes << " intersections + " << shape_nodes << " shape nodes, " << ways
-              << " ways -> " << o.out << "\n";
+              << " road ways; " << building_count << " buildings (" << building_addr << " with addr:*), " << address_nodes
+              << " address nodes, " << poi_count << " POIs, " << polygon_count << " landuse/natural polygons -> "
+              << (o.osm_from.empty() ? pbf : "[roads] path " + o.osm_from) << "\n";
     return 0;
 } catch (const std::exception& e) {
     std::cerr << "make_country_pbf: " << e.what() << "\n";

@@ -4,8 +4,8 @@
 #   bash bench/country/run.sh [WORK_DIR]
 #
 # For each size it generates a synthetic input set with make_country_pbf (bench/country/
-# make_country_pbf.cpp: real ward boundaries and census populations, synthetic OSM road grid,
-# population points and providers), runs `apreptis analyze` under /usr/bin/time -v and prints
+# make_country_pbf.cpp: real ward boundaries and census populations, a synthetic national OSM
+# extract (road grid, buildings, addresses, POIs, landuse), population points and providers), runs `apreptis analyze` under /usr/bin/time -v and prints
 # wall time, peak RSS and the stage seconds of run.json. The first row is the real Kaunas project
 # (datasets/kaunas/kaunas.toml, straight line).
 #
@@ -17,6 +17,9 @@
 #   REUSE=1        keep input sets generated earlier in WORK_DIR
 #   CATCHMENTS=... [access] catchments of the generated projects: service (default: one area per
 #                  service type and band, a coordinator's country map) or provider (per provider)
+#   GEN_ARGS="..." more make_country_pbf options, e.g. --roads-only (the ~30 MB road grid alone,
+#                  the file of the measurements before issue 17)
+# The issue 17 goals (Kaunas clip of the national file; whole country) are bench/country/national.sh.
 # Generated data goes to WORK_DIR (default ${TMPDIR:-/tmp}/apreptis-country), never into the repository.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -32,38 +35,25 @@ done
 case "$(cd "$WORK" 2>/dev/null && pwd || echo "$WORK")" in "$ROOT"/*) echo "run.sh: WORK_DIR must be outside the repository" >&2; exit 2;; esac
 mkdir -p "$WORK"
 
-# one timed analyze: prints "wall_s rss_mb load_s compute_s"
-timed() { # project out
-  local best="" line
-  for _ in $(seq "$REPEAT"); do
-    rm -rf "$2"
-    /usr/bin/time -v -o "$2.time" "$APREPTIS" analyze "$1" --out "$2" --quiet >"$2.log" 2>&1 ||
-      { echo "run.sh: analyze $1 failed, see $2.log" >&2; tail -5 "$2.log" >&2; exit 1; }
-    local wall rss
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$2.time")
-    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$2.time")
-    line="$wall $rss $(jq -r '"\(.seconds.load) \(.seconds.compute)"' "$2/run.json")"
-    if [ -z "$best" ] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$line; fi
-  done
-  echo "$best"
-}
+source "$ROOT/bench/country/timed.sh"   # timed PROJECT OUT -> "wall_s rss_mb load_s compute_s cpu_s"
 
 printf '%-10s %6s %10s %9s %8s %10s %10s %8s %8s %9s %9s\n' size wards residents units providers road_nodes graph_nodes wall_s rss_MB load_s compute_s
 # Kaunas, the real project (straight-line distances)
-read -r wall rss load compute < <(timed "$ROOT/datasets/kaunas/kaunas.toml" "$WORK/kaunas.out")
+read -r wall rss load compute _ < <(timed "$ROOT/datasets/kaunas/kaunas.toml" "$WORK/kaunas.out")
 printf '%-10s %6s %10s %9s %8s %10s %10s %8.2f %8s %9.2f %9.2f\n' kaunas \
   "$(jq .counts.wards "$WORK/kaunas.out/run.json")" "$(jq .counts.residents "$WORK/kaunas.out/run.json")" \
   "$(jq .distances.population_surface.units "$WORK/kaunas.out/run.json")" "$(jq .counts.providers "$WORK/kaunas.out/run.json")" \
   - - "$wall" "$rss" "$load" "$compute"
 
 for f in $SIZES; do
-  dir="$WORK/f$f-${CATCHMENTS:-service}"
+  tag=$(printf '%s' "${GEN_ARGS:-}" | tr -dc 'a-z0-9.')
+  dir="$WORK/f$f-${CATCHMENTS:-service}${tag:+-$tag}"
   if [ "${REUSE:-0}" != 1 ] || [ ! -f "$dir/country.toml" ]; then
     "$GEN" --out "$dir" --fraction "$f" --catchments "${CATCHMENTS:-service}" --wards "$ROOT/datasets/lithuania/wards.geojson" \
-      --catalogue "$ROOT/datasets/catalogue" --osmconf "$ROOT/datasets/osm/osmconf_roads.ini" >"$dir.gen.log" 2>&1 ||
+      --catalogue "$ROOT/datasets/catalogue" --osmconf "$ROOT/datasets/osm/osmconf_roads.ini" ${GEN_ARGS:-} >"$dir.gen.log" 2>&1 ||
       { cat "$dir.gen.log" >&2; exit 1; }
   fi
-  read -r wall rss load compute < <(timed "$dir/country.toml" "$dir.out")
+  read -r wall rss load compute _ < <(timed "$dir/country.toml" "$dir.out")
   r="$dir.out/run.json"
   osm_nodes=$(grep -o '[0-9]* intersections + [0-9]* shape' "$dir.gen.log" | awk '{print $1+$4}')
   printf '%-10s %6s %10s %9s %8s %10s %10s %8.2f %8s %9.2f %9.2f\n' "f$f" "$(jq .counts.wards "$r")" \

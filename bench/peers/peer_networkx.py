@@ -60,7 +60,6 @@ def main():
     project, ours, answers, timings = sys.argv[1:5]
     gpkg = f"{ours}/coverage.gpkg"
     prm = common.project_params(project)
-    v = prm["speed_mps"]
     st = {}
 
     t0 = time.perf_counter()
@@ -68,13 +67,22 @@ def main():
     units = common.read_units(gpkg)
     providers = common.read_providers(gpkg)
     st["read_inputs_s"] = time.perf_counter() - t0
+    rows = solve(edges, units, providers, prm, st)
+    common.write_answers(answers, rows)
+    common.timer_report(timings, st)
 
+
+def solve(edges, units, providers, prm, st):
+    """edges: (edge_id, [(x, y), ...], ...) polylines; units: (unit_id, x, y); providers:
+    (provider_id, service_type, x, y). Returns the answer rows of common.write_answers; adds
+    its stage times to st."""
+    v = prm["speed_mps"]
     # Graph: a node wherever edge ends coincide exactly; weight = geometric length (double).
     t0 = time.perf_counter()
     node_of = {}
     E = []  # (from, to, length, first_segment_index)
     ax, ay, bx, by, seg_edge, seg_off = [], [], [], [], [], []
-    for i, (_, pts, _, _, _) in enumerate(edges):
+    for i, (_, pts, *_) in enumerate(edges):
         a = node_of.setdefault(pts[0], len(node_of))
         b = node_of.setdefault(pts[-1], len(node_of))
         off = 0.0
@@ -105,8 +113,25 @@ def main():
         return e, off, d
 
     t0 = time.perf_counter()
-    usnap = [None if s is None else located(s) for s in snap_all([(x, y) for _, x, y in units], seg, prm["max_snap_m"])]
-    psnap = [None if s is None else located(s) for s in snap_all([(x, y) for _, _, x, y in providers], seg, prm["max_snap_m"])]
+    # docs/ROUTING.md, "Snapping": a point whose nearest street is on a part not connected to
+    # the main (largest) part goes to the nearest street of the main part, if one is within
+    # the limit. Segments keep their order, so ties still go to the lowest segment.
+    main = max(nx.connected_components(G), key=len) if G.number_of_nodes() else set()
+    on_main = np.asarray([E[int(e)][0] in main for e in seg_edge], dtype=bool)
+    main_idx = np.flatnonzero(on_main)
+    main_seg = {k: v[main_idx] for k, v in seg.items()}
+
+    def snap_rule(points):
+        first = snap_all(points, seg, prm["max_snap_m"])
+        off = [i for i, s in enumerate(first) if s is not None and not on_main[s[0]]]
+        if off and len(main_idx):
+            for i, s in zip(off, snap_all([points[i] for i in off], main_seg, prm["max_snap_m"])):
+                if s is not None:
+                    first[i] = (int(main_idx[s[0]]), s[1], s[2])
+        return first
+
+    usnap = [None if s is None else located(s) for s in snap_rule([(x, y) for _, x, y in units])]
+    psnap = [None if s is None else located(s) for s in snap_rule([(x, y) for _, _, x, y in providers])]
     st["snap_s"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -148,9 +173,7 @@ def main():
             else:
                 rows.append((uid, service, best[0] / v / 60.0, best[0], best[1]))
     st["route_and_evaluate_s"] = time.perf_counter() - t0
-
-    common.write_answers(answers, rows)
-    common.timer_report(timings, st)
+    return rows
 
 
 if __name__ == "__main__":

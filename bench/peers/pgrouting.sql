@@ -25,20 +25,37 @@ CREATE INDEX ON e USING gist (g);
 CREATE UNIQUE INDEX ON e (id);
 ANALYZE e;
 
--- Snapping: nearest edge (ties: lowest edge id), offset along it, straight leg.
+-- The main (largest) connected part, for the snapping rule below.
+CREATE TABLE cc AS
+SELECT node, component FROM pgr_connectedComponents('SELECT id, source, target, len AS cost, len AS reverse_cost FROM e');
+ALTER TABLE e ADD COLUMN on_main boolean;
+UPDATE e SET on_main = cc.component = (SELECT component FROM cc GROUP BY component ORDER BY count(*) DESC, component LIMIT 1)
+FROM cc WHERE cc.node = e.source;
+
+-- Snapping: nearest edge (ties: lowest edge id), offset along it, straight leg; when that edge
+-- is off the main part and an edge of the main part is within max_snap, the nearest of those
+-- (docs/ROUTING.md, "Snapping").
+CREATE FUNCTION snap_to(pt geometry, max_snap float8, OUT id bigint, OUT g geometry, OUT len float8, OUT leg float8)
+LANGUAGE sql STABLE AS $$
+  SELECT * FROM (
+    (SELECT m.id, m.g, m.len, ST_Distance(m.g, pt) FROM e m
+      WHERE m.on_main AND ST_DWithin(m.g, pt, max_snap)
+        AND NOT (SELECT n.on_main FROM e n WHERE ST_DWithin(n.g, pt, max_snap) ORDER BY n.g <-> pt, n.id LIMIT 1)
+      ORDER BY m.g <-> pt, m.id LIMIT 1)
+    UNION ALL
+    (SELECT n.id, n.g, n.len, ST_Distance(n.g, pt) FROM e n
+      WHERE ST_DWithin(n.g, pt, max_snap) ORDER BY n.g <-> pt, n.id LIMIT 1)) c
+  LIMIT 1
+$$;
 CREATE TABLE us AS
 SELECT u.unit_id, n.id AS edge, n.leg, ST_LineLocatePoint(n.g, u.geom) * n.len AS off
 FROM units u
-LEFT JOIN LATERAL (SELECT id, g, len, ST_Distance(g, u.geom) AS leg FROM e
-                   WHERE ST_DWithin(g, u.geom, :max_snap)
-                   ORDER BY g <-> u.geom, id LIMIT 1) n ON true;
+LEFT JOIN LATERAL snap_to(u.geom, :max_snap) n ON true;
 CREATE TABLE ps AS
 SELECT 1000000000 + row_number() OVER (ORDER BY p.provider_id, p.service_type) AS vid,
        p.provider_id, p.service_type, n.id AS edge, n.leg, ST_LineLocatePoint(n.g, p.geom) * n.len AS off
 FROM providers p
-JOIN LATERAL (SELECT id, g, len, ST_Distance(g, p.geom) AS leg FROM e
-              WHERE ST_DWithin(g, p.geom, :max_snap)
-              ORDER BY g <-> p.geom, id LIMIT 1) n ON true
+JOIN LATERAL snap_to(p.geom, :max_snap) n ON n.id IS NOT NULL
 WHERE p.geom IS NOT NULL AND NOT ST_IsEmpty(p.geom);
 
 -- One search per service type from all its providers; each provider is a virtual node joined
