@@ -18,6 +18,7 @@
 #include "app/core/i18n.hpp"
 #include "app/core/siting_run.hpp"
 #include "render/map_renderer.hpp"
+#include "robustness_view.hpp"
 
 namespace apreptis::viewer {
 
@@ -119,6 +120,8 @@ public:
     void start_siting(app::SitingRequest request);
     bool siting_busy() const { return m_siting.valid(); }
     const std::optional<app::SitingRun>& siting() const { return m_siting_result; }
+    /// "How sure?": [robustness]'s runs on the shown analysis (robustness_view.hpp).
+    RobustnessView robustness;
     /// Puts suggested site i into the what-if scenario as a planned provider.
     void accept_site(std::size_t i);
     /// Any edit (scripted use; the tools above build theirs and call this).

@@ -17,6 +17,12 @@ void draw_tables_panel(ViewerApp& app);         ///< wards and providers, sortab
 void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_size[2], bool& export_now);
 void draw_error_popup(ViewerApp& app);
 void draw_siting_panel(ViewerApp& app);      ///< site suggestions (with [capacity])
+/// "How sure?" ([robustness], views/robustness_panel.cpp): the panel that starts the runs, the
+/// hatching of wards whose rank is not sure (with its key at the top left of the band from
+/// band_x0), and the selected ward's intervals in the inspector.
+void draw_robustness_panel(ViewerApp& app);
+void draw_robustness_overlay(const ViewerApp& app, ImDrawList* dl, float band_x0);
+void draw_ward_robustness(const ViewerApp& app, std::size_t ward);
 /// A "loading ..." note while the project is read on the worker thread.
 void draw_loading(const ViewerApp& app, float width, float height);
 
