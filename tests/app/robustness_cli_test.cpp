@@ -89,3 +89,36 @@ TEST(RobustnessCli, ASpeedRangeInDescendingOrderIsNamedWithLineAndColumn) {
     EXPECT_NE(r.output.find("p.toml:"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("[robustness] speed_kmh needs two numbers, low then high"), std::string::npos) << r.output;
 }
+
+// suggest --how-sure: the sites under [robustness]'s variations, in the terminal, in
+// site_robustness.csv and in run.json; the same seed the same file; without the flag nothing
+// of it is written.
+TEST(RobustnessCli, SuggestHowSureSaysWhetherSiteOneStaysFirst) {
+    test::ScratchDir dir;
+    const std::string project = test::source_dir() + "/datasets/liechtenstein/liechtenstein.toml";
+    const std::string base = "suggest " + project + " --service pharmacy --k 2 --candidate-grid 500";
+    const auto a = test::run_cli(base + " --out " + dir / "a" + " --how-sure --runs 60");
+    ASSERT_EQ(a.rc, 0) << a.output;
+    EXPECT_NE(a.output.find("How sure (60 runs, seed 1"), std::string::npos) << a.output;
+    EXPECT_NE(a.output.find("keeps rank 1 in"), std::string::npos) << a.output;
+    const auto rows = test::parse_csv(test::read_file(dir / "a/site_robustness.csv"));
+    ASSERT_EQ(rows.size(), 3u); // header and two sites
+    EXPECT_EQ(rows[0][0], "rank");
+    const auto run = nlohmann::json::parse(test::read_file(dir / "a/run.json"));
+    ASSERT_EQ(run["robustness"]["sites"].size(), 2u);
+    EXPECT_EQ(run["robustness"]["settings"]["runs"], 60);
+    for (const auto& s : run["robustness"]["sites"]) {
+        EXPECT_GE(s["p_same_rank"].get<double>(), 0.0);
+        EXPECT_LE(s["p_same_rank"].get<double>(), 1.0);
+        EXPECT_LE(s["p05_gain"].get<double>(), s["median_gain"].get<double>());
+        EXPECT_LE(s["median_gain"].get<double>(), s["p95_gain"].get<double>());
+    }
+    const auto b = test::run_cli(base + " --out " + dir / "b" + " --how-sure --runs 60");
+    ASSERT_EQ(b.rc, 0) << b.output;
+    EXPECT_EQ(test::read_file(dir / "a/site_robustness.csv"), test::read_file(dir / "b/site_robustness.csv"));
+    const auto plain = test::run_cli(base + " --out " + dir / "c");
+    ASSERT_EQ(plain.rc, 0) << plain.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "c/site_robustness.csv"));
+    EXPECT_EQ(plain.output.find("How sure"), std::string::npos);
+    EXPECT_EQ(test::run_cli(base + " --out " + dir / "d" + " --runs 60").rc, 64); // --runs without --how-sure
+}
