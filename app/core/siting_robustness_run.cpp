@@ -59,7 +59,7 @@ std::string site_robustness_json(const model::SitingRobustness& r) {
     const auto& st = r.settings;
     nlohmann::json j;
     j["settings"] = {{"runs", st.runs}, {"seed", st.seed}, {"thresholds_min", st.thresholds_min},
-                     {"group_relative", st.group_relative}};
+                     {"group_relative", st.group_relative}, {"capacity_places", st.capacity_places}};
     j["settings"]["speed_kmh"] = st.speed_kmh ? nlohmann::json::array({st.speed_kmh->first, st.speed_kmh->second})
                                               : nlohmann::json();
     j["varied"] = r.varied;

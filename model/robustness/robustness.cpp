@@ -381,6 +381,12 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
                       st.group_relative * 100);
         res.varied.push_back(buf);
     }
+    if (st.capacity_places > 0) {
+        std::snprintf(buf, sizeof buf,
+                      "places per provider: +/- %g (changes no travel figure here; suggest --how-sure uses it)",
+                      st.capacity_places);
+        res.varied.push_back(buf);
+    }
     if (st.move_ward_located) {
         res.varied.push_back(std::to_string(movable.size()) +
                              " providers located only to their ward: a random population point of the ward per run");

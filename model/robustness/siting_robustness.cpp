@@ -80,7 +80,9 @@ SitingRobustness analyse_siting_robustness(const StudyArea& s, const RoutingInde
                     cap.push_back(capacity);
                     keys.push_back(std::move(key));
                 };
-                for (std::size_t i = 0; i < np; ++i) add(i, supply.capacity[i], "P" + std::to_string(i)); // fixed order
+                for (std::size_t i = 0; i < np; ++i) // fixed order; each provider's places drawn by its id
+                    add(i, draw_places(st, run, s.providers[supply.providers[i]].id, supply.capacity[i]),
+                        "P" + std::to_string(i));
                 for (std::size_t j : sites) add(np + j, siting.places, "S" + std::to_string(j));
                 const AllocationResult a = allocate_capacity(d, cap, m, threshold_s, keys);
                 return std::accumulate(a.served.begin(), a.served.end(), 0.0);
@@ -151,6 +153,11 @@ SitingRobustness analyse_siting_robustness(const StudyArea& s, const RoutingInde
     if (st.group_relative > 0) {
         std::snprintf(buf, sizeof buf, "estimated target-group sizes per ward: +/- %.0f %% (uniform); demand scaled",
                       st.group_relative * 100);
+        res.varied.push_back(buf);
+    }
+    if (st.capacity_places > 0) {
+        std::snprintf(buf, sizeof buf, "places of the %zu existing providers: +/- %g each (uniform, at least 0)", np,
+                      st.capacity_places);
         res.varied.push_back(buf);
     }
     if (st.move_ward_located)

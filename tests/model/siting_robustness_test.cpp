@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
+#include "model/provider_placement.hpp"
 #include "model/errors.hpp"
 #include "model/robustness/siting_robustness.hpp"
 
@@ -103,4 +104,36 @@ TEST(SitingRobustness, a_speed_range_over_a_driving_network_is_refused) {
     const RoutingIndex routing(c.units, SurfaceReport{"test", 0, 0, {}});
     EXPECT_THROW(analyse_siting_robustness(c.study, routing, c.demand, c.supply, c.suggested, c.siting, st, 4.5, true),
                  DataError);
+}
+
+// Capacity +/- places ([robustness] capacity_places): an existing provider of 40 places on the
+// 50 leaves 10 for site 1; its places drawn in [20, 60] leave 0 to 30.
+TEST(SitingRobustness, the_places_of_existing_providers_vary_by_their_id) {
+    Case c;
+    c.study.providers = {test::provider("P", geo::XY{500, 500})};
+    c.study.lines = {test::line(0, "day_centre", 40, 40)};
+    place_providers(c.study);
+    c.supply.providers = {0};
+    c.supply.capacity = {40};
+    c.suggested.sites[0].marginal_gain = 10;
+    RobustnessSettings st;
+    st.runs = 300;
+    const SitingRobustness fixed = c.run(st);
+    EXPECT_DOUBLE_EQ(fixed.sites[0].median, 10);
+    st.capacity_places = 20;
+    const SitingRobustness r = c.run(st);
+    EXPECT_GE(r.sites[0].p05, 0);
+    EXPECT_LT(r.sites[0].p05, 5);
+    EXPECT_GT(r.sites[0].p95, 25);
+    EXPECT_LE(r.sites[0].p95, 30 + 1e-6);
+    EXPECT_NEAR(r.sites[0].median, 10, 3); // about half the draws leave more than 10
+    ASSERT_EQ(r.varied.size(), 1u);
+    EXPECT_NE(r.varied[0].find("+/- 20"), std::string::npos);
+    for (std::size_t run = 0; run < 50; ++run) { // a draw is the provider's own, within the range
+        const double p = draw_places(st, run, "P", 40);
+        EXPECT_GE(p, 20);
+        EXPECT_LE(p, 60);
+        EXPECT_EQ(p, draw_places(st, run, "P", 40));
+    }
+    EXPECT_EQ(draw_places(RobustnessSettings{}, 0, "P", 40), 40);
 }
