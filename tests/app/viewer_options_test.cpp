@@ -80,3 +80,10 @@ TEST(ManualBreaks, the_typed_text_is_read_without_writing_into_it) {
     EXPECT_TRUE(parse_manual_breaks("").empty());
     EXPECT_TRUE(parse_manual_breaks(" ,; ").empty());
 }
+
+TEST(ViewerOptions, how_sure_takes_a_number_of_runs) {
+    EXPECT_EQ(parse({}).how_sure_runs, 0);
+    EXPECT_EQ(parse({"--how-sure", "300"}).how_sure_runs, 300);
+    for (const char* bad : {"0", "many", "100001"})
+        test::expect_error<UsageError>([&] { parse({"--how-sure", bad}); }, {"--how-sure needs a whole number", bad});
+}
