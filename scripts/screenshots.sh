@@ -13,4 +13,6 @@ run --whatif 'ward:1904;children_day_centre;children;30' --select 1904 --screens
 run --indicator density --export-png docs/screenshots/kaunas_export.png --export-size 1400x1000
 # 4. Liechtenstein: network catchments (walk) of the pharmacies
 run datasets/liechtenstein/liechtenstein.toml --indicator access:pharmacy:residents --screenshot docs/screenshots/liechtenstein_access.png
+# 5. How sure? Wards whose rank is not sure hatched (300 runs of [robustness]), Eiguliai selected
+run --plain --lang en --indicator density --select 1909 --how-sure 300 --screenshot docs/screenshots/how_sure.png
 echo "screenshots in docs/screenshots/"
