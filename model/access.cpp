@@ -181,8 +181,18 @@ private:
     std::vector<std::size_t> m_now;
 };
 
-ServiceAccess reuse(const ServiceAccess& prev, const Remap& remap) {
-    ServiceAccess sa = prev;
+ServiceAccess reuse(const ServiceAccess& prev, const Remap& remap, bool times_only) {
+    ServiceAccess sa;
+    if (times_only) { // the times, not the rows, catchments, allocations nor orders
+        sa.service_type = prev.service_type;
+        sa.threshold_min = prev.threshold_min;
+        sa.providers = prev.providers;
+        sa.target_groups = prev.target_groups;
+        sa.per_unit = prev.per_unit;
+        sa.warnings = prev.warnings;
+    } else {
+        sa = prev;
+    }
     for (auto& p : sa.providers) p = remap(p);
     for (auto& u : sa.per_unit)
         if (u.provider != geo::invalid_index) u.provider = static_cast<std::uint32_t>(remap(u.provider));
@@ -413,9 +423,11 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         // the allocation of the streets and the service's areas; per-provider catchments
         // search again, so they come last
         res = geo::nearest_by_network(query, src, c.routing.unit_snaps(), c.walk);
-        auto alloc = geo::allocation_after_search(query, src.size());
-        for (std::size_t i = 0; i < t.providers.size(); ++i)
-            sa.allocations.push_back({t.providers[i], type, std::move(alloc[i])});
+        if (!c.st.times_only) {
+            auto alloc = geo::allocation_after_search(query, src.size());
+            for (std::size_t i = 0; i < t.providers.size(); ++i)
+                sa.allocations.push_back({t.providers[i], type, std::move(alloc[i])});
+        }
         check(c);
         if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, &query, type, t.providers);
         for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, &query, &src[i]);
@@ -431,7 +443,7 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         if (res[i].reachable())
             sa.per_unit[i] = {res[i].time_s, res[i].distance_m, static_cast<std::uint32_t>(t.providers[res[i].source])};
     check(c);
-    summarise_rows(c, sa, prev);
+    if (!c.st.times_only) summarise_rows(c, sa, prev);
     return sa;
 }
 
@@ -545,7 +557,7 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
             for (const ServiceAccess& p : previous->access.services)
                 if (p.service_type == type) prev = &p;
         if (prev && same_inputs(*prev, previous->study, t, s)) {
-            a.services[slot++] = reuse(*prev, *remap);
+            a.services[slot++] = reuse(*prev, *remap, st.times_only);
             continue;
         }
         jobs.push_back([&, slot, prev, type = type, t = &t] {

@@ -47,6 +47,10 @@ struct AccessSettings {
     /// Without a network: the straight-line speed (e.g. 50 km/h for a country-wide drive
     /// analysis); unset: the profile's walking speed. Always written next to the figures.
     std::optional<double> straight_line_mps;
+    /// Robustness runs (model/robustness): only ServiceAccess::per_unit is wanted, so a
+    /// searched type gets no rows, no per-ward orders and no allocation, and a reused type
+    /// copies only its times. Off for every other caller (their output is unchanged).
+    bool times_only = false;
 };
 
 /// The speed of the straight access legs (with a network) or of the straight line (without).

@@ -17,4 +17,6 @@ run datasets/liechtenstein/liechtenstein.toml --indicator access:pharmacy:reside
 run --lang en --indicator coverage:children_day_centre:children:persons:recipients_per_1000 \
   --locate-place 'KNS122;ward:1904' --locate-place 'KNS118;ward:1908' --locate-select KNS122 \
   --screenshot docs/screenshots/locate_providers.png
+# 5. How sure? Wards whose rank is not sure hatched (300 runs of [robustness]), Eiguliai selected
+run --plain --lang en --indicator density --select 1909 --how-sure 300 --screenshot docs/screenshots/how_sure.png
 echo "screenshots in docs/screenshots/"

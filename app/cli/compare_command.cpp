@@ -9,7 +9,9 @@
 #include "app/cli/args.hpp"
 #include "app/cli/commands.hpp"
 #include "app/core/analysis.hpp"
+#include "app/core/comparison_robustness.hpp"
 #include "app/core/comparison_table.hpp"
+#include "app/core/robustness_run.hpp"
 #include "app/core/outputs.hpp"
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
@@ -23,6 +25,7 @@
 namespace apreptis::cli {
 
 const char* compare_usage = R"(  apreptis compare <project.toml>... --out <dir> [--figures FILE] [--map INDICATOR] [--lang lt|en]
+                   [--how-sure]
 
       Runs each project and puts its municipalities side by side: residents, providers,
       places and recipients per 1000 of the target group, the share within the travel
@@ -32,10 +35,13 @@ const char* compare_usage = R"(  apreptis compare <project.toml>... --out <dir> 
       <dir>/comparison.gpkg (comparison, municipalities), comparison.csv,
       comparison_map.svg and .png (municipalities coloured by --map, default: the first
       ranked indicator most municipalities have) and run.json, all or nothing.
+      --how-sure: for each project with [robustness], its runs (docs/ROBUSTNESS.md): per
+      municipality the median share within the threshold (90 % interval in the basis) and,
+      where the project has more municipalities than k, the share of runs among its k worst.
 )";
 
 int compare(const std::vector<std::string>& argv) {
-    const Args args = parse_args(argv, {"--out", "--figures", "--map", "--lang"}, {});
+    const Args args = parse_args(argv, {"--out", "--figures", "--map", "--lang"}, {"--how-sure"});
     if (args.positional.empty()) throw UsageError("compare needs at least one project file");
     if (!args.has("--out")) throw UsageError("compare needs --out <dir>");
     const app::Language lang = args.option("--lang", "lt") == "en" ? app::Language::en : app::Language::lt;
@@ -69,7 +75,15 @@ int compare(const std::vector<std::string>& argv) {
     std::vector<const app::Analysis*> ptrs;
     for (const auto& a : analyses) ptrs.push_back(&a);
     std::vector<std::string> notes;
-    const model::Comparison c = app::build_comparison(ptrs, figures, notes);
+    model::Comparison c = app::build_comparison(ptrs, figures, notes);
+    if (args.flag("--how-sure"))
+        for (const auto& a : analyses) {
+            if (!a.project().robustness || !a.out().access) {
+                notes.push_back(a.project().file + ": no [robustness] (or no [access]): no how-sure figures");
+                continue;
+            }
+            app::add_robustness(c, a, app::run_robustness(a, *a.project().robustness));
+        }
     const auto areas = app::municipality_areas(c, ptrs);
 
     // The map: the asked indicator, else the one that tells the municipalities apart most.

@@ -7,6 +7,7 @@
 #include "app/cli/commands.hpp"
 #include "app/core/analysis.hpp"
 #include "app/core/choropleth.hpp"
+#include "app/core/robustness_run.hpp"
 #include "app/report/council_report.hpp"
 
 namespace apreptis::cli {
@@ -78,6 +79,12 @@ int report(const std::vector<std::string>& argv) {
     if (!a.out().scenario.edits.empty()) {
         before = app::with_scenario(a.inputs, model::Scenario{});
         o.before = &*before;
+    }
+    // How sure the worst-served wards are: [robustness]'s runs (travel figures only).
+    std::optional<model::RobustnessResult> robust;
+    if (run.project.robustness && a.out().access) {
+        robust = app::run_robustness(a, *run.project.robustness);
+        o.robustness = &*robust;
     }
     for (const auto& f : app::report::write_council_report(a, out, o)) std::cout << "Wrote " << f << "\n";
     return 0;

@@ -8,6 +8,7 @@
 #include "app/cli/commands.hpp"
 #include "app/core/capacity_layers.hpp"
 #include "app/core/outputs.hpp"
+#include "app/core/siting_robustness_run.hpp"
 #include "app/core/siting_run.hpp"
 #include "geo/io/staged_directory.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -16,7 +17,7 @@ namespace apreptis::cli {
 
 const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml> --service S --k K --out <dir>
                    [--group G] [--places P] [--candidates LAYER | --candidate-grid METRES]
-                   [--objective coverage|p_median] [--quiet]
+                   [--objective coverage|p_median] [--how-sure [--runs N]] [--quiet]
 
       Suggests K new sites of service S (existing providers fixed; the project needs a
       [capacity] section), each with P places (default: the median of the existing ones),
@@ -24,6 +25,9 @@ const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml>
       demand, 250 m by default, 10 to 100000 m). coverage: most extra demand served;
       p_median: least total travel. Writes <dir>/suggested_sites.gpkg and .csv and
       run.json (all or nothing) and prints each site's gain and the optimality gap.
+      --how-sure (the project needs [robustness]): the sites again under its variations
+      (N runs, default [robustness] runs): per site the median gain, the 90 % interval and
+      how often it keeps its rank; also site_robustness.csv (docs/ROBUSTNESS.md#siting).
 )";
 
 namespace {
@@ -59,8 +63,8 @@ double grid_spacing(const std::string& flag, const std::string& text) {
 
 int suggest(const std::vector<std::string>& argv) {
     const Args args = parse_args(argv, {"--service", "--group", "--k", "--places", "--candidates", "--candidate-grid",
-                                        "--objective", "--out", "--crs"},
-                                 {"--quiet"});
+                                        "--objective", "--out", "--crs", "--runs"},
+                                 {"--quiet", "--how-sure"});
     if (args.positional.size() != 1) throw UsageError("suggest needs one project or scenario file");
     for (const char* required : {"--service", "--k", "--out"})
         if (!args.has(required)) throw UsageError(std::string("suggest needs ") + required);
@@ -77,6 +81,8 @@ int suggest(const std::vector<std::string>& argv) {
     if (objective != "coverage" && objective != "p_median") throw UsageError("--objective is coverage or p_median");
     req.objective = objective == "coverage" ? model::SitingObjective::coverage : model::SitingObjective::p_median;
     const std::string out = args.option("--out");
+    const bool how_sure = args.flag("--how-sure");
+    if (args.has("--runs") && !how_sure) throw UsageError("--runs goes with --how-sure");
 
     app::ProjectRun run = app::load_run(args.positional[0]);
     if (args.has("--crs")) app::set_working_crs(run.project, args.option("--crs"), "--crs");
@@ -84,13 +90,25 @@ int suggest(const std::vector<std::string>& argv) {
     if (!req.candidates_path.empty()) options.protected_paths.push_back(req.candidates_path);
     const geo::OutputLock lock = geo::claim_output_folder(out, options); // held for the whole run
     const app::Analysis a = app::run_analysis(run);
+    std::optional<model::RobustnessSettings> robust_settings;
+    if (how_sure) {
+        if (!run.project.robustness)
+            throw Error(run.project.file + ": --how-sure needs a [robustness] section: what to vary and by how much "
+                                           "(docs/ROBUSTNESS.md)");
+        robust_settings = *run.project.robustness;
+        if (args.has("--runs")) robust_settings->runs = positive_count("--runs", args.option("--runs"));
+    }
     const app::SitingRun s = app::run_siting(a, req);
     const auto& r = s.result;
+    std::optional<model::SitingRobustness> robust;
+    if (robust_settings) robust = app::run_siting_robustness(a, s, *robust_settings);
+    const std::string method = r.distances == model::DistanceMethod::network ? "network" : "straight_line";
 
     geo::StagedDirectory dir(out, options);
     const geo::OutLayer layer = app::suggested_sites_layer(a, r, s.request.service_type, s.request.target_group);
     geo::write_geopackage(dir.staging_path() + "/suggested_sites.gpkg", a.project().working_crs, {layer});
     geo::write_csv(dir.staging_path() + "/suggested_sites.csv", layer);
+    if (robust) geo::write_csv(dir.staging_path() + "/site_robustness.csv", app::site_robustness_layer(*robust, method));
     nlohmann::json j;
     j["tool"] = {{"name", "apreptis"}, {"command", "suggest"}};
     j["project"] = a.project().file;
@@ -109,6 +127,7 @@ int suggest(const std::vector<std::string>& argv) {
     if (r.upper_bound) j["result"]["upper_bound"] = *r.upper_bound;
     if (r.gap) j["result"]["optimality_gap"] = *r.gap;
     j["capacity"] = nlohmann::json::parse(app::capacity_record_json(a));
+    if (robust) j["robustness"] = nlohmann::json::parse(app::site_robustness_json(*robust));
     geo::write_text_file(dir.staging_path() + "/run.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     dir.commit();
     for (const auto& n : dir.notes()) std::cout << "Note: " << n << "\n";
@@ -132,7 +151,10 @@ int suggest(const std::vector<std::string>& argv) {
                   << " (gap " << fmt(*r.gap * 100) << " %: the answer is within this of the best, " << r.bound_basis << ")";
     if (r.distances == model::DistanceMethod::straight_line)
         std::cout << "\n  (reach by STRAIGHT-LINE distance: no road network loaded; the figures are estimates)";
-    std::cout << "\nWrote " << out << "/suggested_sites.gpkg, suggested_sites.csv, run.json\n";
+    if (robust) std::cout << "\n" << app::site_robustness_summary(*robust);
+    else std::cout << "\n";
+    std::cout << "Wrote " << out << "/suggested_sites.gpkg, suggested_sites.csv, " << (robust ? "site_robustness.csv, " : "")
+              << "run.json\n";
     return 0;
 }
 

@@ -23,6 +23,7 @@ model::RobustnessSettings robustness_config(const TomlTable& t) {
     }
     s.group_relative = t.number("group_relative", 0, {0, 0.95});
     s.move_ward_located = t.flag("move_ward_located", false);
+    s.capacity_places = t.number("capacity_places", 0, {0, 100000});
     return s;
 }
 

@@ -81,7 +81,8 @@ std::string robustness_record_json(const Analysis& a, const model::RobustnessRes
     nlohmann::json j;
     j["settings"] = {{"runs", st.runs}, {"seed", st.seed}, {"k_worst", st.k_worst},
                      {"robust_probability", st.robust_probability}, {"thresholds_min", st.thresholds_min},
-                     {"group_relative", st.group_relative}, {"move_ward_located", st.move_ward_located}};
+                     {"group_relative", st.group_relative}, {"move_ward_located", st.move_ward_located},
+                     {"capacity_places", st.capacity_places}};
     j["settings"]["speed_kmh"] = st.speed_kmh ? nlohmann::json::array({st.speed_kmh->first, st.speed_kmh->second})
                                               : nlohmann::json();
     j["varied"] = r.varied;

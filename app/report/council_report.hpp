@@ -12,6 +12,7 @@
 
 #include "app/core/analysis.hpp"
 #include "app/core/i18n.hpp"
+#include "model/robustness/robustness.hpp"
 
 namespace apreptis::app::report {
 
@@ -23,6 +24,8 @@ struct ReportOptions {
     bool unsuppressed = false;               ///< the planner's own copy only (CLI flag)
     bool maps = false;                       ///< also <stem>-<municipality>.svg and .png beside the PDF
     const Analysis* before = nullptr;        ///< the run without the scenario (before/after table)
+    /// [robustness]'s runs (app::run_robustness): a "how sure" column in the worst-served table.
+    const model::RobustnessResult* robustness = nullptr;
 };
 
 /// Writes the PDF and, with `maps`, the maps, each under a temporary name beside it; only when

@@ -9,6 +9,7 @@
 #include "app/report/published_counts.hpp"
 #include "app/report/report_chart.hpp"
 #include "app/report/report_format.hpp"
+#include "app/report/report_robustness.hpp"
 
 namespace apreptis::app::report {
 
@@ -136,6 +137,7 @@ struct WorstRow {
     std::string reason;
     WardGroup counts; ///< what may be printed (published_counts.hpp)
     std::vector<std::size_t> unserved_parts;
+    std::string sure = "—"; ///< how sure (report_robustness.hpp): travel rows under [robustness]
 };
 
 void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const ReportOptions& o) {
@@ -194,6 +196,9 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                                 r.target_population, r.within_threshold, r.target_population - r.within_threshold,
                                 r.share_within, pick(L, "per toli", "too far"),
                                 access_group(r, o.unsuppressed ? 0 : o.small_count_threshold), access_beyond});
+                if (o.robustness)
+                    if (const auto* rr = share_row(*o.robustness, r.area_code, sa->service_type, r.target_group))
+                        mine.back().sure = sure_text(L, *rr);
             }
             std::sort(mine.begin(), mine.end(), [](const WorstRow& x, const WorstRow& y) { return x.share < y.share; });
         }
@@ -222,6 +227,7 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                                   pick(L, "Iš viso", "Total"), pick(L, "Aptarnauti", "Served"),
                                   pick(L, "Neaptarnauti", "Not served"), pick(L, "Dalis", "Share"),
                                   pick(L, "Priežastis", "Reason")}}};
+    if (o.robustness) table[0].cells.push_back(pick(L, "Kiek tikra", "How sure"));
     const double t = o.small_count_threshold;
     std::size_t next_group = 0;
     bool withheld = false;
@@ -234,10 +240,15 @@ void worst_wards_section(Page& p, const Analysis& a, const std::string& m, const
                           count_text(L, r.within, t, c.part_shown(0)),
                           count_text(L, r.beyond, t, c.sum_shown(r.unserved_parts)),
                           share == Shown::value ? percent(L, r.share) : withheld_mark, r.reason}});
+        if (o.robustness) table.back().cells.push_back(r.sure);
         withheld = withheld || c.decision.any() || share != Shown::value;
     }
-    p.table({100, 118, 55, 58, 70, 45, 65}, table);
+    if (o.robustness)
+        p.table({90, 92, 52, 56, 62, 42, 55, 62}, table);
+    else
+        p.table({100, 118, 55, 58, 70, 45, 65}, table);
     if (withheld) p.paragraph(withheld_note(L, t), 7.5);
+    if (o.robustness) p.paragraph(robustness_sentence(L, *o.robustness, travel_basis(a, L)), 7.5);
     if (straight_line(a))
         p.paragraph(pick(L, "Laikas skaičiuotas tiesia linija: keliais kelionė ilgesnė.",
                          "Times are straight-line: travel over roads takes longer."), 7.5);

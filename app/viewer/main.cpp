@@ -8,6 +8,7 @@
 //   --level ward|municipality --compare-indicator ID (the municipality level, app/core/comparison_table.hpp)
 //   --locate --locate-place "ID;X,Y|ID;ward:CODE" --locate-address "ID;address" --locate-select ID
 //   --locate-filter TEXT --locate-undo --locate-save PATH|- --locate-overwrite (the "Locate providers" panel)
+//   --how-sure N ([robustness]'s N runs before the frames: the overlay and the probe's "how_sure")
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -108,6 +109,25 @@ nlohmann::json run_whatif_series(ViewerApp& v, const WhatIfSeries& series) {
                          {"colours_and_meshes", style / n}}}};
 }
 
+/// What the "how sure" overlay shows: per ward of the picked service type and group, its share
+/// of runs among the k worst and whether it is hatched.
+nlohmann::json how_sure_probe(const ViewerApp& v) {
+    nlohmann::json j{{"error", v.robustness.error()}};
+    const app::Analysis* a = v.current();
+    if (!a || !v.robustness.result_for(*a)) return j;
+    const auto pairs = v.robustness.pairs();
+    if (v.robustness.pick < pairs.size())
+        j["service"] = pairs[v.robustness.pick].first, j["group"] = pairs[v.robustness.pick].second;
+    const auto rows = v.robustness.ward_rows(*a);
+    nlohmann::json wards = nlohmann::json::object();
+    for (std::size_t w = 0; w < rows.size(); ++w)
+        if (rows[w])
+            wards[a->study().wards[w].code] = {{"p_worst_k", rows[w]->p_worst_k}, {"hatched", rank_unstable(*rows[w])},
+                                               {"sure", rows[w]->robustly_underserved}};
+    j["wards"] = wards;
+    return j;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -166,6 +186,13 @@ int main(int argc, char** argv) {
             probe["providers_after_accept"] = v.current()->study().providers.size();
         }
         if (opt.locate.open && v.current()) probe["locate"] = run_locate_script(v, opt.locate);
+        if (opt.how_sure_runs > 0 && v.current()) {
+            if (!v.current()->project().robustness) throw UsageError("--how-sure: the project has no [robustness] section");
+            model::RobustnessSettings s = *v.current()->project().robustness;
+            s.runs = static_cast<std::size_t>(opt.how_sure_runs);
+            v.robustness.start(*v.current(), s);
+            v.robustness.wait();
+        }
 
         std::string export_path;
         int export_size[2] = {opt.export_w, opt.export_h};
@@ -187,6 +214,8 @@ int main(int argc, char** argv) {
                 draw_scenario_panel(v, export_path, export_size, export_now);
                 draw_siting_panel(v);
                 draw_locate_panel(v);
+                draw_robustness_panel(v);
+                draw_robustness_overlay(v, ImGui::GetBackgroundDrawList(), v.inset_left);
                 draw_map_furniture(v, ImGui::GetBackgroundDrawList(), static_cast<float>(window.width()),
                                    static_cast<float>(window.height()), v.inset_left,
                                    static_cast<float>(window.width()) - v.inset_right);
@@ -256,6 +285,7 @@ int main(int argc, char** argv) {
                     ranks[v.comparison.indicators[i].id] = rank_text(v, static_cast<std::size_t>(m), i);
                 probe["selected_municipality"] = {{"name", v.comparison.municipalities[static_cast<std::size_t>(m)]}, {"ranks", ranks}};
             }
+            if (opt.how_sure_runs > 0) probe["how_sure"] = how_sure_probe(v);
             probe["ward_opacity"] = v.layers.ward_opacity;
             probe["band"] = {v.inset_left, static_cast<float>(window.width()) - v.inset_right};
             probe["size"] = {window.width(), window.height()};

@@ -273,6 +273,7 @@ void ViewerApp::wait() {
 }
 
 void ViewerApp::poll() {
+    robustness.poll();
     if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         try {
             on_loaded(m_loading.get());

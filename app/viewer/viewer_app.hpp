@@ -19,6 +19,7 @@
 #include "app/core/siting_run.hpp"
 #include "locate_session.hpp"
 #include "render/map_renderer.hpp"
+#include "robustness_view.hpp"
 
 namespace apreptis::viewer {
 
@@ -120,6 +121,8 @@ public:
     void start_siting(app::SitingRequest request);
     bool siting_busy() const { return m_siting.valid(); }
     const std::optional<app::SitingRun>& siting() const { return m_siting_result; }
+    /// "How sure?": [robustness]'s runs on the shown analysis (robustness_view.hpp).
+    RobustnessView robustness;
     /// Puts suggested site i into the what-if scenario as a planned provider.
     void accept_site(std::size_t i);
     /// Any edit (scripted use; the tools above build theirs and call this).

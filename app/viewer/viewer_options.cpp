@@ -140,6 +140,7 @@ Options parse_options(const std::vector<std::string>& args, const std::string& d
             if (o.level != "ward" && o.level != "municipality")
                 throw UsageError("--level must be ward or municipality, found '" + o.level + "'");
         } else if (a == "--compare-indicator") o.compare_indicator = next();
+        else if (a == "--how-sure") o.how_sure_runs = static_cast<int>(parse_whole(a, next(), 1, 100000));
         else if (!a.empty() && a[0] != '-') o.project = a;
         else throw UsageError("unknown option " + a);
     }

@@ -70,6 +70,7 @@ struct Options {
     std::string level, compare_indicator;
     bool plain = false; ///< wards only, fully opaque: pixel tests
     int export_w = 1600, export_h = 1200;
+    int how_sure_runs = 0; ///< --how-sure N: [robustness]'s runs (N of them) before the frames; 0: none
 };
 
 /// Reads the arguments after the program name; `default_project` when none is given.

@@ -72,6 +72,38 @@ std::vector<std::vector<std::uint32_t>> time_orders(const std::vector<Area>& are
     return out;
 }
 
+/// A moved run's orders: a ward whose units' times are all the single run's keeps the single
+/// run's order; only the others are sorted again. `changed` says which wards were.
+struct RunOrders {
+    std::vector<std::vector<std::uint32_t>> sorted; ///< per area; empty where the single run's order holds
+    std::vector<char> changed;                      ///< per area (a municipality: any of its wards)
+};
+
+RunOrders run_orders(const std::vector<Area>& areas, const std::vector<UnitTime>& single, const std::vector<UnitTime>& now) {
+    RunOrders r{std::vector<std::vector<std::uint32_t>>(areas.size()), std::vector<char>(areas.size(), 0)};
+    std::map<std::string, std::size_t> muni;
+    for (std::size_t a = 0; a < areas.size(); ++a)
+        if (areas[a].level == AreaLevel::municipality) muni[areas[a].code] = a;
+    std::vector<std::uint64_t> keys;
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+        if (areas[a].level != AreaLevel::ward) continue;
+        const auto& us = areas[a].units;
+        const bool same = std::all_of(us.begin(), us.end(), [&](std::size_t u) {
+            return single[u].time_s == now[u].time_s && (single[u].provider == geo::invalid_index) ==
+                                                            (now[u].provider == geo::invalid_index);
+        });
+        if (same) continue;
+        r.changed[a] = 1;
+        r.changed[muni.at(areas[a].municipality)] = 1;
+        keys.clear();
+        for (std::size_t u : us) keys.push_back(time_key(now, u));
+        std::sort(keys.begin(), keys.end());
+        r.sorted[a].resize(keys.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) r.sorted[a][i] = static_cast<std::uint32_t>(keys[i]);
+    }
+    return r;
+}
+
 struct Figures {
     double target = 0, within = 0;
 };
@@ -160,6 +192,12 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
             pairs.push_back(std::move(p));
         }
 
+    // Per municipality, its wards by code: a moved run sums a changed municipality from them.
+    std::vector<std::vector<std::size_t>> muni_wards(areas.size());
+    for (std::size_t w = 0; w < s.wards.size(); ++w) muni_wards[muni_area[s.wards[w].municipality]].push_back(w);
+    for (auto& v : muni_wards)
+        std::sort(v.begin(), v.end(), [&](std::size_t x, std::size_t y) { return areas[x].code < areas[y].code; });
+
     // The single run's orders per service and area.
     std::vector<std::vector<std::vector<std::uint32_t>>> base_order(single.services.size());
     for (std::size_t i = 0; i < single.services.size(); ++i) base_order[i] = time_orders(areas, single.services[i].per_unit);
@@ -185,6 +223,7 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
     res.ward_located_moved = movable.size();
     AccessSettings run_access = access;
     run_access.catchments = CatchmentScope::none; // no run draws a map
+    run_access.times_only = true;                 // nor reads the engine's rows: its times only
 
     // values[run][(pair * areas + area) * 2 + indicator]
     const std::size_t per_run = pairs.size() * areas.size() * 2;
@@ -212,21 +251,22 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
             }
             // per service type: its times and orders in this run (the single run's unless moved)
             std::vector<const std::vector<UnitTime>*> times(single.services.size());
-            std::vector<std::vector<std::vector<std::uint32_t>>> orders(single.services.size());
+            std::vector<std::optional<RunOrders>> orders(single.services.size());
             for (std::size_t i = 0; i < single.services.size(); ++i) {
                 times[i] = &single.services[i].per_unit;
                 if (moved_access && moved_types.count(single.services[i].service_type))
                     for (const ServiceAccess& sa : moved_access->services)
                         if (sa.service_type == single.services[i].service_type) {
                             times[i] = &sa.per_unit;
-                            orders[i] = time_orders(areas, sa.per_unit);
+                            orders[i] = run_orders(areas, single.services[i].per_unit, sa.per_unit);
                         }
             }
+            std::vector<Figures> fig(areas.size());
             for (std::size_t p = 0; p < pairs.size(); ++p) {
                 const Pair& pair = pairs[p];
                 const ServiceAccess& base = single.services[pair.service];
                 const std::vector<UnitTime>* per_unit = times[pair.service];
-                const auto& order = orders[pair.service].empty() ? base_order[pair.service] : orders[pair.service];
+                const std::optional<RunOrders>& run_order = orders[pair.service];
                 std::vector<double> factor(units.size(), 1.0);
                 if (st.group_relative > 0)
                     for (std::size_t w = 0; w < s.wards.size(); ++w)
@@ -235,8 +275,20 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
                             for (std::size_t u : areas[w].units) factor[u] = f;
                         }
                 const double threshold = g.threshold_min.value_or(base.threshold_min);
-                for (std::size_t a = 0; a < areas.size(); ++a) {
-                    const Figures f = evaluate(order[a], pair.weight, factor, *per_unit, threshold, g.speed_factor);
+                for (std::size_t a = 0; a < areas.size(); ++a) { // wards first, then municipalities
+                    Figures& f = fig[a];
+                    if (run_order && run_order->changed[a] && areas[a].level == AreaLevel::municipality) {
+                        // its wards' sums, in the order of their codes (no input order decides)
+                        f = {};
+                        for (std::size_t w : muni_wards[a]) {
+                            f.target += fig[w].target;
+                            f.within += fig[w].within;
+                        }
+                    } else {
+                        const bool own = run_order && run_order->changed[a];
+                        f = evaluate(own ? run_order->sorted[a] : base_order[pair.service][a], pair.weight, factor,
+                                     *per_unit, threshold, g.speed_factor);
+                    }
                     const std::size_t slot = p * areas.size() + a;
                     values[run][slot * 2] =
                         f.target > 0 ? std::clamp(f.within / f.target, 0.0, 1.0) : 0.0; // as access.cpp
@@ -327,6 +379,12 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
     if (st.group_relative > 0) {
         std::snprintf(buf, sizeof buf, "estimated target-group sizes per ward: +/- %.0f %% (uniform)",
                       st.group_relative * 100);
+        res.varied.push_back(buf);
+    }
+    if (st.capacity_places > 0) {
+        std::snprintf(buf, sizeof buf,
+                      "places per provider: +/- %g (changes no travel figure here; suggest --how-sure uses it)",
+                      st.capacity_places);
         res.varied.push_back(buf);
     }
     if (st.move_ward_located) {

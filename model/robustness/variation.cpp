@@ -1,5 +1,7 @@
 #include "model/robustness/variation.hpp"
 
+#include <algorithm>
+
 namespace apreptis::model {
 
 namespace {
@@ -51,6 +53,12 @@ double draw_group_factor(const RobustnessSettings& st, std::size_t run, const st
     if (st.group_relative <= 0) return 1.0;
     const double u = keyed_uniform(st.seed, run, "group:" + group, ward_code);
     return 1.0 - st.group_relative + 2.0 * st.group_relative * u;
+}
+
+double draw_places(const RobustnessSettings& st, std::size_t run, const std::string& provider_id, double places) {
+    if (st.capacity_places <= 0) return places;
+    const double u = keyed_uniform(st.seed, run, "places", provider_id);
+    return std::max(0.0, places - st.capacity_places + 2.0 * st.capacity_places * u);
 }
 
 std::size_t draw_point_index(const RobustnessSettings& st, std::size_t run, const std::string& provider_id,

@@ -32,9 +32,13 @@ struct RobustnessSettings {
     /// a building point where the surface has them) in every run; false: left out as in the
     /// single run.
     bool move_ward_located = false;
+    /// Each existing provider's places + a number drawn uniformly from [-capacity_places,
+    /// +capacity_places] (never below 0), per provider and run; 0: not varied. Changes no
+    /// travel figure: the capacity consumers use it (suggest --how-sure).
+    double capacity_places = 0;
 
     bool varies_anything() const {
-        return !thresholds_min.empty() || speed_kmh || group_relative > 0 || move_ward_located;
+        return !thresholds_min.empty() || speed_kmh || group_relative > 0 || move_ward_located || capacity_places > 0;
     }
 };
 
@@ -52,6 +56,10 @@ GlobalDraw draw_global(const RobustnessSettings& settings, std::size_t run, doub
 /// The factor on an estimated group size of one ward in one run (1 when not varied).
 double draw_group_factor(const RobustnessSettings& settings, std::size_t run, const std::string& ward_code,
                          const std::string& group);
+
+/// An existing provider's places in one run: `places` + uniform [-capacity_places, +capacity_places],
+/// at least 0 (`places` when not varied).
+double draw_places(const RobustnessSettings& settings, std::size_t run, const std::string& provider_id, double places);
 
 /// Index into `candidates` (sorted by x, then y, so the draw does not depend on their order)
 /// for a ward-located provider in one run. Precondition: candidates not empty.

@@ -118,7 +118,7 @@ std::vector<PrintedRow> worst_wards(const std::string& text, const std::vector<T
     std::getline(in, line); // the heading
     std::getline(in, line); // the header row
     static const std::regex cells(
-        R"((<?[0-9][0-9,]*|×)\s+(<?[0-9][0-9,]*|×)\s+(<?[0-9][0-9,]*|×)\s+([0-9][0-9.,]*\s?%|×|—)\s+(too far|no capacity)\s*$)");
+        R"((<?[0-9][0-9,]*|×)\s+(<?[0-9][0-9,]*|×)\s+(<?[0-9][0-9,]*|×)\s+([0-9][0-9.,]*\s?%|×|—)\s+(too far|no capacity)(\s+(sure|not sure), [0-9]+\s?%|\s+—)?\s*$)"); // [robustness]: "How sure"
     while (std::getline(in, line)) {
         if (line.find("per ward") != std::string::npos || line.find("Places (or recipients)") == 0 ||
             line.find("Plan progress") == 0)

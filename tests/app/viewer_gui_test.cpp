@@ -220,3 +220,64 @@ TEST(ViewerGui, municipality_level_colours_every_ward_by_its_municipality) {
     EXPECT_GE(pairs, 20); // many municipalities show two or more wards side by side
     EXPECT_GE(seen["Utenos r. sav."].size(), 2u);
 }
+
+// "How sure?" (issue 20): after [robustness]'s runs the wards whose rank is not sure (among the
+// 3 worst in more than 10 % and fewer than 90 % of runs) are hatched in the overlay's ink, the
+// others are not, and the key is drawn; which wards, checked against the CSV that
+// `apreptis robustness` writes with the same runs and seed.
+TEST(ViewerGui, how_sure_hatches_the_wards_whose_rank_is_not_sure) {
+    test::ScratchDir d;
+    const std::string kaunas = test::source_dir() + "/datasets/kaunas/kaunas.toml";
+    ASSERT_EQ(test::run_cli("robustness " + kaunas + " --runs 300 --out " + d / "r" + " --quiet").rc, 0);
+    std::map<std::string, double> p_worst; // ward code -> p_worst_k, nursing_hospital / residents, share within
+    {
+        const auto rows = test::parse_csv(test::read_file(d / "r/robustness.csv"));
+        std::map<std::string, std::size_t> col;
+        for (std::size_t i = 0; i < rows.at(0).size(); ++i) col[rows[0][i]] = i;
+        for (std::size_t r = 1; r < rows.size(); ++r)
+            if (rows[r][col["level"]] == "ward" && rows[r][col["indicator"]] == "share_within" &&
+                rows[r][col["service_type"]] == "nursing_hospital" && rows[r][col["target_group"]] == "residents")
+                p_worst[rows[r][col["area_code"]]] = std::stod(rows[r][col["p_worst_k"]]);
+    }
+    ASSERT_EQ(p_worst.size(), 11u);
+    ASSERT_EQ(run_viewer("--size 1600x1000 --frames 4 --plain --lang en --indicator density --how-sure 300 --screenshot " +
+                         (d / "shot.png") + " --probe " + (d / "probe.json")),
+              0);
+    const Image img = load_png(d / "shot.png");
+    ASSERT_EQ(img.w, 1600);
+    const auto probe = load_json(d / "probe.json");
+    EXPECT_EQ(probe["error"], "");
+    ASSERT_EQ(probe["how_sure"]["service"], "nursing_hospital");
+    const double band0 = probe["band"][0], band1 = probe["band"][1];
+    auto ink_near = [&](int x0, int y0, int half) { // pixels of the hatching's ink (70, 0, 110)
+        int n = 0;
+        for (int y = y0 - half; y <= y0 + half; ++y)
+            for (int x = x0 - half; x <= x0 + half; ++x) {
+                const auto c = img.at(x, y);
+                n += std::abs(c[0] - 70) + std::abs(c[1]) + std::abs(c[2] - 110) < 40;
+            }
+        return n;
+    };
+    int hatched = 0, plain = 0;
+    for (const auto& w : probe["wards"]) {
+        const std::string code = w["code"];
+        const double p = p_worst.at(code);
+        const bool unstable = p > 0.1 && p < 0.9;
+        EXPECT_DOUBLE_EQ(probe["how_sure"]["wards"][code]["p_worst_k"].get<double>(), p) << code;
+        EXPECT_EQ(probe["how_sure"]["wards"][code]["hatched"].get<bool>(), unstable) << code;
+        const int x = static_cast<int>(std::lround(w["x"].get<double>())), y = static_cast<int>(std::lround(w["y"].get<double>()));
+        if (x < band0 + 10 || x > band1 - 10 || y < 60 || y > img.h - 330) continue; // under a panel, the key or the legend
+        const int ink = ink_near(x, y, 6); // 13 x 13 px: the 9 px hatching crosses it at least twice
+        if (unstable) {
+            EXPECT_GT(ink, 6) << code << " (p " << p << ") is not hatched";
+            ++hatched;
+        } else {
+            EXPECT_EQ(ink, 0) << code << " (p " << p << ") is hatched";
+            ++plain;
+        }
+    }
+    EXPECT_GE(hatched, 1);
+    EXPECT_GE(plain, 3);
+    // the key's hatched swatch, top left of the map band
+    EXPECT_GT(ink_near(static_cast<int>(band0) + 34, 24, 10), 6);
+}

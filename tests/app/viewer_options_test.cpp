@@ -100,3 +100,10 @@ TEST(ViewerOptions, locate_steps_are_read_in_order_or_refused_in_words) {
     test::expect_error<UsageError>([&] { parse({"--locate-place", "KNS122;1,y"}); }, {"Y must be a number, found 'y'"});
     test::expect_error<UsageError>([&] { parse({"--locate-address", ";Birutės g. 29A"}); }, {"--locate-address needs 'ID;address'"});
 }
+
+TEST(ViewerOptions, how_sure_takes_a_number_of_runs) {
+    EXPECT_EQ(parse({}).how_sure_runs, 0);
+    EXPECT_EQ(parse({"--how-sure", "300"}).how_sure_runs, 300);
+    for (const char* bad : {"0", "many", "100001"})
+        test::expect_error<UsageError>([&] { parse({"--how-sure", bad}); }, {"--how-sure needs a whole number", bad});
+}

@@ -84,3 +84,39 @@ TEST(Access, service_scope_draws_one_area_per_band_the_union_of_the_providers_re
     EXPECT_TRUE(none.services[0].catchments.empty());
     EXPECT_EQ(none.services[0].per_unit[1].time_s, a.services[0].per_unit[1].time_s);
 }
+
+// Robustness runs ask the what-if engine for times only (AccessSettings::times_only): the
+// same per-unit times as a full analysis, from scratch and from a previous one, and no rows.
+TEST(Access, times_only_gives_the_same_times_without_rows) {
+    StudyArea s = test::three_wards();
+    s.providers = {test::provider("P", geo::XY{0, 500}), test::provider("R", geo::XY{2400, 500})};
+    s.lines = {test::line(0, "day_centre", 10, 10), test::line(1, "home_help", 10, 10)};
+    place_providers(s);
+    std::vector<PopulationUnit> units = {{{150, 500}, 0, 600}, {{450, 500}, 0, 400}, {{1350, 500}, 1, 2000},
+                                         {{2500, 500}, 2, 7000}};
+    const RoutingIndex straight(units, SurfaceReport{"test", 0, 0, {}});
+    AccessSettings full;
+    const AccessAnalysis base = analyse_access(s, straight, full);
+    StudyArea moved = s;
+    moved.providers[0].point = geo::XY{1300, 500}; // day centre moved; home help reused
+    AccessSettings times = full;
+    times.times_only = true;
+    times.catchments = CatchmentScope::none;
+    const PreviousAccess previous{s, base};
+    const AccessAnalysis want = analyse_access(moved, straight, full, &previous);
+    const AccessAnalysis got = analyse_access(moved, straight, times, &previous);
+    ASSERT_EQ(got.services.size(), 2u);
+    EXPECT_EQ(got.services_recomputed, 1u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(got.services[i].service_type, want.services[i].service_type);
+        ASSERT_EQ(got.services[i].per_unit.size(), want.services[i].per_unit.size());
+        for (std::size_t u = 0; u < units.size(); ++u) {
+            EXPECT_EQ(got.services[i].per_unit[u].time_s, want.services[i].per_unit[u].time_s);
+            EXPECT_EQ(got.services[i].per_unit[u].provider, want.services[i].per_unit[u].provider);
+        }
+        EXPECT_TRUE(got.services[i].rows.empty());
+        EXPECT_FALSE(want.services[i].rows.empty());
+        EXPECT_TRUE(got.services[i].catchments.empty());
+    }
+    EXPECT_NEAR(got.services[0].per_unit[2].distance_m, 50, 1e-3); // 1350 - 1300
+}

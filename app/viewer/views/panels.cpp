@@ -231,6 +231,7 @@ void draw_inspector_panel(ViewerApp& app) {
                                       straight ? " — " : "", straight ? tr(app.lang, "straight_line_short") : "");
                 }
         }
+        draw_ward_robustness(app, static_cast<std::size_t>(app.selected_ward)); // after a "how sure" run
         if (a->out().capacity) {
             // the ward's demand split: served + no capacity + too far = demand
             for (const auto& sc : a->out().capacity->services)

@@ -20,6 +20,12 @@ void draw_siting_panel(ViewerApp& app);      ///< site suggestions (with [capaci
 void draw_locate_panel(ViewerApp& app);      ///< "Locate providers": place providers without a point
 /// The locate panel's map input (place on click, drag a placed one); true when it took the mouse.
 bool locate_map_input(ViewerApp& app);
+/// "How sure?" ([robustness], views/robustness_panel.cpp): the panel that starts the runs, the
+/// hatching of wards whose rank is not sure (with its key at the top left of the band from
+/// band_x0), and the selected ward's intervals in the inspector.
+void draw_robustness_panel(ViewerApp& app);
+void draw_robustness_overlay(const ViewerApp& app, ImDrawList* dl, float band_x0);
+void draw_ward_robustness(const ViewerApp& app, std::size_t ward);
 /// A "loading ..." note while the project is read on the worker thread.
 void draw_loading(const ViewerApp& app, float width, float height);
 
