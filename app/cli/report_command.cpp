@@ -79,7 +79,11 @@ int report(const std::vector<std::string>& argv) {
         before = app::with_scenario(a.inputs, model::Scenario{});
         o.before = &*before;
     }
+    std::vector<std::string> warnings;
+    o.warnings = &warnings;
     for (const auto& f : app::report::write_council_report(a, out, o)) std::cout << "Wrote " << f << "\n";
+    for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+    if (!warnings.empty()) std::cerr << warnings.size() << (warnings.size() == 1 ? " warning\n" : " warnings\n");
     return 0;
 }
 

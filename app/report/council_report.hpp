@@ -23,6 +23,8 @@ struct ReportOptions {
     bool unsuppressed = false;               ///< the planner's own copy only (CLI flag)
     bool maps = false;                       ///< also <stem>-<municipality>.svg and .png beside the PDF
     const Analysis* before = nullptr;        ///< the run without the scenario (before/after table)
+    /// Where warnings go (a [basemap] whose source failed: the maps are drawn without it).
+    std::vector<std::string>* warnings = nullptr;
 };
 
 /// Writes the PDF and, with `maps`, the maps, each under a temporary name beside it; only when

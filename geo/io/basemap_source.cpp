@@ -92,7 +92,7 @@ BasemapImage read_basemap(const std::string& source, const BasemapRequest& r) {
         throw IoError(where + ": " + std::to_string(r.width) + " x " + std::to_string(r.height) + " pixels is over 64 megapixels");
     detail::QuietErrors quiet;
     const std::string name = basemap_dataset_name(source);
-    Dataset src(GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    Dataset src(GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, nullptr, nullptr));
     if (!src) throw IoError(where + ": cannot be opened as a raster: " + quiet.last_message());
     if (GDALGetRasterCount(src.get()) < 1) throw IoError(where + ": has no raster bands");
     if (!GDALGetSpatialRef(src.get())) throw IoError(where + ": has no CRS; a basemap must say where it is");
