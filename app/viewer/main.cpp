@@ -166,7 +166,9 @@ int main(int argc, char** argv) {
         std::string export_path;
         int export_size[2] = {opt.export_w, opt.export_h};
         bool export_now = false;
-        double frame_ms_total = 0;
+        double frame_ms_total = 0, frame_ms_max = 0;
+        int frames_basemap_loading = 0;
+        double frame_ms_max_basemap_loading = 0;
         int frame = 0;
         while (!window.should_close() && (opt.frames < 0 || frame < opt.frames)) {
             const auto t0 = std::chrono::steady_clock::now();
@@ -189,7 +191,10 @@ int main(int argc, char** argv) {
             if (!v.current() && v.loading()) draw_loading(v, static_cast<float>(window.width()),
                                                           static_cast<float>(window.height()));
             draw_error_popup(v);
+            if (opt.frames > 0 && frame == opt.frames - 1 && !opt.screenshot.empty())
+                v.wait_basemap(); // the screenshot shows the streets (the frames before did not wait)
             v.draw_map(renderer);
+            const bool basemap_loading = v.basemap() && v.basemap()->loading();
             if (opt.frames > 0 && frame == opt.frames - 1 && !opt.screenshot.empty())
                 window.capture_next_frame(opt.screenshot);
             window.end_frame();
@@ -198,7 +203,13 @@ int main(int argc, char** argv) {
                     v.report_error(export_path + ": the map could not be exported as PNG");
                 export_now = false;
             }
-            frame_ms_total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            frame_ms_total += ms;
+            frame_ms_max = std::max(frame_ms_max, ms);
+            if (basemap_loading) {
+                ++frames_basemap_loading;
+                frame_ms_max_basemap_loading = std::max(frame_ms_max_basemap_loading, ms);
+            }
             ++frame;
         }
         if (!opt.export_png.empty() && !export_map_png(v, renderer, opt.export_png, opt.export_w, opt.export_h)) {
@@ -208,6 +219,11 @@ int main(int argc, char** argv) {
         if (!opt.probe.empty()) {
             probe["frames"] = frame;
             probe["mean_frame_ms"] = frame ? frame_ms_total / frame : 0;
+            probe["max_frame_ms"] = frame_ms_max;
+            if (const BasemapLayer* b = v.basemap())
+                probe["basemap"] = {{"reads", b->reads()}, {"failures", b->failures()}, {"warning", b->warning()},
+                                    {"frames_while_loading", frames_basemap_loading},
+                                    {"max_frame_ms_while_loading", frame_ms_max_basemap_loading}};
             probe["missing_lithuanian_glyphs"] = window.missing_lithuanian_glyphs();
             probe["font"] = window.font_path();
             probe["error"] = v.error();
