@@ -32,7 +32,7 @@ const char* tr(Language lang, const std::string& key) {
         {"catchments", {"Pasiekiamumo zonos", "Catchments"}},
         {"roads", {"Keliai", "Roads"}},
         {"basemap", {"Pagrindas", "Basemap"}},
-        {"basemap_loading", {"įkeliamas…", "loading…"}},
+        {"basemap_loading", {"įkeliamas...", "loading..."}},
         {"basemap_failed", {"Pagrindo žemėlapis neįkeltas", "Basemap not loaded"}},
         {"units", {"Gyventojų taškai", "Population units"}},
         {"no_data", {"Nėra duomenų", "No data"}},

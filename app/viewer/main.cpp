@@ -5,6 +5,7 @@
 //   --whatif-series "N;service;group" (N scripted edits: edit -> update p50/p95 in the probe)
 //   --suggest "service;group;k" (site suggestions; the first is accepted into the scenario)
 //   --export-png map.png --export-size WxH
+//   --zoom F@X,Y (after fitting: X,Y at the centre, F times closer)
 //   --level ward|municipality --compare-indicator ID (the municipality level, app/core/comparison_table.hpp)
 #include <chrono>
 #include <cstdio>
@@ -141,6 +142,10 @@ int main(int argc, char** argv) {
             }
         }
         v.refresh_style();
+        if (opt.zoom) { // scripted: a closer look (screenshots of the basemap's streets)
+            v.view.centre = opt.zoom->second;
+            v.view.scale *= opt.zoom->first;
+        }
         nlohmann::json probe;
         if (opt.whatif && v.current()) probe["whatif"] = run_whatif(v, *opt.whatif);
         if (opt.whatif_series && v.current()) probe["whatif_series"] = run_whatif_series(v, *opt.whatif_series);
@@ -223,7 +228,8 @@ int main(int argc, char** argv) {
             if (const BasemapLayer* b = v.basemap())
                 probe["basemap"] = {{"reads", b->reads()}, {"failures", b->failures()}, {"warning", b->warning()},
                                     {"frames_while_loading", frames_basemap_loading},
-                                    {"max_frame_ms_while_loading", frame_ms_max_basemap_loading}};
+                                    {"max_frame_ms_while_loading", frame_ms_max_basemap_loading},
+                                    {"max_upload_ms", b->max_upload_ms()}};
             probe["missing_lithuanian_glyphs"] = window.missing_lithuanian_glyphs();
             probe["font"] = window.font_path();
             probe["error"] = v.error();

@@ -1,6 +1,7 @@
 #include "render/basemap_layer.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "geo/errors.hpp"
@@ -83,7 +84,7 @@ void BasemapLayer::update(const ViewTransform& view) {
     const bool stale = !m_asked || !covers(m_asked->extent, visible(view)) ||
                        std::abs(std::log(m_asked->extent.width() / m_asked->width / px)) > std::log(1.5);
     if (!stale) return;
-    m_asked = request_for(view, 0.5);
+    m_asked = request_for(view, 0.25);
     {
         std::lock_guard lock(m_mutex);
         m_next = m_asked;
@@ -112,6 +113,7 @@ void BasemapLayer::upload(const Finished& f) {
         return;
     }
     m_warning.clear();
+    const auto t0 = std::chrono::steady_clock::now();
     const geo::BasemapImage& img = *f.image;
     if (!m_texture) glGenTextures(1, &m_texture);
     glBindTexture(GL_TEXTURE_2D, m_texture);
@@ -123,6 +125,8 @@ void BasemapLayer::upload(const Finished& f) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
     m_extent = img.extent;
+    m_max_upload_ms = std::max(m_max_upload_ms,
+                               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
 }
 
 void BasemapLayer::draw(MapRenderer& r, float opacity) const {

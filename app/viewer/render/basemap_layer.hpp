@@ -2,7 +2,7 @@
 // The project's [basemap] under the wards. The raster window for the view (tiles fetched and
 // decoded by GDAL, warped to the working CRS: geo/io/basemap_source.hpp) is read on a worker
 // thread; the UI thread only uploads finished pixels as one GL texture, so a frame never
-// waits for the network. The window asked for is twice the view each way, so panning and a
+// waits for the network. The window asked for is 1.5 times the view each way, so panning and a
 // little zooming reuse it; a view it no longer covers (or at a pixel size 1.5x off) asks
 // again, and the texture of the last read is drawn meanwhile. A read that fails is a warning
 // (counted), never an error: the map is drawn as without a basemap.
@@ -39,6 +39,7 @@ public:
     const std::string& warning() const { return m_warning; } ///< the last failure; "" after a success
     int failures() const { return m_failures; }
     int reads() const { return m_reads; } ///< finished reads, failed or not
+    double max_upload_ms() const { return m_max_upload_ms; } ///< the UI thread's share: the longest texture upload
 
 private:
     struct Request {
@@ -65,6 +66,7 @@ private:
     geo::Envelope m_extent;             ///< what the texture covers
     std::string m_warning;
     int m_failures = 0, m_reads = 0;
+    double m_max_upload_ms = 0;
     std::jthread m_worker;              ///< last: started after every member it uses
 };
 
