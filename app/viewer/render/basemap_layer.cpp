@@ -35,6 +35,7 @@ BasemapLayer::~BasemapLayer() {
     m_cv.notify_all();
     if (m_worker.joinable()) m_worker.join();
     if (m_texture) glDeleteTextures(1, &m_texture);
+    if (m_pending_texture) glDeleteTextures(1, &m_pending_texture);
 }
 
 void BasemapLayer::run(std::stop_token stop) {
@@ -78,7 +79,8 @@ void BasemapLayer::update(const ViewTransform& view) {
         std::lock_guard lock(m_mutex);
         f.swap(m_finished);
     }
-    if (f) upload(*f);
+    if (f) upload(std::move(*f));
+    continue_upload(4.0);
     if (view.width <= 0 || view.height <= 0 || view.scale <= 0) return;
     const double px = 1 / view.scale; // metres a screen pixel
     const bool stale = !m_asked || !covers(m_asked->extent, visible(view)) ||
@@ -101,11 +103,12 @@ void BasemapLayer::load_now(const ViewTransform& view) {
     } catch (const std::exception& e) {
         f.error = e.what();
     }
-    upload(f);
+    upload(std::move(f));
+    continue_upload(1e9); // all of it now: the export draws next
     m_asked = r;
 }
 
-void BasemapLayer::upload(const Finished& f) {
+void BasemapLayer::upload(Finished f) {
     ++m_reads;
     if (!f.image) {
         m_warning = f.error;
@@ -114,19 +117,41 @@ void BasemapLayer::upload(const Finished& f) {
     }
     m_warning.clear();
     const auto t0 = std::chrono::steady_clock::now();
-    const geo::BasemapImage& img = *f.image;
-    if (!m_texture) glGenTextures(1, &m_texture);
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    m_pending = std::move(f.image); // replaces one half uploaded: the newer window wins
+    m_pending_rows = 0;
+    if (!m_pending_texture) glGenTextures(1, &m_pending_texture);
+    glBindTexture(GL_TEXTURE_2D, m_pending_texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, m_pending->width, m_pending->height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
-    m_extent = img.extent;
     m_max_upload_ms = std::max(m_max_upload_ms,
                                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+}
+
+void BasemapLayer::continue_upload(double budget_ms) {
+    if (!m_pending) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto spent = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); };
+    const geo::BasemapImage& img = *m_pending;
+    glBindTexture(GL_TEXTURE_2D, m_pending_texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    constexpr int band = 64; // rows a call
+    while (m_pending_rows < img.height && spent() < budget_ms) {
+        const int rows = std::min(band, img.height - m_pending_rows);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_pending_rows, img.width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
+                        img.rgba.data() + static_cast<std::size_t>(m_pending_rows) * static_cast<std::size_t>(img.width) * 4);
+        m_pending_rows += rows;
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+    if (m_pending_rows >= img.height) { // complete: drawn from now on
+        std::swap(m_texture, m_pending_texture);
+        m_extent = img.extent;
+        m_pending.reset();
+    }
+    m_max_upload_ms = std::max(m_max_upload_ms, spent());
 }
 
 void BasemapLayer::draw(MapRenderer& r, float opacity) const {
@@ -135,7 +160,7 @@ void BasemapLayer::draw(MapRenderer& r, float opacity) const {
 
 bool BasemapLayer::loading() const {
     std::lock_guard lock(m_mutex);
-    return m_next.has_value() || m_busy || m_finished.has_value();
+    return m_next.has_value() || m_busy || m_finished.has_value() || m_pending.has_value();
 }
 
 void BasemapLayer::wait() {
@@ -151,7 +176,8 @@ void BasemapLayer::wait() {
         std::lock_guard lock(m_mutex);
         f.swap(m_finished);
     }
-    if (f) upload(*f);
+    if (f) upload(std::move(*f));
+    continue_upload(1e9);
 }
 
 } // namespace apreptis::viewer
