@@ -52,6 +52,23 @@ TEST(BasemapSource, mbtiles_in_web_mercator_are_warped_to_the_working_crs) {
     EXPECT_NEAR(edge, 100, 2);
 }
 
+TEST(BasemapSource, geopackage_tiles_and_a_grey_geotiff_read_like_the_rgb_geotiff) {
+    test::ScratchDir dir;
+    test::write_rgb_geotiff({}, dir / "base.tif");
+    test::translate(dir / "base.tif", dir / "base.gpkg", {"-of", "GPKG"});
+    test::translate(dir / "base.tif", dir / "grey.tif", {"-b", "3"}); // one band: 30 west, 220 east
+    for (const std::string f : {"base.gpkg", "grey.tif"}) {
+        const geo::BasemapImage img = geo::read_basemap(dir / f, {"EPSG:3346", fixture_extent, 200, 100});
+        const auto west = px(img, 40, 50), east = px(img, 160, 50);
+        EXPECT_EQ(west[3], 255) << f;
+        EXPECT_EQ(east[3], 255) << f;
+        EXPECT_EQ(east[2], 220) << f;
+        EXPECT_EQ(west[2], 30) << f;
+        if (f == "grey.tif") EXPECT_EQ(east[0], 220) << "grey is drawn as grey";
+        else EXPECT_EQ(west[0], 220) << f;
+    }
+}
+
 TEST(BasemapSource, an_xyz_template_is_fetched_from_a_tile_server_through_gdal_with_a_disk_cache) {
     test::ScratchDir dir;
     test::write_tile_png(dir / "tile.png", 40, 200, 60);
