@@ -69,6 +69,24 @@ TEST(BasemapSource, geopackage_tiles_and_a_grey_geotiff_read_like_the_rgb_geotif
     }
 }
 
+TEST(BasemapSource, a_paletted_geotiff_is_expanded_to_its_colours) {
+    test::ScratchDir dir;
+    test::write_rgb_geotiff({}, dir / "base.tif");
+    test::translate(dir / "base.tif", dir / "index.tif", {"-b", "3"}); // one band: 30 west, 220 east
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "index.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_UPDATE));
+        ASSERT_TRUE(ds);
+        GDALColorTable ct;
+        const GDALColorEntry west{10, 120, 10, 255}, east{250, 250, 0, 255};
+        ct.SetColorEntry(30, &west);
+        ct.SetColorEntry(220, &east);
+        ASSERT_EQ(ds->GetRasterBand(1)->SetColorTable(&ct), CE_None);
+    }
+    const geo::BasemapImage img = geo::read_basemap(dir / "index.tif", {"EPSG:3346", fixture_extent, 200, 100});
+    EXPECT_EQ(px(img, 40, 50), (std::array<int, 4>{10, 120, 10, 255}));
+    EXPECT_EQ(px(img, 160, 50), (std::array<int, 4>{250, 250, 0, 255}));
+}
+
 TEST(BasemapSource, an_xyz_template_is_fetched_from_a_tile_server_through_gdal_with_a_disk_cache) {
     test::ScratchDir dir;
     test::write_tile_png(dir / "tile.png", 40, 200, 60);
