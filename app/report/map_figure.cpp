@@ -131,7 +131,7 @@ void draw_panel(cairo_t* cr, const MapFigure& m, const Box& panel, const MapTran
     }
     y += 2;
     for (const auto& [c, label] : m.legend) {
-        set_rgb(cr, c);
+        set_rgb(cr, c, m.fill_alpha); // as the wards show over a basemap (over the panel's paper)
         cairo_rectangle(cr, x, y + 1.5, 10, 8);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
