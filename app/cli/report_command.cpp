@@ -86,7 +86,11 @@ int report(const std::vector<std::string>& argv) {
         robust = app::run_robustness(a, *run.project.robustness);
         o.robustness = &*robust;
     }
+    std::vector<std::string> warnings;
+    o.warnings = &warnings;
     for (const auto& f : app::report::write_council_report(a, out, o)) std::cout << "Wrote " << f << "\n";
+    for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+    if (!warnings.empty()) std::cerr << warnings.size() << (warnings.size() == 1 ? " warning\n" : " warnings\n");
     return 0;
 }
 

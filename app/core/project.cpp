@@ -280,6 +280,10 @@ Project load_project(const std::string& path) {
         p.attribution = a.texts("sources");
         a.finish();
     }
+    if (const TomlTable t = root.table("basemap"); t.present()) {
+        p.basemap = basemap_config(t);
+        t.finish();
+    }
     root.finish();
     return p;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/basemap_config.hpp"
 #include "geo/routing/profile.hpp"
 #include "geo/routing/road_reader.hpp"
 #include "model/access.hpp"
@@ -115,6 +116,7 @@ struct Project {
     std::optional<std::string> needs;
     std::vector<std::string> plans; ///< [plan] paths: measures plans and reports (docs/INPUTS.md)
     std::vector<std::string> attribution;
+    std::optional<BasemapConfig> basemap; ///< [basemap]: streets under the wards (viewer, PNG export, report maps)
 
     std::optional<RoadsConfig> roads;
     std::optional<SurfaceConfig> surface;

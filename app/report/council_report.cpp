@@ -10,6 +10,7 @@
 #include <ostream>
 #include <set>
 
+#include "app/report/map_basemap.hpp"
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_maps.hpp"
@@ -142,6 +143,9 @@ std::vector<std::string> write_council_report(const Analysis& a, const std::stri
                 const std::string& m = municipalities[k];
                 const MapChoice& choice = choices[k];
                 MapFigure fig = ward_map(a, choice, L, m, o.small_count_threshold, o.unsuppressed);
+                if (std::string w = attach_basemap(fig, a.project().basemap, a.project().working_crs, L);
+                    !w.empty() && o.warnings)
+                    o.warnings->push_back(std::move(w));
                 map_page(cr, a, m, choice, fig, o);
                 shortfall_page(cr, a, m, o);
                 plan_page(cr, a, m, choice, o);

@@ -26,6 +26,8 @@ struct ReportOptions {
     const Analysis* before = nullptr;        ///< the run without the scenario (before/after table)
     /// [robustness]'s runs (app::run_robustness): a "how sure" column in the worst-served table.
     const model::RobustnessResult* robustness = nullptr;
+    /// Where warnings go (a [basemap] whose source failed: the maps are drawn without it).
+    std::vector<std::string>* warnings = nullptr;
 };
 
 /// Writes the PDF and, with `maps`, the maps, each under a temporary name beside it; only when

@@ -82,6 +82,33 @@ void draw_north_arrow(cairo_t* cr, double cx, double top, const std::string& let
     text_at(cr, cx - text_width(cr, letter, 9, true) / 2, top + 8, letter, 9, true);
 }
 
+/// The basemap's pixels where they fall on the page (Cairo scales and clips them to the map box).
+void paint_basemap(cairo_t* cr, const geo::BasemapImage& img, const MapTransform& t) {
+    if (img.width <= 0 || img.height <= 0) return;
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> s(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, img.width, img.height), &cairo_surface_destroy);
+    cairo_surface_flush(s.get());
+    unsigned char* data = cairo_image_surface_get_data(s.get());
+    const int stride = cairo_image_surface_get_stride(s.get());
+    for (int r = 0; r < img.height; ++r) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(r) * stride);
+        for (int c = 0; c < img.width; ++c) {
+            const std::uint8_t* p = &img.rgba[(static_cast<std::size_t>(r) * static_cast<std::size_t>(img.width) +
+                                               static_cast<std::size_t>(c)) * 4];
+            const std::uint32_t a = p[3]; // Cairo wants premultiplied ARGB in native order
+            row[c] = a << 24 | (p[0] * a / 255) << 16 | (p[1] * a / 255) << 8 | (p[2] * a / 255);
+        }
+    }
+    cairo_surface_mark_dirty(s.get());
+    cairo_save(cr);
+    cairo_translate(cr, t.page_x(img.extent.min_x), t.page_y(img.extent.max_y));
+    cairo_scale(cr, img.extent.width() * t.scale / img.width, img.extent.height() * t.scale / img.height);
+    cairo_set_source_surface(cr, s.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
 /// Lines of `s` no wider than `w` at `size`.
 std::vector<std::string> lines_of(cairo_t* cr, const std::string& s, double w, double size, bool bold) {
     cairo_select_font_face(cr, font_family, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
@@ -104,7 +131,7 @@ void draw_panel(cairo_t* cr, const MapFigure& m, const Box& panel, const MapTran
     }
     y += 2;
     for (const auto& [c, label] : m.legend) {
-        set_rgb(cr, c);
+        set_rgb(cr, c, m.fill_alpha); // as the wards show over a basemap (over the panel's paper)
         cairo_rectangle(cr, x, y + 1.5, 10, 8);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
@@ -205,6 +232,7 @@ MapTransform draw_map(cairo_t* cr, const MapFigure& m, const Box& box) {
     cairo_fill(cr);
     cairo_rectangle(cr, map.x, map.y, map.w, map.h);
     cairo_clip(cr);
+    if (m.basemap) paint_basemap(cr, *m.basemap, t);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (std::size_t i = 0; i < m.areas.size(); ++i) {
@@ -213,7 +241,7 @@ MapTransform draw_map(cairo_t* cr, const MapFigure& m, const Box& box) {
             ring_path(cr, poly.outer, t);
             for (const auto& h : poly.holes) ring_path(cr, h, t);
         }
-        set_rgb(cr, i < m.fills.size() ? m.fills[i] : no_data_colour);
+        set_rgb(cr, i < m.fills.size() ? m.fills[i] : no_data_colour, m.fill_alpha);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_set_line_width(cr, 0.7);

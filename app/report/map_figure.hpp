@@ -3,11 +3,13 @@
 // legend, a scale bar, a north arrow and the attribution, drawn with Cairo into a box of a
 // page (the council report) or into a file of its own (SVG, PNG, PDF). What to draw is
 // plain data, built from an analysis by report_maps.hpp, so the drawing has no model logic.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/core/choropleth.hpp"
 #include "geo/geometry.hpp"
+#include "geo/io/basemap_source.hpp"
 #include "geo/io/pending_file.hpp"
 
 typedef struct _cairo cairo_t;
@@ -32,6 +34,10 @@ struct MapFigure {
     std::string points_label;             ///< legend text of the point symbol ("" = no entry)
     std::vector<std::string> attribution;
     std::string north_letter = "N";       ///< "Š" in Lithuanian
+    /// Streets underneath ([basemap], report_maps.hpp attach_basemap): painted under the ward
+    /// fills, which then take `fill_alpha` so that the streets show through. None: as before.
+    std::shared_ptr<const geo::BasemapImage> basemap;
+    double fill_alpha = 1.0;
 };
 
 inline constexpr Rgb point_colour{178, 24, 43};

@@ -30,6 +30,7 @@ bool export_map_png(ViewerApp& app, MapRenderer& renderer, const std::string& pa
         app.fit();
         app.inset_left = il;
         app.inset_right = ir;
+        app.load_basemap_now(); // the export's own window, read before it is drawn
         app.draw_map(renderer);
         ImGuiIO& io = ImGui::GetIO();
         const ImVec2 saved_size = io.DisplaySize;

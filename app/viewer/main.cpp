@@ -5,6 +5,7 @@
 //   --whatif-series "N;service;group" (N scripted edits: edit -> update p50/p95 in the probe)
 //   --suggest "service;group;k" (site suggestions; the first is accepted into the scenario)
 //   --export-png map.png --export-size WxH
+//   --zoom F@X,Y (after fitting: X,Y at the centre, F times closer)
 //   --level ward|municipality --compare-indicator ID (the municipality level, app/core/comparison_table.hpp)
 //   --locate --locate-place "ID;X,Y|ID;ward:CODE" --locate-address "ID;address" --locate-select ID
 //   --locate-filter TEXT --locate-undo --locate-save PATH|- --locate-overwrite (the "Locate providers" panel)
@@ -164,6 +165,10 @@ int main(int argc, char** argv) {
             }
         }
         v.refresh_style();
+        if (opt.zoom) { // scripted: a closer look (screenshots of the basemap's streets)
+            v.view.centre = opt.zoom->second;
+            v.view.scale *= opt.zoom->first;
+        }
         nlohmann::json probe;
         if (opt.whatif && v.current()) probe["whatif"] = run_whatif(v, *opt.whatif);
         if (opt.whatif_series && v.current()) probe["whatif_series"] = run_whatif_series(v, *opt.whatif_series);
@@ -197,7 +202,9 @@ int main(int argc, char** argv) {
         std::string export_path;
         int export_size[2] = {opt.export_w, opt.export_h};
         bool export_now = false;
-        double frame_ms_total = 0;
+        double frame_ms_total = 0, frame_ms_max = 0;
+        int frames_basemap_loading = 0;
+        double frame_ms_max_basemap_loading = 0;
         int frame = 0;
         while (!window.should_close() && (opt.frames < 0 || frame < opt.frames)) {
             const auto t0 = std::chrono::steady_clock::now();
@@ -223,7 +230,10 @@ int main(int argc, char** argv) {
             if (!v.current() && v.loading()) draw_loading(v, static_cast<float>(window.width()),
                                                           static_cast<float>(window.height()));
             draw_error_popup(v);
+            if (opt.frames > 0 && frame == opt.frames - 1 && !opt.screenshot.empty())
+                v.wait_basemap(); // the screenshot shows the streets (the frames before did not wait)
             v.draw_map(renderer);
+            const bool basemap_loading = v.basemap() && v.basemap()->loading();
             if (opt.frames > 0 && frame == opt.frames - 1 && !opt.screenshot.empty())
                 window.capture_next_frame(opt.screenshot);
             window.end_frame();
@@ -232,7 +242,13 @@ int main(int argc, char** argv) {
                     v.report_error(export_path + ": the map could not be exported as PNG");
                 export_now = false;
             }
-            frame_ms_total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            frame_ms_total += ms;
+            frame_ms_max = std::max(frame_ms_max, ms);
+            if (basemap_loading) {
+                ++frames_basemap_loading;
+                frame_ms_max_basemap_loading = std::max(frame_ms_max_basemap_loading, ms);
+            }
             ++frame;
         }
         if (!opt.export_png.empty() && !export_map_png(v, renderer, opt.export_png, opt.export_w, opt.export_h)) {
@@ -242,6 +258,12 @@ int main(int argc, char** argv) {
         if (!opt.probe.empty()) {
             probe["frames"] = frame;
             probe["mean_frame_ms"] = frame ? frame_ms_total / frame : 0;
+            probe["max_frame_ms"] = frame_ms_max;
+            if (const BasemapLayer* b = v.basemap())
+                probe["basemap"] = {{"reads", b->reads()}, {"failures", b->failures()}, {"warning", b->warning()},
+                                    {"frames_while_loading", frames_basemap_loading},
+                                    {"max_frame_ms_while_loading", frame_ms_max_basemap_loading},
+                                    {"max_upload_ms", b->max_upload_ms()}};
             probe["missing_lithuanian_glyphs"] = window.missing_lithuanian_glyphs();
             probe["font"] = window.font_path();
             probe["error"] = v.error();

@@ -150,6 +150,10 @@ void ViewerApp::on_loaded(Loaded l) {
     if (indicator == "population") indicator = "density";
     scenario_path = (std::filesystem::path(m_inputs->project.file).parent_path() / "scenario.toml").string();
     advance_next_id();
+    if (const auto& b = m_inputs->project.basemap; b && !m_basemap) {
+        m_basemap = std::make_unique<BasemapLayer>(b->source, m_inputs->project.working_crs);
+        layers.ward_opacity = static_cast<float>(b->ward_opacity); // the streets show through
+    }
     fit();
 }
 
@@ -587,9 +591,23 @@ void ViewerApp::rebuild_styled_meshes() {
     m_catchments.upload(Primitive::triangles, pts, cols, m_origin);
 }
 
+void ViewerApp::load_basemap_now() {
+    if (m_basemap && layers.basemap) m_basemap->load_now(view);
+}
+
+void ViewerApp::wait_basemap() {
+    if (!m_basemap || !layers.basemap || !m_current) return;
+    m_basemap->update(view); // asks for the view's window if no read has yet
+    m_basemap->wait();
+}
+
 void ViewerApp::draw_map(MapRenderer& r) {
     r.begin(view, m_origin, {0.96f, 0.96f, 0.94f, 1});
     if (!m_current) return;
+    if (m_basemap && layers.basemap) {
+        m_basemap->update(view); // never waits: a finished read is uploaded, a new view asked for
+        m_basemap->draw(r);
+    }
     if (layers.wards) r.draw(m_fill, layers.ward_opacity);
     if (layers.catchments) r.draw(m_catchments, layers.catchment_opacity);
     if (layers.roads) r.draw(m_roads, 1);

@@ -18,6 +18,7 @@
 #include "app/core/i18n.hpp"
 #include "app/core/siting_run.hpp"
 #include "locate_session.hpp"
+#include "render/basemap_layer.hpp"
 #include "render/map_renderer.hpp"
 #include "robustness_view.hpp"
 
@@ -25,6 +26,7 @@ namespace apreptis::viewer {
 
 struct Layers {
     bool wards = true, providers = true, units = false, roads = true, catchments = true;
+    bool basemap = true; ///< [basemap] of the project, when it has one
     float ward_opacity = 0.85f, catchment_opacity = 0.25f;
 };
 
@@ -142,6 +144,12 @@ public:
     void draw_map(MapRenderer& r);
     /// Waits for the load and any running recompute (tests and scripted use).
     void wait();
+    /// The project's [basemap] (null without one): its status and warnings for the panels.
+    const BasemapLayer* basemap() const { return m_basemap.get(); }
+    /// Reads the basemap for the current view now (the PNG export draws it in one go).
+    void load_basemap_now();
+    /// Waits for a basemap read in flight (scripted use: the screenshot frame).
+    void wait_basemap();
 
     int ward_at(geo::XY map_point) const;
     int provider_at(geo::XY screen_px, double radius_px) const;
@@ -202,6 +210,7 @@ private:
     std::future<app::SitingRun> m_siting;
     std::optional<app::SitingRun> m_siting_result;
     bool m_dirty = true;
+    std::unique_ptr<BasemapLayer> m_basemap; ///< made at the first load when the project has [basemap]
 };
 
 } // namespace apreptis::viewer

@@ -135,6 +135,15 @@ Options parse_options(const std::vector<std::string>& args, const std::string& d
             o.lang = next();
             if (o.lang != "lt" && o.lang != "en") throw UsageError("--lang must be lt or en, found '" + o.lang + "'");
         } else if (a == "--plain") o.plain = true;
+        else if (a == "--zoom") {
+            const std::string z = next();
+            const auto at = z.find('@'), comma = z.find(',');
+            if (at == std::string::npos || comma == std::string::npos || comma < at)
+                throw UsageError(a + " needs FACTOR@X,Y (e.g. 8@540000,5220000), found '" + z + "'");
+            const double f = parse_real(a, z.substr(0, at), "FACTOR");
+            if (!(f >= 0.01 && f <= 10000)) throw UsageError(a + ": FACTOR must be from 0.01 to 10000, found '" + z.substr(0, at) + "'");
+            o.zoom = std::pair{f, geo::XY{parse_real(a, z.substr(at + 1, comma - at - 1), "X"), parse_real(a, z.substr(comma + 1), "Y")}};
+        }
         else if (a == "--level") {
             o.level = next();
             if (o.level != "ward" && o.level != "municipality")

@@ -69,6 +69,8 @@ struct Options {
     LocateScript locate;
     std::string level, compare_indicator;
     bool plain = false; ///< wards only, fully opaque: pixel tests
+    /// --zoom "F@X,Y": after fitting, the map point X,Y (working CRS) at the window's centre, F times closer.
+    std::optional<std::pair<double, geo::XY>> zoom;
     int export_w = 1600, export_h = 1200;
     int how_sure_runs = 0; ///< --how-sure N: [robustness]'s runs (N of them) before the frames; 0: none
 };

@@ -33,3 +33,32 @@ TEST(ProjectFile, a_threshold_that_is_not_minutes_is_refused_with_its_line) {
     test::expect_error<Error>([&] { app::load_project(project_with(d, "[access]\ncatchment_bands_min = [10, -5]\n")); },
                               {"p.toml:8:", "catchment_bands_min"});
 }
+
+TEST(ProjectFile, a_basemap_file_is_taken_from_the_project_folder_and_a_url_as_written) {
+    test::ScratchDir d;
+    auto p = app::load_project(project_with(d, "[basemap]\nsource = \"tiles/streets.mbtiles\"\n"
+                                               "attribution = \"© OpenStreetMap contributors\"\n"));
+    ASSERT_TRUE(p.basemap);
+    EXPECT_EQ(p.basemap->source, (d.path() / "tiles/streets.mbtiles").lexically_normal().string());
+    EXPECT_EQ(p.basemap->attribution, "© OpenStreetMap contributors");
+    EXPECT_DOUBLE_EQ(p.basemap->ward_opacity, 0.6);
+    for (const std::string url : {"https://tile.openstreetmap.org/{z}/{x}/{y}.png", "WMTS:https://example.org/wmts",
+                                  "<GDAL_WMS><Service name=\\\"TMS\\\"/></GDAL_WMS>"}) {
+        p = app::load_project(project_with(d, "[basemap]\nsource = \"" + url + "\"\nattribution = \"x\"\nward_opacity = 0.8\n"));
+        EXPECT_NE(p.basemap->source.find(url.substr(0, 12)), std::string::npos) << p.basemap->source;
+        EXPECT_EQ(p.basemap->source.rfind(d.path().string(), 0), std::string::npos) << p.basemap->source;
+        EXPECT_DOUBLE_EQ(p.basemap->ward_opacity, 0.8);
+    }
+    EXPECT_FALSE(app::load_project(project_with(d, "")).basemap);
+}
+
+TEST(ProjectFile, a_basemap_needs_a_source_and_an_attribution) {
+    test::ScratchDir d;
+    test::expect_error<Error>([&] { app::load_project(project_with(d, "[basemap]\nattribution = \"x\"\n")); },
+                              {"p.toml:", "[basemap] needs source"});
+    test::expect_error<Error>([&] { app::load_project(project_with(d, "[basemap]\nsource = \"b.tif\"\n")); },
+                              {"p.toml:", "[basemap] needs attribution"});
+    test::expect_error<Error>(
+        [&] { app::load_project(project_with(d, "[basemap]\nsource = \"b.tif\"\nattribution = \"x\"\nward_opacity = 0\n")); },
+        {"ward_opacity"});
+}

@@ -16,6 +16,7 @@
 #include "app/core/analysis.hpp"
 #include "app/core/choropleth.hpp"
 #include "app/core/project.hpp"
+#include "basemap_fixture.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "test_util.hpp"
 #include "viewer_run.hpp"
@@ -280,4 +281,99 @@ TEST(ViewerGui, how_sure_hatches_the_wards_whose_rank_is_not_sure) {
     EXPECT_GE(plain, 3);
     // the key's hatched swatch, top left of the map band
     EXPECT_GT(ink_near(static_cast<int>(band0) + 34, 24, 10), 6);
+}
+
+namespace {
+
+/// Kaunas's 11 wards with `basemap` as its [basemap] section (no providers, no travel).
+std::string basemap_project(const test::ScratchDir& d, const std::string& basemap) {
+    const std::string k = test::source_dir() + "/datasets";
+    return test::write_file(d / "p.toml",
+                            "[project]\nname = \"basemap\"\n[catalogue]\nservice_types = \"" + k +
+                                "/catalogue/service_types.csv\"\ntarget_groups = \"" + k +
+                                "/catalogue/target_groups.csv\"\n[wards]\npath = \"" + k +
+                                "/kaunas/wards.geojson\"\ncode_field = \"SEN_KODAS\"\nname_field = \"SEN_PAV_TR\"\n"
+                                "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n[basemap]\n" + basemap);
+}
+
+long count_colour(const Image& img, std::array<int, 3> c) {
+    long n = 0;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x)
+            if (img.at(x, y) == c) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST(ViewerGui, a_geotiff_basemap_is_drawn_under_semi_transparent_wards_and_in_the_png_export) {
+    test::ScratchDir d;
+    test::RgbImage base; // red west of x 482000 (west of Kaunas), blue east of it, far around
+    base.x0 = 432000;
+    base.y1 = 6130000;
+    base.cell = 100;
+    base.columns = base.rows = 1000;
+    test::write_rgb_geotiff(base, d / "base.tif");
+    const std::string p = basemap_project(d, "source = \"base.tif\"\nattribution = \"Test basemap\"\nward_opacity = 0.5\n");
+    ASSERT_EQ(run_viewer(p + " --size 1600x1000 --frames 3 --plain --indicator density --screenshot " + (d / "shot.png") +
+                         " --probe " + (d / "probe.json") + " --export-png " + (d / "export.png") + " --export-size 800x600"),
+              0);
+    const auto probe = load_json(d / "probe.json");
+    EXPECT_EQ(probe["error"], "");
+    EXPECT_EQ(probe["basemap"]["failures"], 0);
+    EXPECT_GE(probe["basemap"]["reads"], 1);
+    const Image img = load_png(d / "shot.png");
+    ASSERT_EQ(img.w, 1600);
+    // around the wards the basemap shows as it is, both halves
+    EXPECT_GT(count_colour(img, {220, 30, 30}), 5000);
+    EXPECT_GT(count_colour(img, {30, 30, 220}), 5000);
+    // at each ward's point the fill is half the class colour, half the basemap under it
+    int checked = 0;
+    for (const auto& w : probe["wards"]) {
+        const int x = static_cast<int>(std::lround(w["x"].get<double>())), y = static_cast<int>(std::lround(w["y"].get<double>()));
+        const auto got = img.at(x, y);
+        const int gx = std::clamp(x - 8, 0, img.w - 1); // the basemap a little west (wards are larger than 8 px)
+        bool match = false;
+        for (const std::array<int, 3> under : {std::array<int, 3>{220, 30, 30}, std::array<int, 3>{30, 30, 220}}) {
+            bool all = true;
+            for (int k = 0; k < 3; ++k)
+                all &= std::abs(got[static_cast<std::size_t>(k)] -
+                                (w["colour"][static_cast<std::size_t>(k)].get<int>() + under[static_cast<std::size_t>(k)]) / 2) <= 4;
+            match |= all;
+        }
+        EXPECT_TRUE(match) << w["code"] << " at " << x << "," << y << ": " << got[0] << " " << got[1] << " " << got[2]
+                           << " (pixel west: " << img.at(gx, y)[0] << ")";
+        ++checked;
+    }
+    EXPECT_EQ(checked, 11);
+    const Image exported = load_png(d / "export.png");
+    ASSERT_EQ(exported.w, 800);
+    EXPECT_GT(count_colour(exported, {220, 30, 30}) + count_colour(exported, {30, 30, 220}), 20000);
+}
+
+TEST(ViewerGui, an_xyz_basemap_comes_from_a_local_tile_server_and_one_that_fails_is_a_warning) {
+    test::ScratchDir d;
+    test::write_tile_png(d / "tile.png", 40, 200, 60);
+    test::TileServer server(d / "tile.png", d / "port");
+    ::setenv("GDAL_DEFAULT_WMS_CACHE_PATH", (d / "cache").c_str(), 1); // the viewer inherits it
+    const std::string p = basemap_project(d, "source = \"" + server.url() + "\"\nattribution = \"Test tiles\"\n");
+    ASSERT_EQ(run_viewer(p + " --size 1600x1000 --frames 3 --plain --screenshot " + (d / "shot.png") + " --probe " +
+                         (d / "probe.json")),
+              0);
+    auto probe = load_json(d / "probe.json");
+    EXPECT_EQ(probe["basemap"]["failures"], 0);
+    EXPECT_GT(count_colour(load_png(d / "shot.png"), {40, 200, 60}), 20000);
+    EXPECT_FALSE(server.requests().empty());
+
+    const std::string missing = "http://127.0.0.1:" + std::to_string(server.port()) + "/missing/{z}/{x}/{y}.png";
+    const std::string bad = basemap_project(d, "source = \"" + missing + "\"\nattribution = \"Test tiles\"\n");
+    ASSERT_EQ(run_viewer(bad + " --size 1600x1000 --frames 3 --plain --screenshot " + (d / "bad.png") + " --probe " +
+                         (d / "bad.json")),
+              0); // a warning, not an error
+    probe = load_json(d / "bad.json");
+    EXPECT_EQ(probe["error"], "");
+    EXPECT_GE(probe["basemap"]["failures"], 1);
+    EXPECT_NE(probe["basemap"]["warning"].get<std::string>().find("/missing/{z}/{x}/{y}.png"), std::string::npos);
+    EXPECT_EQ(count_colour(load_png(d / "bad.png"), {40, 200, 60}), 0);
+    ::unsetenv("GDAL_DEFAULT_WMS_CACHE_PATH");
 }

@@ -32,7 +32,14 @@ TEST(ViewerOptions, sizes_and_numbers_are_read_whole_or_refused_in_words) {
         test::expect_error<UsageError>([&] { parse({"--frames", bad}); }, {"--frames needs a whole number", bad});
     test::expect_error<UsageError>([&] { parse({"--frames"}); }, {"missing value after --frames"});
     test::expect_error<UsageError>([&] { parse({"--lang", "de"}); }, {"--lang must be lt or en, found 'de'"});
-    test::expect_error<UsageError>([&] { parse({"--zoom"}); }, {"unknown option --zoom"});
+    test::expect_error<UsageError>([&] { parse({"--pan"}); }, {"unknown option --pan"});
+    test::expect_error<UsageError>([&] { parse({"--zoom", "5"}); }, {"--zoom needs FACTOR@X,Y", "found '5'"});
+    test::expect_error<UsageError>([&] { parse({"--zoom", "0@1,2"}); }, {"--zoom: FACTOR must be from 0.01 to 10000"});
+    const auto z = parse({"--zoom", "5@539700,5221300.5"}).zoom;
+    ASSERT_TRUE(z);
+    EXPECT_EQ(z->first, 5);
+    EXPECT_EQ(z->second.x, 539700);
+    EXPECT_EQ(z->second.y, 5221300.5);
 }
 
 TEST(ViewerOptions, scripted_edits_are_checked_before_the_window_opens) {

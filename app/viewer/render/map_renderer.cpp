@@ -135,11 +135,15 @@ unsigned link(const std::string& vert, const std::string& frag) {
 MapRenderer::MapRenderer(const std::string& dir) {
     m_fill = link(dir + "/map.vert", dir + "/fill.frag");
     m_symbol = link(dir + "/map.vert", dir + "/symbol.frag");
+    m_image = link(dir + "/image.vert", dir + "/image.frag");
 }
 
 MapRenderer::~MapRenderer() {
     glDeleteProgram(m_fill);
     glDeleteProgram(m_symbol);
+    glDeleteProgram(m_image);
+    if (m_quad_vbo) glDeleteBuffers(1, &m_quad_vbo);
+    if (m_quad_vao) glDeleteVertexArrays(1, &m_quad_vao);
 }
 
 void MapRenderer::begin(const ViewTransform& v, geo::XY origin, Colour bg) {
@@ -155,6 +159,7 @@ void MapRenderer::begin(const ViewTransform& v, geo::XY origin, Colour bg) {
     const float m[9] = {static_cast<float>(sx), 0, 0, 0, static_cast<float>(sy), 0, static_cast<float>(tx),
                         static_cast<float>(ty), 1};
     std::copy(m, m + 9, m_view);
+    m_origin = origin;
 }
 
 void MapRenderer::draw(const Mesh& mesh, float opacity, float point_size) {
@@ -169,6 +174,35 @@ void MapRenderer::draw(const Mesh& mesh, float opacity, float point_size) {
                         : mesh.primitive() == Primitive::lines   ? GL_LINES
                                                                  : GL_POINTS;
     glDrawArrays(mode, 0, mesh.count());
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+void MapRenderer::draw_image(unsigned texture, const geo::Envelope& e, float opacity) {
+    if (!texture || e.empty()) return;
+    if (!m_quad_vao) {
+        glGenVertexArrays(1, &m_quad_vao);
+        glGenBuffers(1, &m_quad_vbo);
+    }
+    const float x0 = static_cast<float>(e.min_x - m_origin.x), x1 = static_cast<float>(e.max_x - m_origin.x);
+    const float y0 = static_cast<float>(e.min_y - m_origin.y), y1 = static_cast<float>(e.max_y - m_origin.y);
+    // two triangles; v = 0 is the image's top row (the north edge)
+    const float quad[] = {x0, y1, 0, 0, x1, y1, 1, 0, x1, y0, 1, 1, x0, y1, 0, 0, x1, y0, 1, 1, x0, y0, 0, 1};
+    glBindVertexArray(m_quad_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_quad_vbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_DYNAMIC_DRAW);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
+    glEnableVertexAttribArray(1);
+    glUseProgram(m_image);
+    glUniformMatrix3fv(glGetUniformLocation(m_image, "u_view"), 1, GL_FALSE, m_view);
+    glUniform1f(glGetUniformLocation(m_image, "u_opacity"), opacity);
+    glUniform1i(glGetUniformLocation(m_image, "u_image"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glBindTexture(GL_TEXTURE_2D, 0);
     glBindVertexArray(0);
     glUseProgram(0);
 }

@@ -52,15 +52,19 @@ private:
 
 class MapRenderer {
 public:
-    /// shader_dir holds map.vert, fill.frag, symbol.frag. Throws std::runtime_error with the
+    /// shader_dir holds map.vert, fill.frag, symbol.frag, image.vert, image.frag. Throws std::runtime_error with the
     /// GLSL log when a shader does not compile.
     explicit MapRenderer(const std::string& shader_dir);
     ~MapRenderer();
     void begin(const ViewTransform& view, geo::XY origin, Colour background);
     void draw(const Mesh& m, float opacity = 1.0f, float point_size = 8.0f);
+    /// A GL_TEXTURE_2D (top row first) stretched over `extent` (map units), e.g. the basemap.
+    void draw_image(unsigned texture, const geo::Envelope& extent, float opacity = 1.0f);
 
 private:
-    unsigned m_fill = 0, m_symbol = 0;
+    unsigned m_fill = 0, m_symbol = 0, m_image = 0;
+    unsigned m_quad_vao = 0, m_quad_vbo = 0;
+    geo::XY m_origin;
     float m_view[9] = {};
 };
 

@@ -178,6 +178,8 @@ void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float
     // attribution and distance method, bottom
     std::string attr;
     for (const auto& s : a->project().attribution) attr += (attr.empty() ? "" : " · ") + s;
+    if (const auto& b = a->project().basemap; b && app.layers.basemap)
+        attr += (attr.empty() ? "" : " · ") + std::string(app::tr(app.lang, "basemap")) + ": " + b->attribution;
     if (a->out().access && a->out().access->method == model::DistanceMethod::straight_line)
         attr = std::string(app::tr(app.lang, "straight_line")) + " · " + attr;
     // wrap at " · " so every source stays readable

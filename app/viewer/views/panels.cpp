@@ -101,6 +101,15 @@ void draw_layers_panel(ViewerApp& app) {
     ImGui::SliderFloat("##copacity", &app.layers.catchment_opacity, 0, 1);
     ImGui::Checkbox(tr(app.lang, "roads"), &app.layers.roads);
     ImGui::Checkbox(tr(app.lang, "units"), &app.layers.units);
+    if (const BasemapLayer* b = app.basemap()) {
+        ImGui::Checkbox(tr(app.lang, "basemap"), &app.layers.basemap);
+        if (b->loading()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(app.lang, "basemap_loading"));
+        }
+        if (!b->warning().empty()) // a source that fails: said here, counted, never an error popup
+            ImGui::TextWrapped("%s (%d): %s", tr(app.lang, "basemap_failed"), b->failures(), b->warning().c_str());
+    }
     if (ImGui::Button(tr(app.lang, "fit"))) app.fit();
     ImGui::End();
 }

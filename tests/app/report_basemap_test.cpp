@@ -1,0 +1,82 @@
+// [basemap] under the report's map: the page image (pdftoppm) shows the basemap's colour
+// around and, blended, under the wards; its attribution is printed; a source that fails is a
+// warning and the report is still written, saying the basemap is missing.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "basemap_fixture.hpp"
+#include "test_util.hpp"
+
+using namespace apreptis;
+
+namespace {
+
+/// Kaunas's 11 wards and its providers, with `extra` appended (a [basemap] section).
+std::string project(const test::ScratchDir& d, const std::string& extra) {
+    const std::string k = test::source_dir() + "/datasets";
+    return test::write_file(d / "p.toml",
+                            "[project]\nname = \"basemap\"\n[catalogue]\nservice_types = \"" + k +
+                                "/catalogue/service_types.csv\"\ntarget_groups = \"" + k +
+                                "/catalogue/target_groups.csv\"\n[wards]\npath = \"" + k +
+                                "/kaunas/wards.geojson\"\ncode_field = \"SEN_KODAS\"\nname_field = \"SEN_PAV_TR\"\n"
+                                "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n" + extra);
+}
+
+/// Pixels of page 1 (72 dpi, no anti-aliasing) exactly of colour (r, g, b).
+long count_colour(const std::string& pdf, const std::string& stem, int r, int g, int b) {
+    test::shell_stdout("pdftoppm -r 72 -f 1 -l 1 -aa no -aaVector no " + pdf + " " + stem);
+    std::ifstream f(stem + "-1.ppm", std::ios::binary);
+    std::string magic;
+    int w = 0, h = 0, maxval = 0;
+    f >> magic >> w >> h >> maxval;
+    f.get();
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+    f.read(reinterpret_cast<char*>(rgb.data()), static_cast<std::streamsize>(rgb.size()));
+    EXPECT_EQ(magic, "P6");
+    long n = 0;
+    for (std::size_t i = 0; i + 2 < rgb.size(); i += 3)
+        if (rgb[i] == r && rgb[i + 1] == g && rgb[i + 2] == b) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST(ReportBasemap, the_map_is_drawn_over_the_basemap_with_its_attribution) {
+    test::ScratchDir d;
+    test::RgbImage green; // all of Kaunas and around it, one colour no palette uses
+    green.x0 = 470000;
+    green.y1 = 6110000;
+    green.cell = 100;
+    green.columns = green.rows = 500;
+    green.left[0] = green.right[0] = 0;
+    green.left[1] = green.right[1] = 200;
+    green.left[2] = green.right[2] = 0;
+    test::write_rgb_geotiff(green, d / "green.tif");
+
+    const std::string with = project(d, "[basemap]\nsource = \"green.tif\"\nattribution = \"Test basemap (one green)\"\n");
+    const test::CliRun r = test::run_cli("report " + with + " --out " + d / "with.pdf");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    EXPECT_EQ(r.output.find("warning"), std::string::npos) << r.output;
+    // the map box around the wards is the basemap's colour: thousands of pixels at 72 dpi (8236 when written)
+    EXPECT_GT(count_colour(d / "with.pdf", d / "with", 0, 200, 0), 4000);
+    EXPECT_NE(test::shell_stdout("pdftotext " + d / "with.pdf" + " -").find("Pagrindas: Test basemap (one green)"),
+              std::string::npos);
+
+    const std::string without = project(d, "");
+    ASSERT_EQ(test::run_cli("report " + without + " --out " + d / "without.pdf").rc, 0);
+    EXPECT_EQ(count_colour(d / "without.pdf", d / "without", 0, 200, 0), 0);
+}
+
+TEST(ReportBasemap, a_basemap_that_fails_is_a_warning_and_the_report_is_written_without_it) {
+    test::ScratchDir d;
+    const std::string p = project(d, "[basemap]\nsource = \"missing.tif\"\nattribution = \"nobody\"\n");
+    const test::CliRun r = test::run_cli("report " + p + " --out " + d / "r.pdf");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    EXPECT_NE(r.output.find("warning: basemap " + d / "missing.tif"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("1 warning"), std::string::npos) << r.output;
+    ASSERT_TRUE(std::filesystem::exists(d / "r.pdf"));
+    const std::string text = test::shell_stdout("pdftotext " + d / "r.pdf" + " -");
+    EXPECT_NE(text.find("Pagrindo žemėlapis nenubraižytas"), std::string::npos);
+    EXPECT_EQ(text.find("nobody"), std::string::npos);
+}
