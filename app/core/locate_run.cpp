@@ -87,11 +87,11 @@ std::vector<model::AddressPoint> read_address_points(const std::string& source, 
         return points;
     }
     if (!project.addresses)
-        throw Error(source + ": an address layer needs an [addresses] table in " + project.file +
+        throw Error(Location{.path = source}, "an address layer needs an [addresses] table in " + project.file +
                     " naming its street_field and house_number_field (docs/LOCATE.md); an .osm.pbf needs none");
     const AddressesConfig& c = *project.addresses;
     if (c.street_field.empty() || c.house_number_field.empty())
-        throw Error(project.file + ": [addresses] needs street_field and house_number_field for " + source);
+        throw Error(Location{.path = project.file, .key = "addresses"}, "[addresses] needs street_field and house_number_field for " + source);
     geo::ReadOptions o;
     o.layer = c.source.layer;
     o.x_field = c.source.x_field;
@@ -124,14 +124,14 @@ std::vector<model::AddressPoint> read_address_points(const std::string& source, 
 
 LocateResult locate_providers(const LocateOptions& opt) {
     const Project project = load_project(opt.project);
-    if (!project.providers) throw Error(opt.project + ": no [providers] table: nothing to locate");
+    if (!project.providers) throw Error(Location{.path = opt.project, .key = "providers"}, "no [providers] table: nothing to locate");
     const LayerSource& ps = *project.providers;
     if (!ends_with(fs::path(ps.path).extension().string(), ".csv") && fs::path(ps.path).extension() != ".CSV")
-        throw Error(ps.path + ": locate rewrites a providers CSV file; this providers source is not one");
+        throw Error(Location{.path = ps.path}, "locate rewrites a providers CSV file; this providers source is not one");
     if (!ps.encoding.empty() && ps.encoding != "UTF-8" && ps.encoding != "utf-8" && ps.encoding != "UTF8")
-        throw Error(ps.path + ": locate writes UTF-8; convert the providers file from " + ps.encoding + " first");
+        throw Error(Location{.path = ps.path}, "locate writes UTF-8; convert the providers file from " + ps.encoding + " first");
     if (ps.x_field.empty())
-        throw Error(project.file + ": [providers] names no x_field / y_field: locate writes coordinates into them");
+        throw Error(Location{.path = project.file, .key = "providers.x_field"}, "[providers] names no x_field / y_field: locate writes coordinates into them");
 
     LocateResult res;
     res.source = opt.addresses.empty() && project.addresses ? project.addresses->source.path : opt.addresses;
@@ -142,14 +142,14 @@ LocateResult locate_providers(const LocateOptions& opt) {
                    : opt.out.empty() ? (in.parent_path() / "providers_located.csv").string()
                                      : fs::absolute(opt.out).lexically_normal().string();
     if (!opt.in_place && fs::exists(res.out_path) && fs::equivalent(res.out_path, in))
-        throw Error(res.out_path + ": this is the providers file itself; write elsewhere with --out, or replace it "
+        throw Error(Location{.path = res.out_path}, "this is the providers file itself; write elsewhere with --out, or replace it "
                                    "with --in-place (a backup is kept)");
 
     // Read the providers first: a broken file stops before the address points are read.
     const std::string text = read_file(in.string());
     const geo::CsvScan scan = geo::scan_csv(text, in.string(), ps.separator);
     Records rows = geo::csv_records(text, scan.separator);
-    if (rows.empty()) throw Error(in.string() + ": empty file (no header row)");
+    if (rows.empty()) throw Error(Location{.path = in.string()}, "empty file (no header row)");
     auto& header = rows[0];
     auto column = [&](const std::string& name, bool add) -> std::size_t {
         for (std::size_t i = 0; i < header.size(); ++i)
