@@ -175,6 +175,9 @@ TEST(ViewerGui, a_bad_command_line_is_a_usage_message_not_a_crash) {
     EXPECT_NE(whatif.find("day_care_home"), std::string::npos) << whatif; // the known ones listed
     EXPECT_EQ(run("--frames 2 --size 1600by1000", "size.log", false), 64);
     EXPECT_NE(test::read_file(d / "size.log").find("--size needs WIDTHxHEIGHT"), std::string::npos) << test::read_file(d / "size.log");
+    // --help: every option described, exit 0, no window (no display needed)
+    EXPECT_EQ(run("--help", "help.log", false), 0);
+    EXPECT_NE(test::read_file(d / "help.log").find("--whatif-series"), std::string::npos) << test::read_file(d / "help.log");
     EXPECT_EQ(run("--frames 2 --whatif-series 'ten;day_care_home;older'", "series.log", false), 64);
     EXPECT_EQ(test::read_file(d / "series.log").find("stoi"), std::string::npos) << test::read_file(d / "series.log");
 }
