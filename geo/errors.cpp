@@ -8,6 +8,7 @@ std::string Location::to_string() const {
     if (fid >= 0) s += ":fid " + std::to_string(fid);
     if (!field.empty()) s += ":" + field;
     if (line >= 0) s += (fid >= 0 ? " (line " : ":") + std::to_string(line) + (fid >= 0 ? ")" : "");
+    if (line >= 0 && fid < 0 && column >= 0) s += ":" + std::to_string(column);
     return s;
 }
 

@@ -12,12 +12,17 @@ namespace apreptis {
 
 /// Where in an input something is. Empty / negative members are unknown.
 struct Location {
-    std::string path;
-    std::string layer;
+    std::string path{};
+    std::string layer{};
     long long fid = -1;   ///< feature id as the source numbers it
     long long line = -1;  ///< line in a text file (CSV record start, TOML key)
-    std::string field;
-    /// "path:layer:fid N:field (line L)"
+    std::string field{};
+    long long column = -1; ///< with line: the column of a settings file's key or table (TOML)
+    /// A settings file's key, dotted ("access.threshold_min"), or the table ("access"): for
+    /// tests and the viewer. Not in to_string(): the message names it in the file's own terms
+    /// ("[access] threshold_min ...").
+    std::string key{};
+    /// "path:layer:fid N:field (line L)"; a settings file's place is "path:line:column"
     std::string to_string() const;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
-// A small command-line parser shared by the subcommands: positional arguments, --flag and
-// --option value. Anything it does not know is a usage error (exit 64), never ignored.
+// The command-line parser shared by the subcommands (CLI11 underneath): positional arguments,
+// --flag and --option value. Anything it does not know is a usage error (exit 64), never ignored.
 #include <map>
 #include <optional>
 #include <set>
@@ -42,32 +42,10 @@ struct Args {
     bool has(const std::string& name) const { return options.count(name) > 0; }
 };
 
-/// `with_value` lists the options that take a value, `without_value` the plain flags.
-inline Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& with_value,
-                       const std::set<std::string>& without_value) {
-    Args a;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        const std::string& s = argv[i];
-        if (s.size() > 2 && s.rfind("--", 0) == 0) {
-            if (with_value.count(s)) {
-                if (i + 1 >= argv.size()) throw UsageError(s + " needs a value");
-                // an empty value (--out "", an unset shell variable) is never meant: refused, not
-                // read as "no such option" (analyze --out "" ran and wrote nothing, exit 0)
-                if (argv[i + 1].empty()) throw UsageError(s + " needs a value, found an empty one");
-                if (a.options.count(s)) throw UsageError(s + " is given twice");
-                a.options[s] = argv[++i];
-            } else if (without_value.count(s)) {
-                a.flags.insert(s);
-            } else {
-                throw UsageError("unknown option '" + s + "'");
-            }
-        } else if (!s.empty() && s[0] == '-' && s.size() > 1) {
-            throw UsageError("unknown option '" + s + "'");
-        } else {
-            a.positional.push_back(s);
-        }
-    }
-    return a;
-}
+/// `with_value` lists the options that take a value, `without_value` the plain flags. Parsed
+/// by CLI11 (args.cpp); every problem is a UsageError in the tool's own words: an unknown
+/// option, a missing or empty value, an option given twice. `--name=value` is accepted too.
+Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& with_value,
+                const std::set<std::string>& without_value);
 
 } // namespace apreptis::cli

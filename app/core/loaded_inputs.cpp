@@ -247,7 +247,7 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
         std::vector<std::string> codes;
         for (const auto& st : s.catalogue.services) codes.push_back(st.code);
         const std::string guess = did_you_mean(type, codes);
-        throw Error(project.file + ": [" + table + "] " + key + " is not a service type of " + project.service_types +
+        throw Error(Location{.path = project.file, .key = table + "." + key}, "[" + table + "] " + key + " is not a service type of " + project.service_types +
                     (guess.empty() ? "" : " (did you mean " + guess + "?)"));
     };
     if (project.access)
@@ -357,7 +357,7 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
         for (const auto& entry : project.capacity->places) {
             const std::string& id = entry.first;
             if (std::none_of(s.providers.begin(), s.providers.end(), [&](const model::Provider& p) { return p.id == id; }))
-                throw Error(project.file + ": [capacity.places] " + id + " is not a provider id of " +
+                throw Error(Location{.path = project.file, .key = "capacity.places." + id}, "[capacity.places] " + id + " is not a provider id of " +
                             (project.providers ? geo::redacted(project.providers->path) : std::string("the project (no [providers])")));
         }
     if (project.access) {

@@ -81,11 +81,11 @@ std::vector<model::AddressPoint> read_address_points(const std::string& source, 
         return points;
     }
     if (!project.addresses)
-        throw Error(source + ": an address layer needs an [addresses] table in " + project.file +
+        throw Error(Location{.path = source}, "an address layer needs an [addresses] table in " + project.file +
                     " naming its street_field and house_number_field (docs/LOCATE.md); an .osm.pbf needs none");
     const AddressesConfig& c = *project.addresses;
     if (c.street_field.empty() || c.house_number_field.empty())
-        throw Error(project.file + ": [addresses] needs street_field and house_number_field for " + source);
+        throw Error(Location{.path = project.file, .key = "addresses"}, "[addresses] needs street_field and house_number_field for " + source);
     geo::ReadOptions o;
     o.layer = c.source.layer;
     o.x_field = c.source.x_field;
@@ -118,7 +118,7 @@ std::vector<model::AddressPoint> read_address_points(const std::string& source, 
 
 LocateResult locate_providers(const LocateOptions& opt) {
     const Project project = load_project(opt.project);
-    if (!project.providers) throw Error(opt.project + ": no [providers] table: nothing to locate");
+    if (!project.providers) throw Error(Location{.path = opt.project, .key = "providers"}, "no [providers] table: nothing to locate");
     const LayerSource& ps = *project.providers;
 
     LocateResult res;
@@ -130,7 +130,7 @@ LocateResult locate_providers(const LocateOptions& opt) {
                    : opt.out.empty() ? (in.parent_path() / "providers_located.csv").string()
                                      : fs::absolute(opt.out).lexically_normal().string();
     if (!opt.in_place && fs::exists(res.out_path) && fs::equivalent(res.out_path, in))
-        throw Error(res.out_path + ": this is the providers file itself; write elsewhere with --out, or replace it "
+        throw Error(Location{.path = res.out_path}, "this is the providers file itself; write elsewhere with --out, or replace it "
                                    "with --in-place (a backup is kept)");
 
     // Read the providers first: a broken file stops before the address points are read.

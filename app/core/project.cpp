@@ -36,24 +36,25 @@ LayerSource layer_source(const TomlTable& t) {
     s.y_field = t.text("y_field");
     s.encoding = t.text("encoding");
     if (!s.encoding.empty() && !geo::is_known_encoding(s.encoding))
-        throw Error(t.at("encoding") + ": [" + t.name() + "] encoding \"" + s.encoding +
+        throw Error(t.where("encoding"), "[" + t.name() + "] encoding \"" + s.encoding +
                     "\" is not one this system can decode (e.g. \"cp1257\", \"UTF-8\", \"ISO-8859-13\")");
     const std::string sep = t.choice("separator", "auto", {"auto", ",", ";", "tab"});
     s.separator = sep == "auto" ? 0 : sep == "tab" ? '\t' : sep[0];
     s.decimal_comma = t.choice("decimal", ".", {".", ","}) == ",";
     if (s.x_field.empty() != s.y_field.empty())
-        throw Error(t.at() + ": [" + t.name() + "] needs both x_field and y_field, or neither");
+        throw Error(t.where(), "[" + t.name() + "] needs both x_field and y_field, or neither");
     return s;
 }
 
-void check_crs(const std::string& crs, const std::string& origin) {
+/// Why `crs` cannot be the working CRS (empty when it can).
+std::string crs_problem(const std::string& crs) {
     try {
         if (!geo::is_metric_projected(crs))
-            throw Error(origin + ": working CRS " + crs +
-                        " is not a projected CRS in metres; distances and areas need one (e.g. EPSG:3346)");
+            return "working CRS " + crs + " is not a projected CRS in metres; distances and areas need one (e.g. EPSG:3346)";
     } catch (const geo::CrsError& e) {
-        throw Error(origin + ": working CRS " + crs + " is not a CRS PROJ knows: " + e.what());
+        return "working CRS " + crs + " is not a CRS PROJ knows: " + e.what();
     }
+    return {};
 }
 
 RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) {
@@ -61,7 +62,7 @@ RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) 
     c.path = t.path("path", true);
     c.format = t.choice("format", "osm", {"osm", "lines"}) == "osm" ? RoadFormat::osm : RoadFormat::lines;
     if (c.format == RoadFormat::osm && geo::is_database_source(c.path)) // OSM PBF/XML is a file; a table holds lines
-        throw Error(t.at("path") + ": [roads] a PostGIS source needs format = \"lines\" (and highway_field or default_highway)");
+        throw Error(t.where("path"), "[roads] a PostGIS source needs format = \"lines\" (and highway_field or default_highway)");
     c.osmconf = t.path("osmconf", false);
     if (c.osmconf.empty())
         c.osmconf = (fs::path(catalogue_file).parent_path().parent_path() / "osm" / "osmconf_roads.ini").string();
@@ -76,7 +77,7 @@ RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) 
     c.fields.foot = t.text("foot_field");
     c.fields.default_highway = t.text("default_highway");
     if (c.format == RoadFormat::lines && c.fields.highway.empty() && c.fields.default_highway.empty())
-        throw Error(t.at() + ": [roads] format = \"lines\" needs highway_field or default_highway");
+        throw Error(t.where(), "[roads] format = \"lines\" needs highway_field or default_highway");
     return c;
 }
 
@@ -91,11 +92,11 @@ SurfaceConfig surface_config(const TomlTable& t) {
         c.purpose_field = t.text("purpose_field");
         c.residential_codes = t.texts("residential_codes");
         if (!c.residential_codes.empty() && c.purpose_field.empty())
-            throw Error(t.at("residential_codes") + ": [population_surface] residential_codes needs purpose_field");
+            throw Error(t.where("residential_codes"), "[population_surface] residential_codes needs purpose_field");
     } else {
         for (const char* k : {"path", "layer", "crs", "x_field", "y_field", "weight_field", "purpose_field",
                               "residential_codes"})
-            if (t.has(k)) throw Error(t.at(k) + ": [population_surface] " + k + " applies to method = \"points\" only");
+            if (t.has(k)) throw Error(t.where(k), std::string("[population_surface] ") + k + " applies to method = \"points\" only");
     }
     return c;
 }
@@ -108,16 +109,16 @@ CapacityConfig capacity_config(const TomlTable& t) {
     c.need_per_1000 = t.number_map("need_per_1000", {0, 1000});
     c.places = t.number_map("places", {0, 1e7});
     if (!c.places.empty() && c.places_basis.empty())
-        throw Error(t.at("places") + ": [capacity.places] needs places_basis = \"...\" under [capacity]: say where the "
+        throw Error(t.where("places"), "[capacity.places] needs places_basis = \"...\" under [capacity]: say where the "
                                      "figures come from, it is written beside them");
     if (const TomlTable e = t.table("e2sfca"); e.present()) {
         c.zones_min = e.numbers("zones_min", c.zones_min, {0, 1440, true});
         c.weights = e.numbers("weights", c.weights, {0, 1});
         if (c.zones_min.size() != c.weights.size())
-            throw Error(e.at() + ": [capacity.e2sfca] needs one weight per zone (" + std::to_string(c.zones_min.size()) +
+            throw Error(e.where(), "[capacity.e2sfca] needs one weight per zone (" + std::to_string(c.zones_min.size()) +
                         " zones, " + std::to_string(c.weights.size()) + " weights)");
         if (!std::is_sorted(c.zones_min.begin(), c.zones_min.end()))
-            throw Error(e.at("zones_min") + ": [capacity.e2sfca] zones_min must ascend");
+            throw Error(e.where("zones_min"), "[capacity.e2sfca] zones_min must ascend");
         e.finish();
     }
     return c;
@@ -132,7 +133,7 @@ AccessConfig access_config(const TomlTable& t, const std::string& roads_profile)
     c.catchment_bands_min = t.numbers("catchment_bands_min", {10, 20, 30}, minutes_range);
     std::sort(c.catchment_bands_min.begin(), c.catchment_bands_min.end());
     if (std::adjacent_find(c.catchment_bands_min.begin(), c.catchment_bands_min.end()) != c.catchment_bands_min.end())
-        throw Error(t.at("catchment_bands_min") + ": [access] catchment_bands_min lists a band twice");
+        throw Error(t.where("catchment_bands_min"), "[access] catchment_bands_min lists a band twice");
     c.catchment_buffer_m = t.number("catchment_buffer_m", 50, catchment_buffer_range);
     const std::string scope = t.choice("catchments", "provider", {"provider", "service", "none"});
     c.catchments = scope == "service" ? model::CatchmentScope::service
@@ -163,7 +164,7 @@ std::vector<std::string> Project::input_files() const {
 }
 
 void set_working_crs(Project& p, const std::string& crs, const std::string& origin) {
-    check_crs(crs, origin);
+    if (const std::string why = crs_problem(crs); !why.empty()) throw Error(origin + ": " + why);
     p.working_crs = crs;
 }
 
@@ -171,32 +172,32 @@ Project load_project(const std::string& path) {
     TomlFile file(path);
     const TomlTable root = file.root();
     if (root.has("scenario"))
-        throw Error(path + ": this is a scenario file; open it with load_run() (the CLI and viewer accept both)");
+        throw Error(Location{.path = path}, "this is a scenario file; open it with load_run() (the CLI and viewer accept both)");
     Project p;
     p.file = fs::absolute(path).lexically_normal().string();
 
     const TomlTable proj = root.table("project");
     p.name = proj.text("name", fs::path(path).stem().string());
     p.working_crs = proj.text("working_crs", "EPSG:3346");
-    check_crs(p.working_crs, proj.at("working_crs"));
+    if (const std::string why = crs_problem(p.working_crs); !why.empty()) throw Error(proj.where("working_crs"), why);
     proj.finish();
 
     const TomlTable cat = root.table("catalogue");
-    if (!cat.present()) throw Error(path + ": missing table [catalogue] (service_types, target_groups)");
+    if (!cat.present()) throw Error(Location{.path = path}, "missing table [catalogue] (service_types, target_groups)");
     p.service_types = cat.path("service_types", true);
     p.target_groups = cat.path("target_groups", true);
     cat.finish();
 
     const TomlTable w = root.table("wards");
-    if (!w.present()) throw Error(path + ": missing table [wards]");
+    if (!w.present()) throw Error(Location{.path = path}, "missing table [wards]");
     p.wards = layer_source(w);
-    if (!p.wards.x_field.empty()) throw Error(w.at("x_field") + ": [wards] are polygons: x_field/y_field do not apply");
+    if (!p.wards.x_field.empty()) throw Error(w.where("x_field"), "[wards] are polygons: x_field/y_field do not apply");
     p.ward_code_field = w.text("code_field", "code");
     p.ward_name_field = w.text("name_field", "name");
     p.ward_municipality_field = w.text("municipality_field");
     p.ward_municipality_name = w.text("municipality");
     if (p.ward_municipality_field.empty() == p.ward_municipality_name.empty())
-        throw Error(w.at() + ": [wards] needs exactly one of municipality_field = \"...\" or municipality = \"...\"");
+        throw Error(w.where(), "[wards] needs exactly one of municipality_field = \"...\" or municipality = \"...\"");
     p.ward_population_field = w.text("population_field", "population");
     p.ward_population_source = w.text("population_source");
     p.repair_invalid = w.flag("repair_invalid", false);
@@ -227,12 +228,12 @@ Project load_project(const std::string& path) {
             p.population_grid = PopulationGridConfig{grid, t.text("grid_field"), t.text("grid_layer"), t.text("grid_crs")};
         else
             for (const char* k : {"grid_field", "grid_layer", "grid_crs"})
-                if (t.has(k)) throw Error(t.at(k) + ": [population] " + k + " needs grid = \"FILE\"");
+                if (t.has(k)) throw Error(t.where(k), std::string("[population] ") + k + " needs grid = \"FILE\"");
         if (!p.population_groups && !p.population_grid)
-            throw Error(t.at() + ": [population] needs groups = \"FILE\" (population groups) or grid = \"FILE\" "
+            throw Error(t.where(), "[population] needs groups = \"FILE\" (population groups) or grid = \"FILE\" "
                                  "(a population grid), or both");
         if (p.population_grid && p.population_grid->field.empty() && !p.population_grid->layer.empty())
-            throw Error(t.at("grid_layer") + ": [population] grid_layer applies to a vector grid: name its persons "
+            throw Error(t.where("grid_layer"), "[population] grid_layer applies to a vector grid: name its persons "
                                              "field with grid_field = \"...\"");
         t.finish();
     }
@@ -242,7 +243,7 @@ Project load_project(const std::string& path) {
     }
     if (const TomlTable t = root.table("plan"); t.present()) {
         p.plans = t.paths("paths");
-        if (p.plans.empty()) throw Error(t.at("paths") + ": [plan] paths lists no file");
+        if (p.plans.empty()) throw Error(t.where("paths"), "[plan] paths lists no file");
         t.finish();
     }
     std::string roads_profile;
@@ -257,8 +258,7 @@ Project load_project(const std::string& path) {
         t.finish();
     }
     if (p.population_grid && p.surface && p.surface->method == SurfaceMethod::grid)
-        throw Error(root.table("population_surface").at() +
-                    ": [population_surface] method = \"grid\" (the default) spreads each ward's census figure evenly; "
+        throw Error(root.table("population_surface").where(), "[population_surface] method = \"grid\" (the default) spreads each ward's census figure evenly; "
                     "with [population] grid the population grid is the surface: remove [population_surface], or set "
                     "method = \"points\" to share each grid cell by the building points inside it");
     if (const TomlTable t = root.table("capacity"); t.present()) {
@@ -268,7 +268,7 @@ Project load_project(const std::string& path) {
     if (const TomlTable t = root.table("access"); t.present() || p.roads || p.capacity) {
         p.access = access_config(t, roads_profile);
         if (!roads_profile.empty() && roads_profile != geo::to_string(p.access->profile))
-            throw Error(t.at("profile") + ": [access] profile = \"" + geo::to_string(p.access->profile) +
+            throw Error(t.where("profile"), std::string("[access] profile = \"") + geo::to_string(p.access->profile) +
                         "\" disagrees with [roads] profile = \"" + roads_profile + "\"; set it once");
         t.finish();
     }

@@ -68,16 +68,16 @@ std::string absolute_path(const std::string& p) {
 json read_national_layer(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f)
-        throw geo::IoError(path + ": cannot read the national ward layer (apreptis init needs datasets/lithuania/"
+        throw geo::IoError(Location{.path = path}, "cannot read the national ward layer (apreptis init needs datasets/lithuania/"
                                   "wards.geojson of the source tree, or --datasets DIR)");
     json j;
     try {
         j = json::parse(f);
     } catch (const json::exception& e) {
-        throw geo::IoError(path + ": not valid GeoJSON: " + e.what());
+        throw geo::IoError(Location{.path = path}, std::string("not valid GeoJSON: ") + e.what());
     }
     if (!j.is_object() || !j.contains("features") || !j["features"].is_array())
-        throw geo::IoError(path + ": expected a GeoJSON FeatureCollection with a features list");
+        throw geo::IoError(Location{.path = path}, "expected a GeoJSON FeatureCollection with a features list");
     return j;
 }
 
@@ -105,7 +105,7 @@ void require_new_or_empty(const std::string& folder) {
     std::error_code ec;
     if (!fs::exists(folder, ec)) return;
     if (!fs::is_directory(folder, ec))
-        throw geo::IoError(folder + ": exists and is not a folder; apreptis init makes a new project folder");
+        throw geo::IoError(Location{.path = folder}, "exists and is not a folder; apreptis init makes a new project folder");
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(folder, ec)) names.push_back(e.path().filename().string());
     if (names.empty()) return;
@@ -113,7 +113,7 @@ void require_new_or_empty(const std::string& folder) {
     std::string list;
     for (std::size_t i = 0; i < std::min<std::size_t>(5, names.size()); ++i) list += (i ? ", " : "") + names[i];
     if (names.size() > 5) list += ", ... (" + std::to_string(names.size()) + " entries)";
-    throw geo::IoError(folder + ": refusing to write a project into a folder that is not empty (it holds: " + list +
+    throw geo::IoError(Location{.path = folder}, "refusing to write a project into a folder that is not empty (it holds: " + list +
                        "); apreptis init never replaces files. Choose a new or empty folder");
 }
 
@@ -241,7 +241,7 @@ void copy_into_project(const fs::path& from, const fs::path& to) {
     std::error_code ec;
     fs::create_directories(to.parent_path(), ec);
     fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-    if (ec) throw geo::IoError(from.string() + ": cannot copy into the project: " + ec.message());
+    if (ec) throw geo::IoError(Location{.path = from.string()}, "cannot copy into the project: " + ec.message());
 }
 
 } // namespace
@@ -271,12 +271,12 @@ InitResult init_project(const InitOptions& o) {
     TomlFacts facts;
     facts.municipality = municipality;
     if (!o.roads.empty()) {
-        if (!fs::is_regular_file(o.roads)) throw geo::IoError(o.roads + ": --roads: file not found");
+        if (!fs::is_regular_file(o.roads)) throw geo::IoError(Location{.path = o.roads}, "--roads: file not found");
         facts.roads = absolute_path(o.roads);
     }
     if (!o.population_grid.empty()) {
         if (!fs::is_regular_file(o.population_grid))
-            throw geo::IoError(o.population_grid + ": --population-grid: file not found");
+            throw geo::IoError(Location{.path = o.population_grid}, "--population-grid: file not found");
         facts.population_grid = absolute_path(o.population_grid);
     }
     const std::string folder = absolute_path(o.folder);

@@ -42,15 +42,15 @@ std::string ProvidersCsv::to_text() const {
 }
 
 ProvidersCsv read_providers_csv(const Project& project, const std::string& tool) {
-    if (!project.providers) throw Error(project.file + ": no [providers] table: nothing to locate");
+    if (!project.providers) throw Error(Location{.path = project.file, .key = "providers"}, "no [providers] table: nothing to locate");
     const LayerSource& ps = *project.providers;
     const std::string ext = fs::path(ps.path).extension().string();
     if (ext != ".csv" && ext != ".CSV")
-        throw Error(ps.path + ": " + tool + " rewrites a providers CSV file; this providers source is not one");
+        throw Error(Location{.path = ps.path}, tool + " rewrites a providers CSV file; this providers source is not one");
     if (!ps.encoding.empty() && ps.encoding != "UTF-8" && ps.encoding != "utf-8" && ps.encoding != "UTF8")
-        throw Error(ps.path + ": " + tool + " writes UTF-8; convert the providers file from " + ps.encoding + " first");
+        throw Error(Location{.path = ps.path}, tool + " writes UTF-8; convert the providers file from " + ps.encoding + " first");
     if (ps.x_field.empty())
-        throw Error(project.file + ": [providers] names no x_field / y_field: " + tool + " writes coordinates into them");
+        throw Error(Location{.path = project.file, .key = "providers.x_field"}, "[providers] names no x_field / y_field: " + tool + " writes coordinates into them");
     ProvidersCsv f;
     f.path = fs::absolute(ps.path).lexically_normal().string();
     std::ifstream in(f.path, std::ios::binary);
@@ -59,7 +59,7 @@ ProvidersCsv read_providers_csv(const Project& project, const std::string& tool)
     const geo::CsvScan scan = geo::scan_csv(f.text, f.path, ps.separator);
     f.separator = scan.separator;
     f.rows = geo::csv_records(f.text, scan.separator);
-    if (f.rows.empty()) throw Error(f.path + ": empty file (no header row)");
+    if (f.rows.empty()) throw Error(Location{.path = f.path}, "empty file (no header row)");
     f.eol = f.text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
     return f;
 }

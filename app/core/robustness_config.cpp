@@ -16,7 +16,7 @@ model::RobustnessSettings robustness_config(const TomlTable& t) {
     const std::vector<double> speed = t.numbers("speed_kmh", {}, {0, 200, true});
     if (!speed.empty()) {
         if (speed.size() != 2 || speed[0] > speed[1])
-            throw Error(t.at("speed_kmh") + ": [robustness] speed_kmh needs two numbers, low then high (e.g. [3.0, 4.5]), "
+            throw Error(t.where("speed_kmh"), "[robustness] speed_kmh needs two numbers, low then high (e.g. [3.0, 4.5]), "
                                             "found " + std::to_string(speed.size()) + " number(s)" +
                         (speed.size() == 2 ? " in descending order" : ""));
         s.speed_kmh = std::pair{speed[0], speed[1]};

@@ -17,12 +17,12 @@ using geo::Value;
 
 model::RobustnessResult run_robustness(const Analysis& a, const model::RobustnessSettings& settings) {
     if (!a.in().routing || !a.out().access)
-        throw Error(a.project().file + ": [robustness] varies the travel-distance figures: the project needs an [access] "
+        throw Error(Location{.path = a.project().file, .key = "robustness"}, "[robustness] varies the travel-distance figures: the project needs an [access] "
                                        "(or [roads]) section");
     try {
         return model::analyse_robustness(a.study(), *a.in().routing, access_settings(a.in()), *a.out().access, settings);
     } catch (const model::DataError& e) {
-        throw Error(a.project().file + ": " + e.what());
+        throw Error(Location{.path = a.project().file, .key = "robustness"}, e.what());
     }
 }
 

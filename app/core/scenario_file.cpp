@@ -31,7 +31,7 @@ ScenarioEdit read_edit(const TomlTable& t, ScenarioEdit::Kind kind) {
         [[fallthrough]];
     case ScenarioEdit::Kind::move:
         if (!t.has("x") || !t.has("y"))
-            throw Error(t.at() + ": a " + model::to_string(kind) + " edit needs x and y (working CRS, metres)");
+            throw Error(t.where(), std::string("a ") + model::to_string(kind) + " edit needs x and y (working CRS, metres)");
         e.point = {t.number("x", 0, coordinate_range), t.number("y", 0, coordinate_range)};
         break;
     case ScenarioEdit::Kind::set_places:
@@ -41,7 +41,7 @@ ScenarioEdit read_edit(const TomlTable& t, ScenarioEdit::Kind kind) {
     }
     if (kind == ScenarioEdit::Kind::add || kind == ScenarioEdit::Kind::set_places) {
         e.places = t.optional_number("places", places_range);
-        if (!e.places) throw Error(t.at() + ": a " + std::string(model::to_string(kind)) + " edit needs places = <number>");
+        if (!e.places) throw Error(t.where(), "a " + std::string(model::to_string(kind)) + " edit needs places = <number>");
     }
     t.finish();
     return e;
@@ -65,7 +65,7 @@ ProjectRun load_run(const std::string& path) {
     {
         TomlFile base_file(base);
         if (base_file.root().has("scenario"))
-            throw Error(sc.at("base") + ": base must be a project file, but " + base +
+            throw Error(sc.where("base"), "base must be a project file, but " + base +
                         " is a scenario file (scenarios do not stack; copy its edits into this one)");
     }
     run.project = load_project(base);
@@ -78,7 +78,7 @@ ProjectRun load_run(const std::string& path) {
         if (!n) return out;
         const toml::array* arr = n->as_array();
         if (!arr || !arr->is_array_of_tables())
-            throw Error(file.at(*n) + ": scenario." + key + " must be written [[scenario." + key +
+            throw Error(file.where(*n, "scenario." + key), "scenario." + key + " must be written [[scenario." + key +
                         "]] (a list of edits), found " + (n->is_table() ? "[scenario." + key + "] (one table)" : "a value"));
         for (const toml::node& e : *arr) out.emplace_back(e.as_table(), "scenario." + key, file);
         return out;
@@ -89,7 +89,7 @@ ProjectRun load_run(const std::string& path) {
         auto kind = model::edit_kind_from_string(k);
         if (!kind) {
             const std::string guess = did_you_mean(k, kinds);
-            throw Error(t.at("kind") + ": unknown edit kind \"" + k + "\"; known: add, move, remove, set_places" +
+            throw Error(t.where("kind"), "unknown edit kind \"" + k + "\"; known: add, move, remove, set_places" +
                         (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
         }
         run.scenario.edits.push_back(read_edit(t, *kind));
@@ -99,7 +99,7 @@ ProjectRun load_run(const std::string& path) {
                       ScenarioEdit::Kind::add}) {
         const std::string key = model::to_string(kind);
         if (ordered && sc.has(key))
-            throw Error(sc.at(key) + ": [[scenario." + key + "]] cannot be mixed with [[scenario.edit]]; "
+            throw Error(sc.where(key), "[[scenario." + key + "]] cannot be mixed with [[scenario.edit]]; "
                                      "write every edit as [[scenario.edit]] with kind = \"" + key + "\"");
         for (const auto& t : array_of(key)) run.scenario.edits.push_back(read_edit(t, kind));
     }

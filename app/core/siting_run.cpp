@@ -43,7 +43,7 @@ std::vector<geo::XY> read_candidates(const std::string& path, const std::string&
 
 SitingRun run_siting(const Analysis& a, SitingRequest req, std::stop_token stop) {
     if (!a.out().capacity)
-        throw Error(a.project().file + ": site suggestions need the capacity analysis: add a [capacity] section "
+        throw Error(Location{.path = a.project().file, .key = "capacity"}, "site suggestions need the capacity analysis: add a [capacity] section "
                                        "(docs/CAPACITY.md)");
     const auto& cap = *a.out().capacity;
     std::vector<const model::ServiceCapacity*> match;
@@ -78,7 +78,7 @@ SitingRun run_siting(const Analysis& a, SitingRequest req, std::stop_token stop)
     if (!req.candidates_path.empty()) {
         run.candidates = read_candidates(req.candidates_path, a.project().working_crs);
         run.candidates_basis = "points of " + req.candidates_path;
-        if (run.candidates.empty()) throw Error(req.candidates_path + ": the candidate layer has no sites");
+        if (run.candidates.empty()) throw Error(Location{.path = req.candidates_path}, "the candidate layer has no sites");
     } else {
         run.candidates = model::candidate_grid(*a.in().routing, sc.demand, req.candidate_grid_m);
         run.candidates_basis = "centres of a " + geo::format_number(req.candidate_grid_m) + " m grid over units with demand";

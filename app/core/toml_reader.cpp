@@ -78,22 +78,27 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 TomlFile::TomlFile(const std::string& path) : m_path(path) {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) throw geo::IoError(path + ": file not found");
-    if (fs::is_directory(st)) throw geo::IoError(path + ": is a folder, not a TOML file");
+    if (ec || !fs::exists(st)) throw geo::IoError(Location{.path = path}, "file not found");
+    if (fs::is_directory(st)) throw geo::IoError(Location{.path = path}, "is a folder, not a TOML file");
     std::ifstream f(path, std::ios::binary);
-    if (!f) throw geo::IoError(path + ": cannot read: " + std::strerror(errno));
+    if (!f) throw geo::IoError(Location{.path = path}, std::string("cannot read: ") + std::strerror(errno));
     std::stringstream ss;
     ss << f.rdbuf();
     try {
         m_root = std::make_unique<toml::table>(toml::parse(ss.str(), path));
     } catch (const toml::parse_error& e) {
         const auto& src = e.source();
-        throw Error(path + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column) +
-                    ": not valid TOML: " + std::string(e.description()));
+        throw Error(Location{path, "", -1, static_cast<long long>(src.begin.line), "", static_cast<long long>(src.begin.column), ""},
+                    "not valid TOML: " + std::string(e.description()));
     }
 }
 
 TomlFile::~TomlFile() = default;
+
+Location TomlFile::where(const toml::node& n, const std::string& key) const {
+    const auto& src = n.source();
+    return Location{m_path, "", -1, static_cast<long long>(src.begin.line), "", static_cast<long long>(src.begin.column), key};
+}
 
 TomlTable TomlFile::root() const { return TomlTable(m_root.get(), "", *this); }
 
@@ -114,6 +119,21 @@ std::string TomlTable::at(const std::string& key) const {
     return n ? m_file.at(*n) : at();
 }
 
+Location TomlTable::where() const {
+    if (m_table) return m_file.where(*m_table, m_name);
+    Location l{m_file.path()};
+    l.key = m_name;
+    return l;
+}
+
+Location TomlTable::where(const std::string& key) const {
+    const toml::node* n = m_table ? m_table->get(key) : nullptr;
+    if (n) return m_file.where(*n, dotted(key));
+    Location l = where();
+    l.key = dotted(key);
+    return l;
+}
+
 bool TomlTable::has(const std::string& key) const { return m_table && m_table->get(key); }
 
 const toml::node* TomlTable::get(const std::string& key) const {
@@ -125,22 +145,24 @@ std::string TomlTable::key_name(const std::string& key) const {
     return m_name.empty() ? key : "[" + m_name + "] " + key;
 }
 
+std::string TomlTable::dotted(const std::string& key) const { return m_name.empty() ? key : m_name + "." + key; }
+
 std::string TomlTable::text(const std::string& key, const std::string& fallback) const {
     const toml::node* n = get(key);
     if (!n) return fallback;
     if (!n->is_string())
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be text in quotes, found " + type_name(*n));
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be text in quotes, found " + type_name(*n));
     return std::string(*n->value<std::string>());
 }
 
 std::string TomlTable::required_text(const std::string& key) const {
     if (!has(key)) {
         get(key);
-        throw Error(at() + ": " + (m_name.empty() ? "the file" : "[" + m_name + "]") + " needs " + key +
+        throw Error(where(key), (m_name.empty() ? "the file" : "[" + m_name + "]") + " needs " + key +
                     " = \"...\"");
     }
     std::string v = text(key);
-    if (v.empty()) throw Error(at(key) + ": " + key_name(key) + " is empty");
+    if (v.empty()) throw Error(where(key), key_name(key) + " is empty");
     return v;
 }
 
@@ -155,7 +177,7 @@ std::string TomlTable::path(const std::string& key, bool required) const {
 std::vector<std::string> TomlTable::paths(const std::string& key) const {
     std::vector<std::string> out;
     for (const std::string& p : texts(key)) {
-        if (p.empty()) throw Error(at(key) + ": " + key_name(key) + " lists an empty path");
+        if (p.empty()) throw Error(where(key), key_name(key) + " lists an empty path");
         if (p.rfind("PG:", 0) == 0) { out.push_back(p); continue; }
         fs::path fp(p);
         if (fp.is_relative()) fp = fs::path(m_file.path()).parent_path() / fp;
@@ -168,7 +190,7 @@ bool TomlTable::flag(const std::string& key, bool fallback) const {
     const toml::node* n = get(key);
     if (!n) return fallback;
     if (!n->is_boolean())
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be true or false, found " + type_name(*n));
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be true or false, found " + type_name(*n));
     return *n->value<bool>();
 }
 
@@ -180,11 +202,11 @@ std::optional<double> TomlTable::read_number(const std::string& key, Range r, co
     const toml::node* n = get(key);
     if (!n) return std::nullopt;
     if (!n->is_number())
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be a number " + describe(r, unit) + ", found " +
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be a number " + describe(r, unit) + ", found " +
                     type_name(*n));
     const double v = *n->value<double>();
     if (!std::isfinite(v) || v < r.min || (r.min_exclusive && v == r.min) || v > r.max)
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be a number " + describe(r, unit) + ", found " +
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be a number " + describe(r, unit) + ", found " +
                     geo::format_number(v));
     return v;
 }
@@ -197,11 +219,11 @@ long long TomlTable::count(const std::string& key, long long fallback, long long
     const toml::node* n = get(key);
     if (!n) return fallback;
     if (!n->is_integer())
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be a whole number from " + std::to_string(min) +
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be a whole number from " + std::to_string(min) +
                     " to " + std::to_string(max) + ", found " + type_name(*n));
     const long long v = *n->value<long long>();
     if (v < min || v > max)
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be a whole number from " + std::to_string(min) +
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be a whole number from " + std::to_string(min) +
                     " to " + std::to_string(max) + ", found " + std::to_string(v));
     return v;
 }
@@ -211,14 +233,14 @@ std::vector<double> TomlTable::numbers(const std::string& key, std::vector<doubl
     if (!n) return fallback;
     const toml::array* arr = n->as_array();
     if (!arr || arr->empty())
-        throw Error(m_file.at(*n) + ": " + key_name(key) + " must be a non-empty list of numbers " +
+        throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be a non-empty list of numbers " +
                     describe(r, unit_of(key)));
     std::vector<double> out;
     for (const toml::node& e : *arr) {
         const auto v = e.value<double>();
         if (!e.is_number() || !v || !std::isfinite(*v) || *v < r.min || (r.min_exclusive && *v == r.min) ||
             *v > r.max)
-            throw Error(m_file.at(e) + ": " + key_name(key) + " needs numbers " + describe(r, unit_of(key)) +
+            throw Error(m_file.where(e, dotted(key)), key_name(key) + " needs numbers " + describe(r, unit_of(key)) +
                         ", found " + (e.is_number() && v ? geo::format_number(*v) : type_name(e)));
         out.push_back(*v);
     }
@@ -229,10 +251,10 @@ std::vector<std::string> TomlTable::texts(const std::string& key) const {
     const toml::node* n = get(key);
     if (!n) return {};
     const toml::array* arr = n->as_array();
-    if (!arr) throw Error(m_file.at(*n) + ": " + key_name(key) + " must be a list of texts");
+    if (!arr) throw Error(m_file.where(*n, dotted(key)), key_name(key) + " must be a list of texts");
     std::vector<std::string> out;
     for (const toml::node& e : *arr) {
-        if (!e.is_string()) throw Error(m_file.at(e) + ": " + key_name(key) + " needs texts, found " + type_name(e));
+        if (!e.is_string()) throw Error(m_file.where(e, dotted(key)), key_name(key) + " needs texts, found " + type_name(e));
         out.push_back(*e.value<std::string>());
     }
     return out;
@@ -251,7 +273,7 @@ TomlTable TomlTable::table(const std::string& key) const {
     const std::string name = m_name.empty() ? key : m_name + "." + key;
     if (!n) return TomlTable(nullptr, name, m_file);
     if (!n->is_table())
-        throw Error(m_file.at(*n) + ": " + (m_name.empty() ? "[" + key + "]" : key_name(key)) +
+        throw Error(m_file.where(*n, dotted(key)), (m_name.empty() ? "[" + key + "]" : key_name(key)) +
                     " must be a table, found " + type_name(*n));
     return TomlTable(n->as_table(), name, m_file);
 }
@@ -263,7 +285,7 @@ std::string TomlTable::choice(const std::string& key, const std::string& fallbac
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
     const std::string guess = did_you_mean(v, choices);
-    throw Error(at(key) + ": " + key_name(key) + " must be one of " + list + ", found \"" + v + "\"" +
+    throw Error(where(key), key_name(key) + " must be one of " + list + ", found \"" + v + "\"" +
                 (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
 }
 
@@ -282,8 +304,8 @@ void TomlTable::finish() const {
                     (guess.empty() ? std::string() : " (did you mean " + guess + "?)");
     }
     if (!problems.empty())
-        throw Error(m_file.path() + ": keys this version does not know (a misspelt key would silently fall back "
-                                    "to its default, so the run stops):" + problems);
+        throw Error(Location{.path = m_file.path(), .key = m_name}, "keys this version does not know (a misspelt key would silently fall back "
+                             "to its default, so the run stops):" + problems);
 }
 
 } // namespace apreptis::app

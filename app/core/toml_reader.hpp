@@ -13,6 +13,8 @@
 
 #include <toml++/toml.h>
 
+#include "geo/errors.hpp"
+
 namespace apreptis::app {
 
 /// An inclusive range for a number read from the file; the unit word is taken from the key's
@@ -35,6 +37,10 @@ public:
     /// file:line:column of the table (or the file when absent).
     std::string at() const;
     std::string at(const std::string& key) const;
+    /// The same as a Location for an apreptis::Error: file, line, column and the dotted key
+    /// ("access.threshold_min"; the table's own name without a key).
+    Location where() const;
+    Location where(const std::string& key) const;
     bool has(const std::string& key) const;
 
     std::string text(const std::string& key, const std::string& fallback = {}) const;
@@ -68,6 +74,7 @@ private:
     const toml::node* get(const std::string& key) const;
     std::optional<double> read_number(const std::string& key, Range range, const std::string& unit) const;
     std::string key_name(const std::string& key) const; ///< "[access] catchment_buffer_m"
+    std::string dotted(const std::string& key) const;   ///< "access.catchment_buffer_m"
 
     const toml::table* m_table;
     std::string m_name;
@@ -87,6 +94,8 @@ public:
     const std::string& path() const { return m_path; }
     TomlTable root() const;
     std::string at(const toml::node& n) const;
+    /// Where `n` is, for an apreptis::Error about `key` (dotted).
+    Location where(const toml::node& n, const std::string& key) const;
 
 private:
     std::string m_path;

@@ -140,6 +140,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "apreptis-viewer: %s\n", e.what());
         return 64;
     }
+    if (!opt.help.empty()) {
+        std::fputs(opt.help.c_str(), stdout);
+        return 0;
+    }
     try {
         GlWindow window(opt.width, opt.height, "Aprėptis", opt.frames < 0);
         MapRenderer renderer(find_shader_dir(argv[0]));

@@ -1,6 +1,7 @@
 #pragma once
-// The viewer's command line, read without a window (so a test can read it): every value is
-// checked here, in words, and refused with exit 64 (usage) before the window opens. Before,
+// The viewer's command line, read without a window (so a test can read it) by CLI11: every
+// value is checked here, in words, and refused with exit 64 (usage) before the window opens;
+// --help describes every option. Before,
 // --size "abc" was ignored, a number that was not one ended as "stoi", and --whatif with an
 // unknown service type dereferenced a null pointer.
 #include <optional>
@@ -73,6 +74,7 @@ struct Options {
     std::optional<std::pair<double, geo::XY>> zoom;
     int export_w = 1600, export_h = 1200;
     int how_sure_runs = 0; ///< --how-sure N: [robustness]'s runs (N of them) before the frames; 0: none
+    std::string help; ///< --help: the options described; print it and exit 0, nothing run
 };
 
 /// Reads the arguments after the program name; `default_project` when none is given.

@@ -9,12 +9,22 @@
 // entry, R-tree table and trigger (so the file is GDAL's own, every reader's), and this fills
 // the rows with one prepared statement and the R-tree by Sort-Tile-Recursive packing written
 // into SQLite's R-tree node tables directly (the index SQLite's rtreecheck() accepts).
+//
+// Only under GDAL < 3.7: GDAL 3.7 and later fill the GeoPackage R-tree in one pass themselves
+// (built when the layer's rows are all in), and then the plain OGR writer is used
+// (gpkg_bulk_rows_used()). The pieces: geometry blobs (gpkg_geometry_blob.hpp), the R-tree
+// packer (sqlite_rtree_pack.hpp), SQLite handles (sqlite_db.hpp); the rows here.
 #include <string>
 #include <vector>
 
 #include "geo/io/vector_writer.hpp"
 
 namespace apreptis::geo {
+
+/// Whether write_geopackage() puts generated rows (OutLayer::generate) in through
+/// append_rows_bulk: built against and running with GDAL older than 3.7. Otherwise OGR writes
+/// them as it writes held rows.
+bool gpkg_bulk_rows_used();
 
 /// Appends every row of each of `layers` to its table in the closed GeoPackage at `path`,
 /// which GDAL created with those fields (and, for a layer with a spatial index, its R-tree

@@ -1,25 +1,22 @@
 #include "geo/io/vector_reader.hpp"
 
-#include <atomic>
+// The reading itself: open, pick the layer, CRS checks, feature by feature. GDAL's
+// registration and error handler are in geo/detail/gdal_util.cpp, OGR's objects become plain
+// records in ogr_conversion.cpp, and a CSV source is scanned and decoded in csv_source.cpp.
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <sstream>
 #include <iconv.h>
+#include <map>
 #include <unistd.h>
 
-#include <map>
-
-#include <cpl_string.h>
-#include <nlohmann/json.hpp>
-#include <cpl_vsi.h>
-
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal_priv.h>
+#include <nlohmann/json.hpp>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
@@ -27,113 +24,21 @@
 #include "geo/detail/gdal_util.hpp"
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
-#include "geo/io/csv_scan.hpp"
+#include "geo/io/csv_source.hpp"
+#include "geo/io/ogr_conversion.hpp"
 #include "geo/io/pg_scrub.hpp"
 #include "geo/io/vector_writer.hpp"
 
 namespace apreptis::geo {
 
-namespace detail {
-
-void ensure_gdal_registered() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
-    });
-}
-
-QuietErrors::QuietErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-}
-QuietErrors::~QuietErrors() { CPLPopErrorHandler(); }
-std::string QuietErrors::last_message() const {
-    const char* m = CPLGetLastErrorMsg();
-    return (m && *m) ? m : "no further detail from GDAL";
-}
-
-std::string srs_to_wkt(const OGRSpatialReference& srs) {
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&wkt, opts);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
-
-} // namespace detail
-
 namespace {
 
-FieldKind kind_of(const OGRFieldDefn* d) {
-    switch (d->GetType()) {
-    case OFTInteger:
-    case OFTInteger64: return d->GetSubType() == OFSTBoolean ? FieldKind::boolean : FieldKind::integer;
-    case OFTReal: return FieldKind::real;
-    case OFTString: return FieldKind::text;
-    case OFTDate:
-    case OFTDateTime:
-    case OFTTime: return FieldKind::date;
-    default: return FieldKind::other;
-    }
-}
-
-std::string read_all(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw IoError(path + ": cannot read: " + std::strerror(errno));
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-bool is_csv(const std::string& path) {
-    const auto dot = path.rfind('.');
-    if (dot == std::string::npos) return false;
-    std::string ext = path.substr(dot + 1);
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == "csv" || ext == "tsv";
-}
-
-bool is_utf8_name(std::string e) {
-    for (auto& c : e) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return e.empty() || e == "UTF-8" || e == "UTF8";
-}
-
-/// A CSV file scanned strictly, decoded to UTF-8 and handed to GDAL from memory when it
-/// was in another encoding. The /vsimem file lives as long as this object.
-class CsvSource {
-public:
-    CsvSource(const std::string& path, const ReadOptions& opt) {
-        std::string text = read_all(path);
-        if (!is_utf8_name(opt.encoding)) {
-            char* utf8 = CPLRecode(text.c_str(), opt.encoding.c_str(), CPL_ENC_UTF8);
-            if (!utf8) throw IoError(path + ": cannot decode from " + opt.encoding);
-            text = utf8;
-            CPLFree(utf8);
-        }
-        scan = scan_csv(text, path, opt.separator);
-        if (!is_utf8_name(opt.encoding)) {
-            static std::atomic<int> counter{0};
-            m_mem = "/vsimem/apreptis_" + std::to_string(counter++) + "_" + std::to_string(::getpid()) + ".csv";
-            m_buffer = std::move(text);
-            VSILFILE* f = VSIFileFromMemBuffer(m_mem.c_str(), reinterpret_cast<GByte*>(m_buffer.data()),
-                                               static_cast<vsi_l_offset>(m_buffer.size()), FALSE);
-            if (!f) throw IoError(path + ": cannot stage the decoded text for GDAL");
-            VSIFCloseL(f);
-        }
-    }
-    ~CsvSource() {
-        if (!m_mem.empty()) VSIUnlink(m_mem.c_str());
-    }
-    CsvSource(const CsvSource&) = delete;
-    CsvSource& operator=(const CsvSource&) = delete;
-    const std::string& open_path(const std::string& original) const { return m_mem.empty() ? original : m_mem; }
-    CsvScan scan;
-
-private:
-    std::string m_mem, m_buffer;
-};
+using detail::convert;
+using detail::CsvSource;
+using detail::data_is_lat_first;
+using detail::is_csv;
+using detail::is_utf8_name;
+using detail::kind_of;
 
 /// GeoJSON properties that are JSON true/false, by feature (in file order) and name. GDAL turns
 /// them into 1/0 of an integer field when the other features have numbers there, so a
@@ -201,71 +106,6 @@ void check_area_of_use(const FeatureTable& t, const std::vector<std::pair<std::s
     throw CrsError(Location{t.path, t.layer, -1, -1, ""}, msg);
 }
 
-Ring ring_of(const OGRLinearRing* r) {
-    Ring out(static_cast<std::size_t>(r->getNumPoints()));
-    for (int i = 0; i < r->getNumPoints(); ++i) out[static_cast<std::size_t>(i)] = {r->getX(i), r->getY(i)};
-    return out;
-}
-
-void add_polygon(const OGRPolygon* p, MultiPolygon& out) {
-    if (p->IsEmpty()) return;
-    Polygon poly;
-    poly.outer = ring_of(p->getExteriorRing());
-    for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.holes.push_back(ring_of(p->getInteriorRing(i)));
-    out.push_back(std::move(poly));
-}
-
-LineString line_of(const OGRLineString* l) {
-    LineString out(static_cast<std::size_t>(l->getNumPoints()));
-    for (int i = 0; i < l->getNumPoints(); ++i) out[static_cast<std::size_t>(i)] = {l->getX(i), l->getY(i)};
-    return out;
-}
-
-Geometry convert(const OGRGeometry* g) {
-    if (!g || g->IsEmpty()) return std::monostate{};
-    std::unique_ptr<OGRGeometry> linear;
-    if (g->hasCurveGeometry()) {
-        linear.reset(g->getLinearGeometry());
-        g = linear.get();
-    }
-    switch (wkbFlatten(g->getGeometryType())) {
-    case wkbPoint: {
-        auto* p = g->toPoint();
-        return XY{p->getX(), p->getY()};
-    }
-    case wkbPolygon: {
-        MultiPolygon mp;
-        add_polygon(g->toPolygon(), mp);
-        return mp;
-    }
-    case wkbMultiPolygon: {
-        MultiPolygon mp;
-        for (const OGRPolygon* p : *g->toMultiPolygon()) add_polygon(p, mp);
-        return mp;
-    }
-    case wkbLineString:
-        return MultiLineString{line_of(g->toLineString())};
-    case wkbMultiLineString: {
-        MultiLineString ml;
-        for (const OGRLineString* l : *g->toMultiLineString()) ml.push_back(line_of(l));
-        return ml;
-    }
-    case wkbGeometryCollection: { // keep the polygonal parts
-        MultiPolygon mp;
-        for (const OGRGeometry* part : *g->toGeometryCollection()) {
-            auto t = wkbFlatten(part->getGeometryType());
-            if (t == wkbPolygon) add_polygon(part->toPolygon(), mp);
-            if (t == wkbMultiPolygon)
-                for (const OGRPolygon* p : *part->toMultiPolygon()) add_polygon(p, mp);
-        }
-        if (mp.empty()) return std::monostate{};
-        return mp;
-    }
-    default:
-        return std::monostate{};
-    }
-}
-
 std::optional<XY> first_vertex(const Geometry& g) {
     if (const auto* p = std::get_if<XY>(&g)) return *p;
     if (const auto* mp = std::get_if<MultiPolygon>(&g); mp && !mp->empty() && !mp->front().outer.empty())
@@ -308,15 +148,6 @@ void transform_geometry(const Transformer& t, Geometry& g) {
                 for (auto& l : v) t.transform(l);
         },
         g);
-}
-
-/// The file's coordinates are (lon,lat)/(E,N) unless GDAL says it stores the CRS's own
-/// lat-first order.
-bool data_is_lat_first(const OGRSpatialReference& srs) {
-    bool crs_lat_first = srs.EPSGTreatsAsLatLong() || srs.EPSGTreatsAsNorthingEasting();
-    const auto& mapping = srs.GetDataAxisToSRSAxisMapping();
-    bool data_in_crs_order = mapping.size() >= 2 && mapping[0] == 1 && mapping[1] == 2;
-    return crs_lat_first && data_in_crs_order;
 }
 
 } // namespace

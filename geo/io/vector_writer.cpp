@@ -99,6 +99,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
                          const std::vector<OutLayer>& layers) {
     detail::ensure_gdal_registered();
     detail::QuietErrors quiet;
+    const bool bulk = gpkg_bulk_rows_used();
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw IoError("GDAL has no GPKG driver");
     OGRSpatialReference srs;
@@ -130,7 +131,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
                 if (layer->CreateField(&fd) != OGRERR_NONE)
                     throw IoError(path + ":" + L.name + ": cannot create field " + f.name);
             }
-            if (L.generate) continue; // rows made while written go in through SQLite, below
+            if (L.generate && bulk) continue; // rows made while written go in through SQLite, below
             if (ds->StartTransaction() != OGRERR_NONE) throw IoError(path + ": cannot start a transaction");
             // one feature object for the layer, every field set (or nulled) for each row
             OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
@@ -159,11 +160,14 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
         if (CPLGetLastErrorType() >= CE_Failure) throw IoError(path + ": write failed: " + quiet.last_message());
     } // closes the dataset before the rename
     // The layers sized by the country (generated rows) were made above with no rows: their
-    // rows and R-tree go in through SQLite, ~10x faster than through OGR (gpkg_bulk.hpp).
-    std::vector<const OutLayer*> bulk;
-    for (const OutLayer& L : layers)
-        if (L.generate) bulk.push_back(&L);
-    append_rows_bulk(tmp, path, bulk);
+    // rows and R-tree go in through SQLite, ~10x faster than through GDAL 3.6's OGR writer
+    // (gpkg_bulk.hpp). GDAL 3.7 and later were given them above.
+    if (bulk) {
+        std::vector<const OutLayer*> generated;
+        for (const OutLayer& L : layers)
+            if (L.generate) generated.push_back(&L);
+        append_rows_bulk(tmp, path, generated);
+    }
     rename_into_place(tmp, path);
 }
 

@@ -154,7 +154,7 @@ std::string kaunas_copy(const fs::path& dir) {
 } // namespace
 
 TEST(Cli, every_command_accepts_help) {
-    for (const std::string c : {"analyze", "suggest", "plan", "report", "compare", "version"}) {
+    for (const std::string c : {"analyze", "suggest", "plan", "report", "compare", "init", "locate", "robustness", "version"}) {
         SCOPED_TRACE(c);
         const CliRun r = run(c + " --help");
         EXPECT_EQ(r.rc, 0) << r.output;
@@ -164,6 +164,22 @@ TEST(Cli, every_command_accepts_help) {
         EXPECT_EQ(run(c + " no_such_project.toml --out /nowhere -h").rc, 0);
     }
     EXPECT_EQ(run("--help").rc, 0);
+}
+
+TEST(Cli, an_option_followed_by_another_option_has_no_value) {
+    // before (the hand parser), "--out --quiet" wrote the analysis into a folder named --quiet
+    test::ScratchDir d;
+    const std::string kaunas = test::source_dir() + "/datasets/kaunas/kaunas.toml";
+    CliRun r = run("analyze " + kaunas + " --out --quiet");
+    EXPECT_EQ(r.rc, 64) << r.output;
+    EXPECT_NE(r.output.find("--out needs a value, found the option --quiet"), std::string::npos) << r.output;
+    r = run("analyze " + kaunas + " --quiet --out");
+    EXPECT_EQ(r.rc, 64) << r.output;
+    EXPECT_NE(r.output.find("--out needs a value"), std::string::npos) << r.output;
+    // --name=value is the same as --name value
+    r = run("analyze " + kaunas + " --quiet --out=" + (d / "out"));
+    EXPECT_EQ(r.rc, 0) << r.output;
+    EXPECT_TRUE(std::filesystem::exists(d / "out/access.csv"));
 }
 
 TEST(Cli, an_empty_out_is_a_usage_error) {

@@ -1,6 +1,7 @@
 // Liechtenstein end to end over its real road network. The per-unit travel times of the
 // analysis are checked against an independent brute-force computation on the same graph:
-// Boost.Graph's Dijkstra from both ends of every provider's street, one provider at a time.
+// Boost.Graph's Dijkstra from both ends of every provider's street, one provider at a time, with
+// units and providers attached to the streets by brute force (not by the production SnapIndex).
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -17,7 +18,6 @@
 #include "geo/geom/geometry_ops.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/routing/road_reader.hpp"
-#include "geo/routing/snap_index.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -29,8 +29,43 @@ const Analysis& li() {
     return a;
 }
 
+/// Nearest point of an edge of `component` (any when invalid_index), by trying every segment:
+/// the snapping reference, independent of geo::SnapIndex's grid and rule.
+struct RefSnap {
+    std::uint32_t edge = UINT32_MAX;
+    double offset_m = 0, distance_m = INFINITY;
+};
+RefSnap brute_snap(const geo::RoadNetwork& net, geo::XY p, double max_m, std::uint32_t component) {
+    RefSnap best;
+    for (std::uint32_t e = 0; e < net.edges.size(); ++e) {
+        const auto& ed = net.edges[e];
+        if (component != UINT32_MAX && net.component[ed.from] != component) continue;
+        double along = 0;
+        for (std::uint32_t k = ed.first_point; k + 1 < ed.first_point + ed.point_count; ++k) {
+            const geo::XY a = net.edge_points[k], b = net.edge_points[k + 1];
+            const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy, seg = std::sqrt(len2);
+            const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+            const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+            if (d < best.distance_m) best = {e, along + t * seg, d};
+            along += seg;
+        }
+    }
+    if (best.distance_m > max_m) return {};
+    return best;
+}
+
+/// The documented snapping rule (docs/ROUTING.md, Snapping) by brute force: the nearest piece
+/// of street within max_m; when it is on a part not connected to the main one, the nearest
+/// piece of the main part instead if one is within max_m.
+RefSnap rule_snap(const geo::RoadNetwork& net, geo::XY p, double max_m) {
+    const RefSnap any = brute_snap(net, p, max_m, UINT32_MAX);
+    if (any.edge == UINT32_MAX || net.component[net.edges[any.edge].from] == net.largest_component) return any;
+    const RefSnap main = brute_snap(net, p, max_m, net.largest_component);
+    return main.edge != UINT32_MAX ? main : any;
+}
+
 /// Walking time from a snapped unit to a snapped provider, brute force.
-double reference_time(const geo::RoadNetwork& net, const geo::SnappedPoint& u, const geo::SnappedPoint& p,
+double reference_time(const geo::RoadNetwork& net, const RefSnap& u, const RefSnap& p,
                       const std::vector<double>& to_p_from, const std::vector<double>& to_p_to, double v) {
     const auto& eu = net.edges[u.edge];
     const auto& ep = net.edges[p.edge];
@@ -49,20 +84,22 @@ TEST(LiechtensteinRouting, unit_times_match_an_independent_computation) {
     ASSERT_TRUE(a.in().routing && a.in().routing->has_network() && a.out().access);
     EXPECT_EQ(a.out().access->method, model::DistanceMethod::network);
     const auto& net = a.in().routing->network();
-    geo::SnapIndex idx(net);
     const double v = geo::walking_speed_mps(geo::Profile::walk);
-    std::vector<geo::SnappedPoint> units;
-    for (const auto& u : a.in().routing->units()) units.push_back(idx.snap(u.point, 500));
+    const double max_m = a.in().routing->max_snap_distance_m();
+    ASSERT_EQ(max_m, 500); // the project's max_snap_distance_m
+    // units and providers attached by brute force (every segment tried), not by geo::SnapIndex
+    std::vector<RefSnap> units;
+    for (const auto& u : a.in().routing->units()) units.push_back(rule_snap(net, u.point, max_m));
 
     for (const auto& sa : a.out().access->services) {
         std::vector<double> best(units.size(), INFINITY);
         for (std::size_t p : sa.providers) {
-            auto sp = idx.snap(*a.study().providers[p].point, 500);
-            ASSERT_TRUE(sp.snapped);
+            const RefSnap sp = rule_snap(net, *a.study().providers[p].point, max_m);
+            ASSERT_NE(sp.edge, UINT32_MAX);
             const auto& e = net.edges[sp.edge];
             auto d_from = test::boost_dijkstra(net, e.from, true), d_to = test::boost_dijkstra(net, e.to, true);
             for (std::size_t i = 0; i < units.size(); ++i)
-                if (units[i].snapped) best[i] = std::min(best[i], reference_time(net, units[i], sp, d_from, d_to, v));
+                if (units[i].edge != UINT32_MAX) best[i] = std::min(best[i], reference_time(net, units[i], sp, d_from, d_to, v));
         }
         std::size_t compared = 0;
         for (std::size_t i = 0; i < units.size(); ++i) {
@@ -148,33 +185,6 @@ TEST(LiechtensteinRouting, a_provider_on_an_island_is_reported) {
         warned |= w.find("ISLAND") != std::string::npos && w.find("not connected to the main one") != std::string::npos;
     EXPECT_TRUE(warned);
 }
-
-namespace {
-/// Nearest point of an edge of `component` (any when invalid_index), by trying every segment:
-/// the snapping reference, independent of geo::SnapIndex's grid and rule.
-struct RefSnap {
-    std::uint32_t edge = UINT32_MAX;
-    double offset_m = 0, distance_m = INFINITY;
-};
-RefSnap brute_snap(const geo::RoadNetwork& net, geo::XY p, double max_m, std::uint32_t component) {
-    RefSnap best;
-    for (std::uint32_t e = 0; e < net.edges.size(); ++e) {
-        const auto& ed = net.edges[e];
-        if (component != UINT32_MAX && net.component[ed.from] != component) continue;
-        double along = 0;
-        for (std::uint32_t k = ed.first_point; k + 1 < ed.first_point + ed.point_count; ++k) {
-            const geo::XY a = net.edge_points[k], b = net.edge_points[k + 1];
-            const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy, seg = std::sqrt(len2);
-            const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
-            const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
-            if (d < best.distance_m) best = {e, along + t * seg, d};
-            along += seg;
-        }
-    }
-    if (best.distance_m > max_m) return {};
-    return best;
-}
-} // namespace
 
 TEST(LiechtensteinRouting, drive_uses_no_walkable_area_and_unit_2851_reaches_the_hospital) {
     // Issue 16: under `drive` a highway=residential area outline (a yard loop ~21 m from unit

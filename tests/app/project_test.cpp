@@ -62,3 +62,45 @@ TEST(ProjectFile, a_basemap_needs_a_source_and_an_attribution) {
         [&] { app::load_project(project_with(d, "[basemap]\nsource = \"b.tif\"\nattribution = \"x\"\nward_opacity = 0\n")); },
         {"ward_opacity"});
 }
+
+namespace {
+/// The Location of the apreptis::Error that loading `text` gives.
+Location error_location(const test::ScratchDir& d, const std::string& text) {
+    try {
+        app::load_project(project_with(d, text));
+    } catch (const Error& e) {
+        EXPECT_TRUE(e.location()) << e.what();
+        if (e.location()) return *e.location();
+    }
+    ADD_FAILURE() << "no error for: " << text;
+    return {};
+}
+} // namespace
+
+TEST(ProjectFile, errors_carry_the_file_line_column_and_key_as_fields) {
+    // what the viewer and tests read, besides the message: p.toml lines 1-6 are the catalogue
+    // and wards above; line 7 on is the text given here
+    test::ScratchDir d;
+    const std::string file = d / "p.toml";
+    Location l = error_location(d, "[access]\n[access.threshold_min]\nhome_help = \"soon\"\n");
+    EXPECT_EQ(l.path, file);
+    EXPECT_EQ(l.line, 9);
+    EXPECT_EQ(l.column, 13); // the value's column: home_help = "soon"
+    EXPECT_EQ(l.key, "access.threshold_min.home_help");
+    l = error_location(d, "[access]\ncatchment_bands_min = [10, 10]\n"); // checked in project.cpp
+    EXPECT_EQ(l.line, 8);
+    EXPECT_EQ(l.key, "access.catchment_bands_min");
+    l = error_location(d, "[roads]\npath = \"r.gpkg\"\nformat = \"lines\"\n"); // the table's place
+    EXPECT_EQ(l.line, 7);
+    EXPECT_EQ(l.column, 1);
+    EXPECT_EQ(l.key, "roads");
+    l = error_location(d, "[project]\nworking_crs = \"EPSG:4326\"\n");
+    EXPECT_EQ(l.line, 8);
+    EXPECT_EQ(l.key, "project.working_crs");
+    l = error_location(d, "[acces]\n"); // an unknown table: every problem listed, the file named
+    EXPECT_EQ(l.path, file);
+    EXPECT_EQ(l.line, -1);
+    // the message keeps the form people read: path:line:column: [table] key ...
+    test::expect_error<Error>([&] { app::load_project(project_with(d, "[access]\ncatchment_bands_min = [10, 10]\n")); },
+                              {file + ":8:", ": [access] catchment_bands_min lists a band twice"});
+}

@@ -1,5 +1,6 @@
 // The viewer under a virtual X server: renders frames, saves a screenshot, and the pixels
 // are checked against what the model and the legend say. Also the scripted what-if.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
@@ -63,11 +65,20 @@ TEST(ViewerGui, ward_fills_match_the_legend_and_the_selection_is_highlighted) {
     }
     EXPECT_GE(checked, 6);
     EXPECT_TRUE(selected_checked);
-    // the classes partition the wards as the shared classification code says
-    std::vector<std::optional<double>> values;
-    for (const auto& w : probe["wards"]) values.push_back(w["value"].get<double>());
-    const auto breaks = app::class_breaks(values, app::Classification::quantiles, 5);
-    for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(probe["wards"][i]["class"], app::class_of(values[i], breaks));
+    // The classes, worked out by hand for Kaunas's 11 wards (not by app::class_breaks): 5
+    // quantile classes end at ranks ceil(k * 11 / 5) = 3, 5, 7, 9, 11 of the sorted densities
+    // (residents per km2): 450.9 601.2 883.0 | 1648.1 2362.9 | 2561.3 2883.1 | 2952.9 3136.6 |
+    // 6270.3 10135.7
+    const std::map<std::string, std::pair<double, int>> expected{
+        {"1906", {450.9, 0}}, {"1907", {601.2, 0}},  {"1908", {883.0, 0}},   {"1910", {1648.1, 1}},
+        {"1911", {2362.9, 1}}, {"1903", {2561.3, 2}}, {"1902", {2883.1, 2}}, {"1909", {2952.9, 3}},
+        {"1901", {3136.6, 3}}, {"1905", {6270.3, 4}}, {"1904", {10135.7, 4}}};
+    ASSERT_EQ(probe["wards"].size(), expected.size());
+    for (const auto& w : probe["wards"]) {
+        const auto& [value, cls] = expected.at(w["code"].get<std::string>());
+        EXPECT_NEAR(w["value"].get<double>(), value, 0.05) << w["code"];
+        EXPECT_EQ(w["class"].get<int>(), cls) << w["code"];
+    }
 }
 
 TEST(ViewerGui, scripted_what_if_changes_the_ward_by_what_the_model_computes) {
@@ -125,6 +136,9 @@ TEST(ViewerGui, a_bad_command_line_is_a_usage_message_not_a_crash) {
     EXPECT_NE(whatif.find("day_care_home"), std::string::npos) << whatif; // the known ones listed
     EXPECT_EQ(run("--frames 2 --size 1600by1000", "size.log", false), 64);
     EXPECT_NE(test::read_file(d / "size.log").find("--size needs WIDTHxHEIGHT"), std::string::npos) << test::read_file(d / "size.log");
+    // --help: every option described, exit 0, no window (no display needed)
+    EXPECT_EQ(run("--help", "help.log", false), 0);
+    EXPECT_NE(test::read_file(d / "help.log").find("--whatif-series"), std::string::npos) << test::read_file(d / "help.log");
     EXPECT_EQ(run("--frames 2 --whatif-series 'ten;day_care_home;older'", "series.log", false), 64);
     EXPECT_EQ(test::read_file(d / "series.log").find("stoi"), std::string::npos) << test::read_file(d / "series.log");
 }
@@ -170,8 +184,31 @@ TEST(ViewerGui, municipality_level_colours_every_ward_by_its_municipality) {
         mvalues.push_back(m["value"].is_null() ? std::nullopt : std::optional<double>(m["value"].get<double>()));
         mclass[m["name"]] = m["class"];
     }
-    const auto breaks = app::class_breaks(mvalues, app::Classification::quantiles, 5);
-    for (std::size_t m = 0; m < mvalues.size(); ++m) EXPECT_EQ(probe["municipalities"][m]["class"], app::class_of(mvalues[m], breaks));
+    // Worked out here from the definition, not by app::class_breaks: sorted by value, the 5
+    // quantile classes end at ranks ceil(k n / 5) (1-based, of the n with a value); equal values
+    // share a class, and a class a run of equal values swallowed whole is dropped. So a value's
+    // class is the number of runs of equal values before its own that hold a class-ending rank.
+    // No value, no class.
+    std::vector<std::pair<double, int>> ranked; // value, class shown
+    for (const auto& m : probe["municipalities"]) {
+        if (m["value"].is_null()) EXPECT_EQ(m["class"].get<int>(), -1) << m["name"];
+        else ranked.push_back({m["value"].get<double>(), m["class"].get<int>()});
+    }
+    std::sort(ranked.begin(), ranked.end());
+    const std::size_t n = ranked.size();
+    ASSERT_GE(n, 50u);
+    std::set<std::size_t> class_ends;
+    for (std::size_t k = 1; k <= 5; ++k) class_ends.insert((k * n + 4) / 5);
+    int runs_with_an_end = 0;
+    for (std::size_t first = 0; first < n;) {
+        std::size_t last = first; // the run of equal values [first, last]
+        while (last + 1 < n && ranked[last + 1].first == ranked[first].first) ++last;
+        for (std::size_t r = first; r <= last; ++r)
+            EXPECT_EQ(ranked[r].second, runs_with_an_end) << "rank " << r + 1 << " of " << n << ", value " << ranked[r].first;
+        if (class_ends.lower_bound(first + 1) != class_ends.end() && *class_ends.lower_bound(first + 1) <= last + 1)
+            ++runs_with_an_end;
+        first = last + 1;
+    }
     // the selected ward selects its municipality; the inspector ranks it on every indicator
     ASSERT_TRUE(probe.contains("selected_municipality"));
     EXPECT_EQ(probe["selected_municipality"]["name"], "Utenos r. sav.");

@@ -114,3 +114,18 @@ TEST(ViewerOptions, how_sure_takes_a_number_of_runs) {
     for (const char* bad : {"0", "many", "100001"})
         test::expect_error<UsageError>([&] { parse({"--how-sure", bad}); }, {"--how-sure needs a whole number", bad});
 }
+
+TEST(ViewerOptions, help_describes_every_option_and_runs_nothing) {
+    for (const char* flag : {"--help", "-h"}) {
+        const Options o = parse({"p.toml", "--frames", "2", flag});
+        EXPECT_FALSE(o.help.empty()) << flag;
+        for (const char* option : {"--size", "--frames", "--screenshot", "--probe", "--indicator", "--select", "--whatif",
+                                   "--whatif-series", "--suggest", "--export-png", "--export-size", "--lang", "--plain",
+                                   "--level", "--compare-indicator"})
+            EXPECT_NE(o.help.find(option), std::string::npos) << option;
+    }
+    EXPECT_TRUE(parse({"p.toml"}).help.empty());
+    // --name=value as --name value; a second project is refused, not taken silently
+    EXPECT_EQ(parse({"--frames=3"}).frames, 3);
+    test::expect_error<UsageError>([&] { parse({"a.toml", "b.toml"}); }, {"more than one project"});
+}
