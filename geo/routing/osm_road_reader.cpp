@@ -1,0 +1,517 @@
+#include "geo/routing/osm_road_reader.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+#include <osmium/io/any_compression.hpp>
+#include <osmium/io/pbf_input.hpp>
+#include <osmium/io/xml_input.hpp>
+#include <osmium/osm/node.hpp>
+#include <osmium/osm/relation.hpp>
+#include <osmium/osm/way.hpp>
+
+#include "geo/crs/transformer.hpp"
+#include "geo/errors.hpp"
+#include "geo/routing/walkable_areas.hpp"
+
+namespace apreptis::geo {
+
+namespace {
+
+/// GDAL's default closed_ways_are_polygons (osmconf.ini of GDAL 3.6), kept by the project's own.
+const char* const default_area_keys =
+    "aeroway,amenity,boundary,building,craft,geological,historic,landuse,leisure,military,natural,office,place,"
+    "shop,sport,tourism,highway=platform,public_transport=platform";
+
+/// Keys and key=value pairs that make a closed way an area (GDAL's closed_ways_are_polygons).
+std::unordered_set<std::string> area_keys(const std::string& osmconf) {
+    std::string list = default_area_keys;
+    if (!osmconf.empty()) {
+        std::ifstream in(osmconf);
+        if (!in) throw IoError(osmconf + ": osmconf file not found");
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("closed_ways_are_polygons=", 0) == 0) list = line.substr(std::strlen("closed_ways_are_polygons="));
+    }
+    std::unordered_set<std::string> keys;
+    std::stringstream ss(list);
+    for (std::string k; std::getline(ss, k, ',');)
+        if (!k.empty()) keys.insert(k);
+    return keys;
+}
+
+/// GDAL's rule (OGROSMDataSource::IsClosedWayTaggedAsPolygon): area=yes or area=no decides;
+/// otherwise a key, or a key=value, of the list makes a closed way an area.
+bool tagged_as_area(const osmium::TagList& tags, const std::unordered_set<std::string>& keys) {
+    bool area = false;
+    std::string kv;
+    for (const osmium::Tag& t : tags) {
+        if (std::strcmp(t.key(), "area") == 0) {
+            if (std::strcmp(t.value(), "yes") == 0) return true;
+            if (std::strcmp(t.value(), "no") == 0) return false;
+        }
+        if (area) continue;
+        kv.assign(t.key());
+        if (keys.count(kv)) {
+            area = true;
+            continue;
+        }
+        kv.append(1, '=').append(t.value());
+        if (keys.count(kv)) area = true;
+    }
+    return area;
+}
+
+std::string tag(const osmium::TagList& tags, const char* key) {
+    const char* v = tags[key];
+    return v ? std::string(v) : std::string();
+}
+
+bool walkable_area_class(const std::string& hw) { return !hw.empty() && hw != "rest_area" && hw != "services"; }
+
+/// A way kept from the first pass: its node references live in one flat array.
+struct HeldWay {
+    std::int64_t id = 0;
+    std::size_t first_ref = 0;
+    std::uint32_t ref_count = 0; ///< areas: without the closing reference (GDAL closes the ring itself)
+    bool area = false;           ///< closed and tagged as an area (GDAL's multipolygons layer)
+    bool highway = false;        ///< a highway line or a walkable area (not only a relation member)
+    bool has_tags = false;       ///< an area with tags (old-style multipolygons take the first outer's)
+    WayTags tags;
+};
+
+struct Member {
+    std::int64_t way = 0;
+    bool outer = false;
+};
+
+struct HeldRelation {
+    std::int64_t id = 0;
+    bool own_tags = false; ///< tagged beyond type (else it takes its first tagged outer way's)
+    WayTags tags;
+    std::vector<Member> members; ///< ways, role subarea left out (as GDAL does)
+};
+
+/// "osm" for XML (plain or compressed), "pbf" otherwise: the content decides, not the name.
+std::string format_of(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char b[3] = {0, 0, 0};
+    in.read(reinterpret_cast<char*>(b), 3);
+    if (b[0] == 0x1f && b[1] == 0x8b) return "osm.gz";
+    if (b[0] == 'B' && b[1] == 'Z' && b[2] == 'h') return "osm.bz2";
+    if (b[0] == '<' || (b[0] == 0xEF && b[1] == 0xBB)) return "osm";
+    return "pbf";
+}
+
+class Reading {
+public:
+    Reading(std::string path, const OsmRoadsOptions& o, const std::string& target_crs)
+        : m_path(std::move(path)), m_format(format_of(m_path)), m_area_keys(area_keys(o.osmconf)),
+          m_to_target("EPSG:4326", target_crs) {
+        if (o.clip && !o.clip->empty()) m_clip = lonlat_box_around(*o.clip, target_crs);
+    }
+
+    OsmRoads run() {
+        read_ways_and_relations();
+        read_member_ways();
+        read_locations();
+        return assemble();
+    }
+
+private:
+    osmium::io::File file() const { return osmium::io::File(m_path, m_format); }
+
+    void hold(const osmium::Way& w, bool area, bool highway) {
+        HeldWay h;
+        h.id = w.id();
+        h.area = area;
+        h.highway = highway;
+        h.first_ref = m_refs.size();
+        const auto& nodes = w.nodes();
+        h.ref_count = static_cast<std::uint32_t>(nodes.size() - (area ? 1 : 0));
+        for (std::uint32_t i = 0; i < h.ref_count; ++i) m_refs.push_back(nodes[i].ref());
+        const osmium::TagList& t = w.tags();
+        if (area) {
+            h.tags.highway = tag(t, "highway");
+            h.tags.foot = tag(t, "foot");
+            h.tags.access = tag(t, "access");
+            h.has_tags = !t.empty();
+        } else if (highway) {
+            h.tags = {tag(t, "highway"), tag(t, "oneway"), tag(t, "maxspeed"), tag(t, "access"), tag(t, "foot"),
+                      tag(t, "vehicle"), tag(t, "motor_vehicle"), tag(t, "motorcar"), tag(t, "junction")};
+        }
+        m_ways.push_back(std::move(h));
+    }
+
+    static bool closed(const osmium::Way& w) { return w.nodes().front().ref() == w.nodes().back().ref(); }
+
+    /// Pass 1: highway lines, walkable areas and multipolygon relations; no location yet. The
+    /// tag checks come before anything is copied: most ways of a country are not highways.
+    void read_ways_and_relations() {
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation};
+        while (osmium::memory::Buffer buf = r.read()) {
+            for (const osmium::OSMEntity& e : buf.select<osmium::OSMEntity>()) {
+                if (e.type() == osmium::item_type::way) {
+                    const auto& w = static_cast<const osmium::Way&>(e);
+                    const char* hw = w.tags()["highway"];
+                    if (!hw || !*hw || w.nodes().size() < 2) continue;
+                    const bool area = closed(w) && tagged_as_area(w.tags(), m_area_keys);
+                    hold(w, area, true);
+                } else if (e.type() == osmium::item_type::relation) {
+                    read_relation(static_cast<const osmium::Relation&>(e));
+                }
+            }
+        }
+        r.close();
+    }
+
+    /// GDAL's multipolygons layer takes type=multipolygon and type=boundary relations; with a
+    /// highway filter it builds those tagged highway, and those with no tag but type (their
+    /// tags then come from their first tagged outer way).
+    void read_relation(const osmium::Relation& rel) {
+        const char* type = rel.tags()["type"];
+        if (!type || (std::strcmp(type, "multipolygon") != 0 && std::strcmp(type, "boundary") != 0)) return;
+        bool own = false;
+        for (const osmium::Tag& t : rel.tags())
+            if (std::strcmp(t.key(), "type") != 0 && std::strcmp(t.key(), "created_by") != 0) own = true;
+        if (own && !rel.tags()["highway"]) return;
+        HeldRelation h;
+        h.id = rel.id();
+        h.own_tags = own;
+        if (own) {
+            h.tags.highway = tag(rel.tags(), "highway");
+            h.tags.foot = tag(rel.tags(), "foot");
+            h.tags.access = tag(rel.tags(), "access");
+        }
+        for (const osmium::RelationMember& m : rel.members())
+            if (m.type() == osmium::item_type::way && std::strcmp(m.role(), "subarea") != 0)
+                h.members.push_back({m.ref(), std::strcmp(m.role(), "outer") == 0});
+        if (!h.members.empty()) m_relations.push_back(std::move(h));
+    }
+
+    void index_ways() {
+        m_way_index.clear();
+        m_way_index.reserve(m_ways.size());
+        for (std::size_t i = 0; i < m_ways.size(); ++i) m_way_index.emplace(m_ways[i].id, i);
+    }
+
+    const HeldWay* held(std::int64_t id) const {
+        auto it = m_way_index.find(id);
+        return it == m_way_index.end() ? nullptr : &m_ways[it->second];
+    }
+
+    /// Pass 1b, only when a relation needs ways that are not highways (an untagged outer ring):
+    /// those ways' references and area tags. Old-style relations that touch no walkable area
+    /// cannot give one and are dropped first.
+    void read_member_ways() {
+        index_ways();
+        std::erase_if(m_relations, [&](const HeldRelation& r) {
+            if (r.own_tags) return false;
+            return std::none_of(r.members.begin(), r.members.end(), [&](const Member& m) {
+                const HeldWay* w = held(m.way);
+                return m.outer && w && w->area;
+            });
+        });
+        std::unordered_set<std::int64_t> wanted;
+        for (const HeldRelation& r : m_relations)
+            for (const Member& m : r.members)
+                if (!held(m.way)) wanted.insert(m.way);
+        if (wanted.empty()) return;
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::way};
+        while (osmium::memory::Buffer buf = r.read())
+            for (const osmium::Way& w : buf.select<osmium::Way>())
+                if (w.nodes().size() >= 2 && wanted.count(w.id()))
+                    hold(w, closed(w) && tagged_as_area(w.tags(), m_area_keys), false);
+        r.close();
+        index_ways();
+    }
+
+    /// Pass 2: the locations of the referenced nodes only (a sorted id list and a flat array
+    /// beside it), and the extent of every node of the file.
+    void read_locations() {
+        m_node_ids.assign(m_refs.begin(), m_refs.end());
+        std::sort(m_node_ids.begin(), m_node_ids.end());
+        m_node_ids.erase(std::unique(m_node_ids.begin(), m_node_ids.end()), m_node_ids.end());
+        m_locations.assign(m_node_ids.size(), osmium::Location{});
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::node};
+        std::size_t cursor = 0;
+        std::int64_t last = std::numeric_limits<std::int64_t>::min();
+        std::int32_t min_x = std::numeric_limits<std::int32_t>::max(), min_y = min_x;
+        std::int32_t max_x = std::numeric_limits<std::int32_t>::min(), max_y = max_x;
+        while (osmium::memory::Buffer buf = r.read()) {
+            for (const osmium::Node& n : buf.select<osmium::Node>()) {
+                const osmium::Location loc = n.location();
+                if (!loc.valid()) continue;
+                ++m_nodes_in_file;
+                min_x = std::min(min_x, loc.x());
+                max_x = std::max(max_x, loc.x());
+                min_y = std::min(min_y, loc.y());
+                max_y = std::max(max_y, loc.y());
+                const std::int64_t id = n.id();
+                // Files sorted by id (every extract service writes them so) are merged with the
+                // sorted list: a search only where a wanted id is missing; anything else starts over.
+                const bool restart = id < last;
+                last = id;
+                if (restart || (cursor < m_node_ids.size() && m_node_ids[cursor] < id)) {
+                    const auto from = m_node_ids.begin() + static_cast<std::ptrdiff_t>(restart ? 0 : cursor);
+                    cursor = static_cast<std::size_t>(std::lower_bound(from, m_node_ids.end(), id) - m_node_ids.begin());
+                }
+                if (cursor < m_node_ids.size() && m_node_ids[cursor] == id) m_locations[cursor++] = loc;
+            }
+        }
+        r.close();
+        if (m_nodes_in_file)
+            m_extent_lonlat = {min_x / 1e7, min_y / 1e7, max_x / 1e7, max_y / 1e7};
+    }
+
+    osmium::Location location(std::int64_t ref) const {
+        auto it = std::lower_bound(m_node_ids.begin(), m_node_ids.end(), ref);
+        return it != m_node_ids.end() && *it == ref ? m_locations[static_cast<std::size_t>(it - m_node_ids.begin())]
+                                                    : osmium::Location{};
+    }
+
+    /// A way's coordinates as GDAL stores them: the nodes found (missing ones skipped), an
+    /// area's ring closed with its first. Empty when GDAL would discard the way (fewer than two).
+    std::vector<osmium::Location> coordinates(const HeldWay& w) {
+        std::vector<osmium::Location> c;
+        c.reserve(w.ref_count + 1);
+        for (std::size_t i = w.first_ref; i < w.first_ref + w.ref_count; ++i) {
+            const osmium::Location l = location(m_refs[i]);
+            if (l.valid()) c.push_back(l);
+            else ++m_missing;
+        }
+        if (w.area && !c.empty()) c.push_back(c.front());
+        if (c.size() < 2) c.clear();
+        return c;
+    }
+
+    bool touches_clip(const std::vector<osmium::Location>& c) const {
+        if (!m_clip) return true;
+        return std::any_of(c.begin(), c.end(), [&](const osmium::Location& l) {
+            const double x = l.lon(), y = l.lat();
+            return x >= m_clip->min_x && x <= m_clip->max_x && y >= m_clip->min_y && y <= m_clip->max_y;
+        });
+    }
+
+    LineString to_target(const std::vector<osmium::Location>& c) const {
+        LineString pts(c.size());
+        for (std::size_t i = 0; i < c.size(); ++i) pts[i] = {c[i].lon(), c[i].lat()};
+        m_to_target.transform(pts);
+        return pts;
+    }
+
+    LineString ring_to_target(const OGRLinearRing& r) const {
+        LineString pts(static_cast<std::size_t>(r.getNumPoints()));
+        for (int i = 0; i < r.getNumPoints(); ++i) pts[static_cast<std::size_t>(i)] = {r.getX(i), r.getY(i)};
+        m_to_target.transform(pts);
+        return pts;
+    }
+
+    /// A multipolygon relation's polygons, assembled as GDAL's OSM driver does it (closed
+    /// members are rings, the others joined into rings, then organised into polygons), with
+    /// the same OGR functions so that the rings start at the same vertex.
+    void relation_areas(const HeldRelation& rel, std::vector<std::pair<Polygon, Way>>& areas,
+                        std::set<std::int64_t>& replaced, OsmRoads& out) {
+        std::vector<std::vector<osmium::Location>> coords;
+        for (const Member& m : rel.members) {
+            const HeldWay* w = held(m.way);
+            if (!w) return; // a member outside the file: GDAL ignores the relation
+            coords.push_back(coordinates(*w));
+            if (coords.back().empty()) return;
+        }
+        Way tags;
+        tags.id = rel.id;
+        tags.tags = rel.tags;
+        OGRMultiLineString open;
+        std::vector<OGRGeometry*> polygons;
+        bool seen_tags = rel.own_tags, touches = false;
+        for (std::size_t i = 0; i < rel.members.size(); ++i) {
+            const HeldWay& w = *held(rel.members[i].way);
+            const auto& c = coords[i];
+            touches = touches || touches_clip(c);
+            if (!seen_tags && rel.members[i].outer && w.has_tags) {
+                tags.tags = w.tags;
+                seen_tags = true;
+            }
+            auto* line = c.front() == c.back() ? new OGRLinearRing() : new OGRLineString();
+            line->setNumPoints(static_cast<int>(c.size()), false);
+            for (std::size_t k = 0; k < c.size(); ++k) line->setPoint(static_cast<int>(k), c[k].lon(), c[k].lat());
+            if (c.front() == c.back()) {
+                auto* p = new OGRPolygon();
+                p->addRingDirectly(static_cast<OGRLinearRing*>(line));
+                polygons.push_back(p);
+                if (rel.members[i].outer) replaced.insert(w.id);
+            } else {
+                open.addGeometryDirectly(line);
+            }
+        }
+        if (open.getNumGeometries() > 0) {
+            OGRGeometry* joined = OGRGeometry::FromHandle(
+                OGRBuildPolygonFromEdges(OGRGeometry::ToHandle(&open), TRUE, FALSE, 0, nullptr));
+            if (joined && wkbFlatten(joined->getGeometryType()) == wkbPolygon)
+                for (const OGRLinearRing* r : *joined->toPolygon())
+                    if (r && r->getNumPoints() >= 4 && r->getX(0) == r->getX(r->getNumPoints() - 1) &&
+                        r->getY(0) == r->getY(r->getNumPoints() - 1)) {
+                        auto* p = new OGRPolygon();
+                        p->addRingDirectly(r->clone());
+                        polygons.push_back(p);
+                    }
+            delete joined;
+        }
+        if (polygons.empty() || !walkable_area_class(tags.tags.highway)) {
+            for (OGRGeometry* g : polygons) delete g;
+            return;
+        }
+        int valid = FALSE;
+        const char* options[] = {"METHOD=DEFAULT", nullptr};
+        std::unique_ptr<OGRGeometry> g(
+            OGRGeometryFactory::organizePolygons(polygons.data(), static_cast<int>(polygons.size()), &valid, options));
+        if (!touches) {
+            ++out.ways_outside_clip;
+            return;
+        }
+        auto add = [&](const OGRPolygon& p) {
+            if (p.IsEmpty()) return;
+            Polygon poly;
+            poly.outer = ring_to_target(*p.getExteriorRing());
+            for (int i = 0; i < p.getNumInteriorRings(); ++i) poly.holes.push_back(ring_to_target(*p.getInteriorRing(i)));
+            areas.push_back({std::move(poly), tags});
+        };
+        if (!g) return;
+        if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add(*g->toPolygon());
+        else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
+            for (const OGRPolygon* p : *g->toMultiPolygon()) add(*p);
+    }
+
+    OsmRoads assemble() {
+        OsmRoads out;
+        out.nodes_in_file = m_nodes_in_file;
+        out.data_extent_lonlat = m_extent_lonlat;
+        // lines first, in file order (GDAL's lines layer)
+        for (const HeldWay& w : m_ways) {
+            if (!w.highway || w.area) continue;
+            auto c = coordinates(w);
+            if (c.empty()) continue;
+            if (!touches_clip(c)) {
+                ++out.ways_outside_clip;
+                continue;
+            }
+            Way way;
+            way.id = w.id;
+            way.points = to_target(c);
+            way.tags = w.tags;
+            out.ways.push_back(std::move(way));
+        }
+        // then the walkable areas: relations in file order, then the closed ways that are no
+        // relation's outer ring, by id (GDAL's multipolygons layer)
+        std::vector<std::pair<Polygon, Way>> areas;
+        std::set<std::int64_t> replaced;
+        for (const HeldRelation& r : m_relations) relation_areas(r, areas, replaced, out);
+        std::vector<const HeldWay*> standalone;
+        for (const HeldWay& w : m_ways)
+            if (w.highway && w.area && walkable_area_class(w.tags.highway) && !replaced.count(w.id)) standalone.push_back(&w);
+        std::sort(standalone.begin(), standalone.end(), [](const HeldWay* a, const HeldWay* b) { return a->id < b->id; });
+        for (const HeldWay* w : standalone) {
+            auto c = coordinates(*w);
+            if (c.empty()) continue;
+            if (!touches_clip(c)) {
+                ++out.ways_outside_clip;
+                continue;
+            }
+            Way tags;
+            tags.id = w->id;
+            tags.tags = w->tags;
+            Polygon poly;
+            poly.outer = to_target(c);
+            areas.push_back({std::move(poly), std::move(tags)});
+        }
+        add_walkable_areas(areas, out.ways);
+        out.missing_nodes = m_missing;
+        if (!out.data_extent_lonlat.empty()) {
+            // the extent's outline in the working CRS (densified: a lon/lat box is curved there)
+            LineString edge;
+            const Envelope& e = out.data_extent_lonlat;
+            for (int i = 0; i <= 32; ++i) {
+                const double f = i / 32.0;
+                edge.push_back({e.min_x + f * (e.max_x - e.min_x), e.min_y});
+                edge.push_back({e.min_x + f * (e.max_x - e.min_x), e.max_y});
+                edge.push_back({e.min_x, e.min_y + f * (e.max_y - e.min_y)});
+                edge.push_back({e.max_x, e.min_y + f * (e.max_y - e.min_y)});
+            }
+            m_to_target.transform(edge);
+            for (const XY& p : edge) out.data_extent.expand(p);
+        }
+        return out;
+    }
+
+    std::string m_path, m_format;
+    std::unordered_set<std::string> m_area_keys;
+    Transformer m_to_target;
+    std::optional<Envelope> m_clip; ///< degrees
+    std::vector<HeldWay> m_ways;
+    std::vector<std::int64_t> m_refs;
+    std::vector<HeldRelation> m_relations;
+    std::unordered_map<std::int64_t, std::size_t> m_way_index;
+    std::vector<std::int64_t> m_node_ids;      ///< sorted, unique
+    std::vector<osmium::Location> m_locations; ///< beside m_node_ids
+    std::size_t m_nodes_in_file = 0, m_missing = 0;
+    Envelope m_extent_lonlat;
+};
+
+} // namespace
+
+ExtentCoverage extent_coverage(const Envelope& extent, const std::vector<Envelope>& boxes) {
+    ExtentCoverage c;
+    for (const Envelope& b : boxes) {
+        if (extent.empty() || b.min_x > extent.max_x || b.max_x < extent.min_x || b.min_y > extent.max_y ||
+            b.max_y < extent.min_y)
+            ++c.outside;
+        else if (b.min_x < extent.min_x || b.max_x > extent.max_x || b.min_y < extent.min_y || b.max_y > extent.max_y)
+            ++c.partly;
+    }
+    return c;
+}
+
+Envelope lonlat_box_around(const Envelope& box, const std::string& crs) {
+    const Transformer to_lonlat(crs, "EPSG:4326");
+    LineString edge;
+    for (int i = 0; i <= 64; ++i) {
+        const double f = i / 64.0;
+        edge.push_back({box.min_x + f * box.width(), box.min_y});
+        edge.push_back({box.min_x + f * box.width(), box.max_y});
+        edge.push_back({box.min_x, box.min_y + f * box.height()});
+        edge.push_back({box.max_x, box.min_y + f * box.height()});
+    }
+    to_lonlat.transform(edge);
+    Envelope e;
+    for (const XY& p : edge) e.expand(p);
+    // a box's edges between the samples bulge by far less than this (about 10 m)
+    return e.grown(1e-4);
+}
+
+OsmRoads read_osm_roads(const std::string& path, const std::string& target_crs, const OsmRoadsOptions& options) {
+    if (!std::ifstream(path)) throw IoError(path + ": road network file not found");
+    OsmRoads out;
+    try {
+        out = Reading(path, options, target_crs).run();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw IoError(path + ": not a readable OpenStreetMap PBF/XML file: " + e.what());
+    }
+    // with a clip, an empty result is the caller's to explain (the file may not cover the area)
+    if (out.ways.empty() && (!options.clip || out.nodes_in_file == 0)) throw IoError(path + ": no highway ways in the file");
+    return out;
+}
+
+} // namespace apreptis::geo
