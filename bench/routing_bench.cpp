@@ -9,6 +9,7 @@
 #include "app/core/project.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/routing/nearest.hpp"
+#include "geo/routing/osm_road_reader.hpp"
 #include "geo/routing/road_reader.hpp"
 
 using namespace apreptis;
@@ -51,6 +52,18 @@ void BM_ReadOsmLiechtenstein(benchmark::State& state) {
     peak_rss(state);
 }
 BENCHMARK(BM_ReadOsmLiechtenstein)->Unit(benchmark::kMillisecond);
+
+// The same file through libosmium (what a project's [roads] OSM file goes through): whole
+// (arg 0), and clipped to a 1 km box around Vaduz plus 2 km (arg 1).
+void BM_ReadOsmiumLiechtenstein(benchmark::State& state) {
+    geo::OsmRoadsOptions o;
+    o.osmconf = li("osm/osmconf_roads.ini");
+    if (state.range(0)) o.clip = geo::Envelope{539000, 5220400, 540000, 5221400}.grown(2000);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(geo::read_osm_roads(li("liechtenstein/liechtenstein-2013-08-03.osm.pbf"), "EPSG:32632", o));
+    peak_rss(state);
+}
+BENCHMARK(BM_ReadOsmiumLiechtenstein)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_BuildLiechtenstein(benchmark::State& state) {
     const auto& ways = li_ways();

@@ -158,7 +158,7 @@ private:
     /// Pass 1: highway lines, walkable areas and multipolygon relations; no location yet. The
     /// tag checks come before anything is copied: most ways of a country are not highways.
     void read_ways_and_relations() {
-        osmium::io::Reader r{file(), osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation};
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation, osmium::io::read_meta::no};
         while (osmium::memory::Buffer buf = r.read()) {
             for (const osmium::OSMEntity& e : buf.select<osmium::OSMEntity>()) {
                 if (e.type() == osmium::item_type::way) {
@@ -227,7 +227,7 @@ private:
             for (const Member& m : r.members)
                 if (!held(m.way)) wanted.insert(m.way);
         if (wanted.empty()) return;
-        osmium::io::Reader r{file(), osmium::osm_entity_bits::way};
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::way, osmium::io::read_meta::no};
         while (osmium::memory::Buffer buf = r.read())
             for (const osmium::Way& w : buf.select<osmium::Way>())
                 if (w.nodes().size() >= 2 && wanted.count(w.id()))
@@ -243,7 +243,7 @@ private:
         std::sort(m_node_ids.begin(), m_node_ids.end());
         m_node_ids.erase(std::unique(m_node_ids.begin(), m_node_ids.end()), m_node_ids.end());
         m_locations.assign(m_node_ids.size(), osmium::Location{});
-        osmium::io::Reader r{file(), osmium::osm_entity_bits::node};
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::node, osmium::io::read_meta::no};
         std::size_t cursor = 0;
         std::int64_t last = std::numeric_limits<std::int64_t>::min();
         std::int32_t min_x = std::numeric_limits<std::int32_t>::max(), min_y = min_x;
