@@ -5,6 +5,8 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <future>
+#include <span>
 #include <limits>
 #include <memory>
 #include <set>
@@ -17,6 +19,7 @@
 #include <osmium/io/any_compression.hpp>
 #include <osmium/io/pbf_input.hpp>
 #include <osmium/io/xml_input.hpp>
+#include <osmium/thread/pool.hpp>
 #include <osmium/osm/node.hpp>
 #include <osmium/osm/relation.hpp>
 #include <osmium/osm/way.hpp>
@@ -117,7 +120,7 @@ class Reading {
 public:
     Reading(std::string path, const OsmRoadsOptions& o, const std::string& target_crs)
         : m_path(std::move(path)), m_format(format_of(m_path)), m_area_keys(area_keys(o.osmconf)),
-          m_to_target("EPSG:4326", target_crs) {
+          m_to_target("EPSG:4326", target_crs), m_target_crs(target_crs) {
         if (o.clip && !o.clip->empty()) m_clip = lonlat_box_around(*o.clip, target_crs);
     }
 
@@ -158,7 +161,7 @@ private:
     /// Pass 1: highway lines, walkable areas and multipolygon relations; no location yet. The
     /// tag checks come before anything is copied: most ways of a country are not highways.
     void read_ways_and_relations() {
-        osmium::io::Reader r{file(), osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation, osmium::io::read_meta::no};
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation, osmium::io::read_meta::no, m_pool};
         while (osmium::memory::Buffer buf = r.read()) {
             for (const osmium::OSMEntity& e : buf.select<osmium::OSMEntity>()) {
                 if (e.type() == osmium::item_type::way) {
@@ -214,6 +217,7 @@ private:
     /// those ways' references and area tags. Old-style relations that touch no walkable area
     /// cannot give one and are dropped first.
     void read_member_ways() {
+        if (m_relations.empty()) return; // (the index below is for relations only)
         index_ways();
         std::erase_if(m_relations, [&](const HeldRelation& r) {
             if (r.own_tags) return false;
@@ -227,7 +231,7 @@ private:
             for (const Member& m : r.members)
                 if (!held(m.way)) wanted.insert(m.way);
         if (wanted.empty()) return;
-        osmium::io::Reader r{file(), osmium::osm_entity_bits::way, osmium::io::read_meta::no};
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::way, osmium::io::read_meta::no, m_pool};
         while (osmium::memory::Buffer buf = r.read())
             for (const osmium::Way& w : buf.select<osmium::Way>())
                 if (w.nodes().size() >= 2 && wanted.count(w.id()))
@@ -239,11 +243,23 @@ private:
     /// Pass 2: the locations of the referenced nodes only (a sorted id list and a flat array
     /// beside it), and the extent of every node of the file.
     void read_locations() {
-        m_node_ids.assign(m_refs.begin(), m_refs.end());
-        std::sort(m_node_ids.begin(), m_node_ids.end());
-        m_node_ids.erase(std::unique(m_node_ids.begin(), m_node_ids.end()), m_node_ids.end());
+        // the decoding starts now on the pool's threads, while the references are sorted here
+        osmium::io::Reader r{file(), osmium::osm_entity_bits::node, osmium::io::read_meta::no, m_pool};
+        // every reference gets its node's slot here, once: no search per reference later
+        if (m_refs.size() >= std::numeric_limits<std::uint32_t>::max())
+            throw IoError(m_path + ": " + std::to_string(m_refs.size()) +
+                          " node references in the ways to read, more than this reader numbers; set [roads] clip_margin_m smaller");
+        {
+            std::vector<std::pair<std::int64_t, std::uint32_t>> by_id(m_refs.size());
+            for (std::size_t i = 0; i < m_refs.size(); ++i) by_id[i] = {m_refs[i], static_cast<std::uint32_t>(i)};
+            std::sort(by_id.begin(), by_id.end());
+            m_slot.resize(m_refs.size());
+            for (std::size_t k = 0; k < by_id.size(); ++k) {
+                if (k == 0 || by_id[k].first != by_id[k - 1].first) m_node_ids.push_back(by_id[k].first);
+                m_slot[by_id[k].second] = static_cast<std::uint32_t>(m_node_ids.size() - 1);
+            }
+        }
         m_locations.assign(m_node_ids.size(), osmium::Location{});
-        osmium::io::Reader r{file(), osmium::osm_entity_bits::node, osmium::io::read_meta::no};
         std::size_t cursor = 0;
         std::int64_t last = std::numeric_limits<std::int64_t>::min();
         std::int32_t min_x = std::numeric_limits<std::int32_t>::max(), min_y = min_x;
@@ -274,20 +290,14 @@ private:
             m_extent_lonlat = {min_x / 1e7, min_y / 1e7, max_x / 1e7, max_y / 1e7};
     }
 
-    osmium::Location location(std::int64_t ref) const {
-        auto it = std::lower_bound(m_node_ids.begin(), m_node_ids.end(), ref);
-        return it != m_node_ids.end() && *it == ref ? m_locations[static_cast<std::size_t>(it - m_node_ids.begin())]
-                                                    : osmium::Location{};
-    }
-
-    /// A way's coordinates as GDAL stores them: the nodes found (missing ones skipped), an
-    /// area's ring closed with its first. Empty when GDAL would discard the way (fewer than two).
-    std::vector<osmium::Location> coordinates(const HeldWay& w) {
-        std::vector<osmium::Location> c;
+    /// A way's nodes as GDAL stores its coordinates: the nodes found (missing ones skipped), an
+    /// area's ring closed with its first; as slots. Empty when GDAL would discard the way
+    /// (fewer than two).
+    std::vector<std::uint32_t> found_slots(const HeldWay& w) {
+        std::vector<std::uint32_t> c;
         c.reserve(w.ref_count + 1);
         for (std::size_t i = w.first_ref; i < w.first_ref + w.ref_count; ++i) {
-            const osmium::Location l = location(m_refs[i]);
-            if (l.valid()) c.push_back(l);
+            if (m_locations[m_slot[i]].valid()) c.push_back(m_slot[i]);
             else ++m_missing;
         }
         if (w.area && !c.empty()) c.push_back(c.front());
@@ -295,18 +305,48 @@ private:
         return c;
     }
 
-    bool touches_clip(const std::vector<osmium::Location>& c) const {
+    std::vector<osmium::Location> locations(const std::vector<std::uint32_t>& slots) const {
+        std::vector<osmium::Location> c(slots.size());
+        for (std::size_t i = 0; i < slots.size(); ++i) c[i] = m_locations[slots[i]];
+        return c;
+    }
+
+    bool touches_clip(const std::vector<std::uint32_t>& slots) const {
         if (!m_clip) return true;
-        return std::any_of(c.begin(), c.end(), [&](const osmium::Location& l) {
-            const double x = l.lon(), y = l.lat();
+        return std::any_of(slots.begin(), slots.end(), [&](std::uint32_t k) {
+            const double x = m_locations[k].lon(), y = m_locations[k].lat();
             return x >= m_clip->min_x && x <= m_clip->max_x && y >= m_clip->min_y && y <= m_clip->max_y;
         });
     }
 
-    LineString to_target(const std::vector<osmium::Location>& c) const {
-        LineString pts(c.size());
-        for (std::size_t i = 0; i < c.size(); ++i) pts[i] = {c[i].lon(), c[i].lat()};
-        m_to_target.transform(pts);
+    /// The working-CRS coordinates of every node the kept ways use, each node transformed once,
+    /// in one batch per core (PROJ per point is most of the work otherwise).
+    void transform_nodes(const std::vector<std::vector<std::uint32_t>>& ways) {
+        std::vector<char> wanted(m_node_ids.size(), 0);
+        for (const auto& w : ways)
+            for (std::uint32_t k : w) wanted[k] = 1;
+        std::vector<std::uint32_t> slots;
+        for (std::uint32_t k = 0; k < wanted.size(); ++k)
+            if (wanted[k]) slots.push_back(k);
+        std::vector<XY> pts(slots.size());
+        for (std::size_t i = 0; i < slots.size(); ++i) pts[i] = {m_locations[slots[i]].lon(), m_locations[slots[i]].lat()};
+        const std::size_t half = pts.size() / 2;
+        if (half > 50000) { // the other core takes the second half, with a transformer of its own
+            auto other = std::async(std::launch::async, [&] {
+                Transformer(std::string("EPSG:4326"), m_target_crs).transform(std::span<XY>(pts).subspan(half));
+            });
+            m_to_target.transform(std::span<XY>(pts).first(half));
+            other.get();
+        } else {
+            m_to_target.transform(pts);
+        }
+        m_xy.assign(m_node_ids.size(), XY{});
+        for (std::size_t i = 0; i < slots.size(); ++i) m_xy[slots[i]] = pts[i];
+    }
+
+    LineString to_target(const std::vector<std::uint32_t>& slots) const {
+        LineString pts(slots.size());
+        for (std::size_t i = 0; i < slots.size(); ++i) pts[i] = m_xy[slots[i]];
         return pts;
     }
 
@@ -323,10 +363,12 @@ private:
     void relation_areas(const HeldRelation& rel, std::vector<std::pair<Polygon, Way>>& areas,
                         std::set<std::int64_t>& replaced, OsmRoads& out) {
         std::vector<std::vector<osmium::Location>> coords;
+        const std::size_t missing = m_missing; // (counted once, with the ways themselves)
         for (const Member& m : rel.members) {
             const HeldWay* w = held(m.way);
             if (!w) return; // a member outside the file: GDAL ignores the relation
-            coords.push_back(coordinates(*w));
+            coords.push_back(locations(found_slots(*w)));
+            m_missing = missing;
             if (coords.back().empty()) return;
         }
         Way tags;
@@ -338,7 +380,10 @@ private:
         for (std::size_t i = 0; i < rel.members.size(); ++i) {
             const HeldWay& w = *held(rel.members[i].way);
             const auto& c = coords[i];
-            touches = touches || touches_clip(c);
+            touches = touches || std::any_of(c.begin(), c.end(), [&](const osmium::Location& l) {
+                          return !m_clip || (l.lon() >= m_clip->min_x && l.lon() <= m_clip->max_x &&
+                                             l.lat() >= m_clip->min_y && l.lat() <= m_clip->max_y);
+                      });
             if (!seen_tags && rel.members[i].outer && w.has_tags) {
                 tags.tags = w.tags;
                 seen_tags = true;
@@ -398,41 +443,53 @@ private:
         out.nodes_in_file = m_nodes_in_file;
         out.data_extent_lonlat = m_extent_lonlat;
         // lines first, in file order (GDAL's lines layer)
+        std::vector<const HeldWay*> lines;
+        std::vector<std::vector<std::uint32_t>> kept; // lines', then standalone areas' node slots
         for (const HeldWay& w : m_ways) {
             if (!w.highway || w.area) continue;
-            auto c = coordinates(w);
+            auto c = found_slots(w);
             if (c.empty()) continue;
             if (!touches_clip(c)) {
                 ++out.ways_outside_clip;
                 continue;
             }
-            Way way;
-            way.id = w.id;
-            way.points = to_target(c);
-            way.tags = w.tags;
-            out.ways.push_back(std::move(way));
+            lines.push_back(&w);
+            kept.push_back(std::move(c));
         }
         // then the walkable areas: relations in file order, then the closed ways that are no
         // relation's outer ring, by id (GDAL's multipolygons layer)
         std::vector<std::pair<Polygon, Way>> areas;
         std::set<std::int64_t> replaced;
         for (const HeldRelation& r : m_relations) relation_areas(r, areas, replaced, out);
-        std::vector<const HeldWay*> standalone;
+        std::vector<const HeldWay*> standalone, standalone_kept;
         for (const HeldWay& w : m_ways)
             if (w.highway && w.area && walkable_area_class(w.tags.highway) && !replaced.count(w.id)) standalone.push_back(&w);
         std::sort(standalone.begin(), standalone.end(), [](const HeldWay* a, const HeldWay* b) { return a->id < b->id; });
         for (const HeldWay* w : standalone) {
-            auto c = coordinates(*w);
+            auto c = found_slots(*w);
             if (c.empty()) continue;
             if (!touches_clip(c)) {
                 ++out.ways_outside_clip;
                 continue;
             }
+            standalone_kept.push_back(w);
+            kept.push_back(std::move(c));
+        }
+        transform_nodes(kept);
+        out.ways.reserve(lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            Way way;
+            way.id = lines[i]->id;
+            way.points = to_target(kept[i]);
+            way.tags = lines[i]->tags;
+            out.ways.push_back(std::move(way));
+        }
+        for (std::size_t i = 0; i < standalone_kept.size(); ++i) {
             Way tags;
-            tags.id = w->id;
-            tags.tags = w->tags;
+            tags.id = standalone_kept[i]->id;
+            tags.tags = standalone_kept[i]->tags;
             Polygon poly;
-            poly.outer = to_target(c);
+            poly.outer = to_target(kept[lines.size() + i]);
             areas.push_back({std::move(poly), std::move(tags)});
         }
         add_walkable_areas(areas, out.ways);
@@ -454,6 +511,9 @@ private:
         return out;
     }
 
+    /// Decoding threads, one per core of the machine this was written for (osmium's default
+    /// leaves two cores to other work, i.e. one thread here)
+    osmium::thread::Pool m_pool{2};
     std::string m_path, m_format;
     std::unordered_set<std::string> m_area_keys;
     Transformer m_to_target;
@@ -464,6 +524,9 @@ private:
     std::unordered_map<std::int64_t, std::size_t> m_way_index;
     std::vector<std::int64_t> m_node_ids;      ///< sorted, unique
     std::vector<osmium::Location> m_locations; ///< beside m_node_ids
+    std::vector<std::uint32_t> m_slot;         ///< per reference in m_refs: its node in m_node_ids
+    std::vector<XY> m_xy;                      ///< beside m_node_ids, working CRS (nodes of kept ways)
+    std::string m_target_crs;
     std::size_t m_nodes_in_file = 0, m_missing = 0;
     Envelope m_extent_lonlat;
 };
