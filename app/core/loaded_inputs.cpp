@@ -266,6 +266,16 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     wf.municipality_name = project.ward_municipality_name;
     wf.population = project.ward_population_field;
     s.wards = model::load::wards_from(wt, wf);
+    // The roads (most of a country's loading) are read on another thread from here on, while
+    // the wards are checked and the providers and plans read: only the part the wards need
+    // (roads_input.hpp; a repaired ward stays inside its box); their errors come when they
+    // are needed, as before.
+    if (project.access && project.roads) {
+        std::vector<WardBox> boxes;
+        for (const auto& w : s.wards) boxes.push_back({w.code, w.name, geo::envelope_of(w.geometry)});
+        ways_read = std::async(std::launch::async,
+                               [&project, boxes = std::move(boxes)] { return read_roads(project, boxes); });
+    }
     in->ward_report = model::check_wards(
         s.wards, {project.repair_invalid, project.overlap_tolerance_m2, project.gap_tolerance_m2}, wt.path + ":" + wt.layer);
     if (const auto& gaps = in->ward_report.gaps; !gaps.empty()) {
@@ -291,15 +301,6 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
                                ") and was repaired: area " + std::to_string(static_cast<long long>(r.area_before_m2)) +
                                " -> " + std::to_string(static_cast<long long>(r.area_after_m2)) + " m2");
     model::index_wards(s); // once: placement, the population surface and every what-if use it
-    // The roads (most of a country's loading) are read on another thread from here on, while
-    // the providers and plans are: only the part the wards need (roads_input.hpp); their
-    // errors come when they are needed, as before.
-    if (project.access && project.roads) {
-        std::vector<WardBox> boxes;
-        for (const auto& w : s.wards) boxes.push_back({w.code, w.name, geo::envelope_of(w.geometry)});
-        ways_read = std::async(std::launch::async,
-                               [&project, boxes = std::move(boxes)] { return read_roads(project, boxes); });
-    }
 
     if (project.providers) {
         geo::ReadOptions po = read_options(*project.providers, project.working_crs);
