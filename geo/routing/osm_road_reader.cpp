@@ -293,6 +293,11 @@ private:
     /// A way's nodes as GDAL stores its coordinates: the nodes found (missing ones skipped), an
     /// area's ring closed with its first; as slots. Empty when GDAL would discard the way
     /// (fewer than two).
+    template <typename T>
+    static void release(std::vector<T>& v) {
+        std::vector<T>().swap(v);
+    }
+
     std::vector<std::uint32_t> found_slots(const HeldWay& w) {
         std::vector<std::uint32_t> c;
         c.reserve(w.ref_count + 1);
@@ -322,7 +327,7 @@ private:
     /// The working-CRS coordinates of every node the kept ways use, each node transformed once,
     /// in one batch per core (PROJ per point is most of the work otherwise).
     void transform_nodes(const std::vector<std::vector<std::uint32_t>>& ways) {
-        std::vector<char> wanted(m_node_ids.size(), 0);
+        std::vector<char> wanted(m_locations.size(), 0);
         for (const auto& w : ways)
             for (std::uint32_t k : w) wanted[k] = 1;
         std::vector<std::uint32_t> slots;
@@ -340,7 +345,7 @@ private:
         } else {
             m_to_target.transform(pts);
         }
-        m_xy.assign(m_node_ids.size(), XY{});
+        m_xy.assign(m_locations.size(), XY{});
         for (std::size_t i = 0; i < slots.size(); ++i) m_xy[slots[i]] = pts[i];
     }
 
@@ -443,9 +448,9 @@ private:
         out.nodes_in_file = m_nodes_in_file;
         out.data_extent_lonlat = m_extent_lonlat;
         // lines first, in file order (GDAL's lines layer)
-        std::vector<const HeldWay*> lines;
+        std::vector<HeldWay*> lines;
         std::vector<std::vector<std::uint32_t>> kept; // lines', then standalone areas' node slots
-        for (const HeldWay& w : m_ways) {
+        for (HeldWay& w : m_ways) {
             if (!w.highway || w.area) continue;
             auto c = found_slots(w);
             if (c.empty()) continue;
@@ -475,13 +480,19 @@ private:
             standalone_kept.push_back(w);
             kept.push_back(std::move(c));
         }
+        // what the ways are made of from here on: the references and ids can go (a country's
+        // would otherwise be held beside the ways made of them)
+        release(m_refs);
+        release(m_slot);
+        release(m_node_ids);
         transform_nodes(kept);
+        release(m_locations);
         out.ways.reserve(lines.size());
         for (std::size_t i = 0; i < lines.size(); ++i) {
             Way way;
             way.id = lines[i]->id;
             way.points = to_target(kept[i]);
-            way.tags = lines[i]->tags;
+            way.tags = std::move(lines[i]->tags);
             out.ways.push_back(std::move(way));
         }
         for (std::size_t i = 0; i < standalone_kept.size(); ++i) {
