@@ -1,5 +1,6 @@
 // Road network build and multi-source searches: Liechtenstein (real) and synthetic grids up
 // to 1 M nodes. Run: build/release/bench/apreptis_routing_bench (docs/PERFORMANCE.md).
+#include <cstdlib>
 #include <random>
 #include <sys/resource.h>
 
@@ -9,6 +10,7 @@
 #include "app/core/project.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/routing/nearest.hpp"
+#include "geo/routing/osm_road_reader.hpp"
 #include "geo/routing/road_reader.hpp"
 
 using namespace apreptis;
@@ -51,6 +53,40 @@ void BM_ReadOsmLiechtenstein(benchmark::State& state) {
     peak_rss(state);
 }
 BENCHMARK(BM_ReadOsmLiechtenstein)->Unit(benchmark::kMillisecond);
+
+// The same file through libosmium (what a project's [roads] OSM file goes through): whole
+// (arg 0), and clipped to a 1 km box around Vaduz plus 2 km (arg 1).
+void BM_ReadOsmiumLiechtenstein(benchmark::State& state) {
+    geo::OsmRoadsOptions o;
+    o.osmconf = li("osm/osmconf_roads.ini");
+    if (state.range(0)) o.clip = geo::Envelope{539000, 5220400, 540000, 5221400}.grown(2000);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(geo::read_osm_roads(li("liechtenstein/liechtenstein-2013-08-03.osm.pbf"), "EPSG:32632", o));
+    peak_rss(state);
+}
+BENCHMARK(BM_ReadOsmiumLiechtenstein)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// A country file, when APREPTIS_COUNTRY_PBF names one (e.g. bench/country/run.sh's
+// f1-service/roads.osm.pbf, EPSG:3346): GDAL (arg 0), libosmium whole (1), libosmium clipped to
+// a Kaunas-size box, 30 x 30 km round Kaunas plus 2 km (2).
+void BM_ReadCountry(benchmark::State& state) {
+    const char* pbf = std::getenv("APREPTIS_COUNTRY_PBF");
+    if (!pbf) {
+        state.SkipWithError("set APREPTIS_COUNTRY_PBF");
+        return;
+    }
+    geo::OsmRoadsOptions o;
+    o.osmconf = li("osm/osmconf_roads.ini");
+    if (state.range(0) == 2) o.clip = geo::Envelope{480000, 6075000, 510000, 6105000}.grown(2000);
+    std::size_t ways = 0;
+    for (auto _ : state) {
+        if (state.range(0) == 0) ways = geo::read_osm_ways(pbf, o.osmconf, "EPSG:3346").size();
+        else ways = geo::read_osm_roads(pbf, "EPSG:3346", o).ways.size();
+    }
+    state.counters["ways"] = static_cast<double>(ways);
+    peak_rss(state);
+}
+BENCHMARK(BM_ReadCountry)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_BuildLiechtenstein(benchmark::State& state) {
     const auto& ways = li_ways();

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "app/core/roads_input.hpp"
 #include "app/core/summary.hpp"
 #include "app/core/toml_reader.hpp"
 #include "geo/errors.hpp"
@@ -170,15 +171,8 @@ void grid_warnings(LoadedInputs& in, const model::StudyArea& s) {
         (listed > 10 ? "\n  ... (all in population_grid.csv)" : ""));
 }
 
-/// The project's roads as ways (a country's take seconds: read on another thread while the
-/// wards and providers are read, see load_inputs).
-std::vector<geo::Way> read_ways(const Project& p) {
-    return p.roads->format == RoadFormat::osm ? geo::read_osm_ways(p.roads->path, p.roads->osmconf, p.working_crs)
-                                              : geo::read_line_ways(p.roads->path, p.roads->fields, p.working_crs);
-}
-
 std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const model::StudyArea& s,
-                                                         std::future<std::vector<geo::Way>> ways_read) {
+                                                         std::future<RoadsRead> ways_read) {
     const Project& p = in.project;
     // The population surface does not depend on the roads: it is made on the other core
     // while they are read and built (a country's are most of the loading).
@@ -190,7 +184,9 @@ std::shared_ptr<const model::RoutingIndex> routing_index(LoadedInputs& in, const
     std::optional<geo::RoadNetwork> network;
     geo::NetworkReport net_report;
     if (p.roads) {
-        std::vector<geo::Way> ways = ways_read.get();
+        RoadsRead read = ways_read.get();
+        std::vector<geo::Way>& ways = read.ways;
+        in.warnings.insert(in.warnings.end(), read.warnings.begin(), read.warnings.end());
         record(in, p.roads->path);
         geo::BuildOptions bo;
         bo.profile = p.access->profile;
@@ -252,10 +248,7 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     };
     if (project.access)
         for (const auto& [type, minutes] : project.access->threshold_min) check_service("access.threshold_min", type);
-    // The roads (most of a country's loading) are read on another thread from here on, while
-    // the wards, providers and plans are; their errors come when they are needed, as before.
-    std::future<std::vector<geo::Way>> ways_read;
-    if (project.access && project.roads) ways_read = std::async(std::launch::async, [&project] { return read_ways(project); });
+    std::future<RoadsRead> ways_read;
     if (project.capacity) {
         for (const auto& [key, rate] : project.capacity->need_per_1000) check_service("capacity.need_per_1000", key);
         for (const auto& type : project.capacity->services) check_service("capacity] services", type);
@@ -273,6 +266,16 @@ std::shared_ptr<const LoadedInputs> load_inputs(const Project& project) {
     wf.municipality_name = project.ward_municipality_name;
     wf.population = project.ward_population_field;
     s.wards = model::load::wards_from(wt, wf);
+    // The roads (most of a country's loading) are read on another thread from here on, while
+    // the wards are checked and the providers and plans read: only the part the wards need
+    // (roads_input.hpp; a repaired ward stays inside its box); their errors come when they
+    // are needed, as before.
+    if (project.access && project.roads) {
+        std::vector<WardBox> boxes;
+        for (const auto& w : s.wards) boxes.push_back({w.code, w.name, geo::envelope_of(w.geometry)});
+        ways_read = std::async(std::launch::async,
+                               [&project, boxes = std::move(boxes)] { return read_roads(project, boxes); });
+    }
     in->ward_report = model::check_wards(
         s.wards, {project.repair_invalid, project.overlap_tolerance_m2, project.gap_tolerance_m2}, wt.path + ":" + wt.layer);
     if (const auto& gaps = in->ward_report.gaps; !gaps.empty()) {

@@ -35,6 +35,8 @@ struct RoadsConfig {
     RoadFormat format = RoadFormat::osm;
     std::string osmconf;          ///< default: datasets/osm/osmconf_roads.ini next to the catalogue
     double margin_m = 2000;       ///< ways within this distance of the wards' bounding box are kept
+    /// OSM: read only the ways within this distance of the wards' box (roads_input.hpp: default)
+    std::optional<double> clip_margin_m;
     double snap_tolerance_m = 0.5;///< generic lines: ends closer than this are joined
     geo::LineFieldMap fields;     ///< generic lines only
 };
