@@ -6,7 +6,7 @@ PKGS=(build-essential cmake ninja-build pkg-config git
       libgdal-dev libsqlite3-dev gdal-bin libgeos-dev libproj-dev proj-data
       libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libssl-dev libglpk-dev liblemon-dev libboost-graph-dev
       libgtest-dev libbenchmark-dev clang libclang-rt-14-dev
-      libcairo2-dev poppler-utils libosmium2-dev python3
+      libcairo2-dev poppler-utils libosmium2-dev osmium-tool python3
       postgresql-15 postgresql-15-postgis-3
       libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core)
 missing=()
