@@ -1,3 +1,4 @@
+#include "app/core/indicators/registry.hpp"
 #include "app/report/report_maps.hpp"
 
 #include <algorithm>
@@ -86,7 +87,7 @@ MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::Mu
 
 MapChoice choose_indicator(const Analysis& a, const std::string& municipality, Language lang, const std::string& asked) {
     const auto all = ward_indicators(a);
-    std::string id = asked;
+    std::string id = indicators::ward_spelling(asked); // both spellings of the travel share
     if (id.empty() && a.out().capacity && !a.out().capacity->services.empty()) {
         const auto& sc = a.out().capacity->services.front();
         id = "capacity:" + sc.service_type + ":" + sc.target_group + ":unserved_share";
