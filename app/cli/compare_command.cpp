@@ -10,6 +10,7 @@
 #include "app/cli/commands.hpp"
 #include "app/core/analysis.hpp"
 #include "app/core/comparison_robustness.hpp"
+#include "app/core/indicators/registry.hpp"
 #include "app/core/comparison_table.hpp"
 #include "app/core/robustness_run.hpp"
 #include "app/core/outputs.hpp"
@@ -91,7 +92,7 @@ int compare(const std::vector<std::string>& argv) {
     if (args.has("--map")) {
         map_i = c.indicators.size();
         for (std::size_t i = 0; i < c.indicators.size(); ++i)
-            if (c.indicators[i].id == args.option("--map")) map_i = i;
+            if (c.indicators[i].id == app::indicators::municipal_spelling(args.option("--map"))) map_i = i;
     }
     if (args.has("--map") && map_i == c.indicators.size()) {
         std::string known;

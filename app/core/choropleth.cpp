@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "app/core/indicators/registry.hpp"
+
 namespace apreptis::app {
 
 std::vector<std::string> split(const std::string& text, char sep) {
@@ -18,127 +20,69 @@ std::vector<std::string> split(const std::string& text, char sep) {
     return part;
 }
 
+namespace {
+
+using Fills = std::vector<std::pair<std::string, std::string>>;
+
+/// A registry entry on the ward map: its id and labels filled in (names in each language).
+Indicator ward_entry(std::string_view key, const Fills& ids, const Fills& names_lt, const Fills& names_en, bool estimated,
+                     bool straight) {
+    const auto& d = indicators::get(key);
+    // a travel figure measured along a straight line says so (the road network is the default)
+    const bool sl = d.travel && straight;
+    return {indicators::fill(d.ward_id, ids), indicators::fill(d.ward_lt, names_lt) + (sl ? " (tiesia linija)" : ""),
+            indicators::fill(d.ward_en, names_en) + (sl ? " (straight line)" : ""),
+            d.estimate == indicators::Estimate::always || estimated};
+}
+
+} // namespace
+
 std::vector<Indicator> ward_indicators(const Analysis& a) {
-    std::vector<Indicator> out = {
-        {"population", "Gyventojai", "Residents", false},
-        {"density", "Gyventojų tankis, žm./km²", "Density, residents per km²", false},
-        {"children_est", "Vaikai (įvertis)", "Children (estimate)", true},
-        {"older_est", "Senyvo amžiaus asmenys (įvertis)", "Older persons (estimate)", true},
-        {"providers_located", "Paslaugų teikėjai seniūnijoje", "Providers placed in the ward", false},
+    std::vector<Indicator> out;
+    for (const char* key : {"population", "density", "children_est", "older_est", "providers_located"})
+        out.push_back(ward_entry(key, {}, {}, {}, false, false));
+    const auto& cat = a.study().catalogue;
+    auto entry = [&](std::string_view key, const std::string& service, const std::string& group, const std::string& unit,
+                     const std::string& min, bool estimated, bool straight) {
+        const auto* st = cat.find_service(service);
+        const auto* tg = cat.find_group(group);
+        const std::string s_lt = st ? st->name_lt : service, s_en = st ? st->name_en : service;
+        const std::string g_lt = tg ? tg->name_lt : group, g_en = tg ? tg->name_en : group;
+        out.push_back(ward_entry(key, {{"service", service}, {"group", group}, {"unit", unit}},
+                                 {{"who", s_lt + " — " + g_lt}, {"service", s_lt}, {"min", min}},
+                                 {{"who", s_en + " — " + g_en}, {"service", s_en}, {"min", min}}, estimated, straight));
     };
     std::set<std::tuple<std::string, std::string, std::string>> seen;
     for (const auto& r : a.out().coverage.rows) {
         if (r.level != model::AreaLevel::ward) continue;
         if (!seen.insert({r.service_type, r.target_group, r.unit}).second) continue;
-        const auto* st = a.study().catalogue.find_service(r.service_type);
-        const auto* tg = a.study().catalogue.find_group(r.target_group);
-        const std::string lt = (st ? st->name_lt : r.service_type) + " — " + (tg ? tg->name_lt : r.target_group);
-        const std::string en = (st ? st->name_en : r.service_type) + " — " + (tg ? tg->name_en : r.target_group);
-        const std::string key = "coverage:" + r.service_type + ":" + r.target_group + ":" + r.unit;
-        out.push_back({key + ":recipients_per_1000", lt + ": gavėjai 1000-iui", en + ": recipients per 1000", r.estimated});
-        out.push_back({key + ":places_per_1000", lt + ": vietos 1000-iui", en + ": places per 1000", r.estimated});
+        for (const char* key : {"coverage.recipients_per_1000", "coverage.places_per_1000"})
+            entry(key, r.service_type, r.target_group, r.unit, "", r.estimated, false);
     }
     if (a.out().access) {
+        const bool straight = a.out().access->method == model::DistanceMethod::straight_line;
         std::set<std::pair<std::string, std::string>> acc;
         for (const auto& sa : a.out().access->services)
-        for (const auto& r : sa.rows) {
-            if (r.level != model::AreaLevel::ward || !acc.insert({r.service_type, r.target_group}).second) continue;
-            const auto* st = a.study().catalogue.find_service(r.service_type);
-            const bool straight = a.out().access->method == model::DistanceMethod::straight_line;
-            char thr[32];
-            std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
-            out.push_back({"access:" + r.service_type + ":" + r.target_group,
-                           (st ? st->name_lt : r.service_type) + ": dalis per " + thr + " min" +
-                               (straight ? " (tiesia linija)" : ""),
-                           (st ? st->name_en : r.service_type) + ": share within " + thr + " min" +
-                               (straight ? " (straight line)" : ""),
-                           r.estimated});
-        }
+            for (const auto& r : sa.rows) {
+                if (r.level != model::AreaLevel::ward || !acc.insert({r.service_type, r.target_group}).second) continue;
+                char thr[32];
+                std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
+                entry("access.share_within", r.service_type, r.target_group, "", thr, r.estimated, straight);
+            }
     }
     if (a.out().capacity) {
         const bool straight = a.out().capacity->services.empty() ? false
                               : a.out().capacity->services.front().reach.method == model::DistanceMethod::straight_line;
-        const std::string sl_lt = straight ? " (tiesia linija)" : "", sl_en = straight ? " (straight line)" : "";
-        for (const auto& sc : a.out().capacity->services) {
-            const auto* st = a.study().catalogue.find_service(sc.service_type);
-            const auto* tg = a.study().catalogue.find_group(sc.target_group);
-            const std::string lt = (st ? st->name_lt : sc.service_type) + " — " + (tg ? tg->name_lt : sc.target_group);
-            const std::string en = (st ? st->name_en : sc.service_type) + " — " + (tg ? tg->name_en : sc.target_group);
-            const std::string key = "capacity:" + sc.service_type + ":" + sc.target_group + ":";
-            const bool est = sc.demand.estimated;
-            out.push_back({key + "unserved_share", lt + ": negaunančių dalis, %" + sl_lt, en + ": share unserved, %" + sl_en, est});
-            out.push_back({key + "no_capacity", lt + ": trūksta vietų (asm.)" + sl_lt, en + ": unserved, no capacity" + sl_en, est});
-            out.push_back({key + "too_far", lt + ": per toli (asm.)" + sl_lt, en + ": unserved, too far" + sl_en, est});
-            out.push_back({key + "two_step", lt + ": 2SFCA vietos 1000-iui" + sl_lt, en + ": 2SFCA places per 1000" + sl_en, est});
-            out.push_back({key + "enhanced", lt + ": E2SFCA vietos 1000-iui" + sl_lt, en + ": E2SFCA places per 1000" + sl_en, est});
-        }
+        for (const auto& sc : a.out().capacity->services)
+            for (const auto& d : indicators::all())
+                if (d.key.rfind("capacity.", 0) == 0 && !d.ward_id.empty())
+                    entry(d.key, sc.service_type, sc.target_group, "", "", sc.demand.estimated, straight);
     }
     return out;
 }
 
 std::vector<std::optional<double>> ward_values(const Analysis& a, const std::string& id) {
-    const auto& wards = a.study().wards;
-    std::vector<std::optional<double>> v(wards.size());
-    auto index_of = [&](const std::string& code) -> std::optional<std::size_t> {
-        for (std::size_t i = 0; i < wards.size(); ++i)
-            if (wards[i].code == code) return i;
-        return std::nullopt;
-    };
-    if (id == "population" || id == "density" || id == "children_est" || id == "older_est" ||
-        id == "providers_located") {
-        for (std::size_t i = 0; i < a.out().coverage.wards.size() && i < wards.size(); ++i) {
-            const auto& w = a.out().coverage.wards[i];
-            if (id == "population") v[i] = static_cast<double>(w.population);
-            if (id == "density") v[i] = w.density_per_km2;
-            if (id == "children_est") v[i] = w.children.value;
-            if (id == "older_est") v[i] = w.older.value;
-            if (id == "providers_located") v[i] = w.providers_located;
-        }
-        return v;
-    }
-    if (id.rfind("coverage:", 0) == 0) {
-        // coverage:<service>:<group>:<unit>:<measure>
-        const std::vector<std::string> part = split(id, ':');
-        if (part.size() != 5) return v;
-        for (const auto& r : a.out().coverage.rows) {
-            if (r.level != model::AreaLevel::ward || r.service_type != part[1] || r.target_group != part[2] ||
-                r.unit != part[3])
-                continue;
-            if (auto i = index_of(r.area_code))
-                v[*i] = part[4] == "places_per_1000" ? r.places_per_1000 : r.recipients_per_1000;
-        }
-        return v;
-    }
-    if (id.rfind("capacity:", 0) == 0 && a.out().capacity) {
-        // capacity:<service>:<group>:<measure>
-        const std::vector<std::string> part = split(id, ':');
-        if (part.size() != 4) return v;
-        for (const auto& sc : a.out().capacity->services) {
-            if (sc.service_type != part[1] || sc.target_group != part[2]) continue;
-            for (const auto& r : sc.gaps.wards)
-                if (auto i = index_of(r.area_code)) {
-                    if (part[3] == "unserved_share" && r.demand > 0) v[*i] = r.unserved_share() * 100.0;
-                    if (part[3] == "no_capacity") v[*i] = r.no_capacity;
-                    if (part[3] == "too_far") v[*i] = r.too_far;
-                }
-            for (const auto& r : sc.scores.rows)
-                if (r.level == model::AreaLevel::ward)
-                    if (auto i = index_of(r.area_code)) {
-                        if (part[3] == "two_step") v[*i] = r.two_step;
-                        if (part[3] == "enhanced") v[*i] = r.enhanced;
-                    }
-        }
-        return v;
-    }
-    if (id.rfind("access:", 0) == 0 && a.out().access) {
-        const auto c2 = id.find(':', 7);
-        const std::string type = id.substr(7, c2 - 7), group = id.substr(c2 + 1);
-        for (const auto& sa : a.out().access->services)
-        for (const auto& r : sa.rows)
-            if (r.level == model::AreaLevel::ward && r.service_type == type && r.target_group == group)
-                if (auto i = index_of(r.area_code)) v[*i] = r.share_within * 100.0;
-    }
-    return v;
+    return indicators::ward_values(a, id);
 }
 
 std::vector<double> class_breaks(const std::vector<std::optional<double>>& values, Classification method,

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "app/core/indicators/registry.hpp"
 #include "app/core/layer_values.hpp"
 #include "app/core/results.hpp"
 #include "geo/geom/geometry_ops.hpp"
@@ -56,13 +57,25 @@ std::pair<std::string, std::string> basis_suffix(bool estimated, Travel t = {}) 
     return {lt, en};
 }
 
+/// A registry entry as a comparison column: its id and labels filled in, suffixes appended.
+ComparisonIndicator column(std::string_view key, const model::StudyArea& s, const std::string& service = {},
+                           const std::string& group = {}, const std::string& unit = {}, const std::string& min = {},
+                           const std::pair<std::string, std::string>& suffix = {}) {
+    const auto& d = indicators::get(key);
+    const std::string w_lt = name_lt(s, service) + " — " + group_lt(s, group), w_en = name_en(s, service) + " — " + group_en(s, group);
+    return {indicators::fill(d.municipal_id, {{"service", service}, {"group", group}, {"unit", unit}}),
+            indicators::fill(d.municipal_lt, {{"who", w_lt}, {"service", name_lt(s, service)}, {"min", min}}) + suffix.first,
+            indicators::fill(d.municipal_en, {{"who", w_en}, {"service", name_en(s, service)}, {"min", min}}) + suffix.second,
+            std::string(d.unit), d.better};
+}
+
 void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& notes) {
     const model::StudyArea& s = a.study();
     const bool drive = access_settings(a.in()).profile == geo::Profile::drive;
     std::map<std::string, double> population;
     for (const auto& w : s.wards) population[w.municipality] += static_cast<double>(w.population);
     for (const auto& [m, pop] : population)
-        c.set(m, {"population", "Gyventojai", "Residents", "persons", RankOrder::none}, pop,
+        c.set(m, column("population", s), pop,
               a.project().ward_population_source + ": sum of the municipality's wards");
 
     // Providers located per municipality and service type; those in no ward are named.
@@ -77,8 +90,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
         else nowhere[l.service_type].push_back(p.id);
     }
     for (const auto& [service, per] : located) {
-        ComparisonIndicator ind{"providers:" + service, "Teikėjai: " + name_lt(s, service),
-                                "Providers: " + name_en(s, service), "providers", RankOrder::none};
+        const ComparisonIndicator ind = column("providers", s, service);
         for (const auto& [m, n] : population) {
             const auto it = per.find(m);
             c.set(m, ind, it == per.end() ? 0.0 : it->second, "providers placed in the municipality's wards");
@@ -93,18 +105,13 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
 
     for (const auto& r : a.out().coverage.rows) {
         if (r.level != model::AreaLevel::municipality) continue;
-        const std::string key = r.service_type + ":" + r.target_group + ":" + r.unit;
         const std::string est = r.estimated ? " (estimate)" : "";
-        const auto [lt, en] = basis_suffix(r.estimated);
-        const std::string who_lt = name_lt(s, r.service_type) + " — " + group_lt(s, r.target_group);
-        const std::string who_en = name_en(s, r.service_type) + " — " + group_en(s, r.target_group);
+        const auto suffix = basis_suffix(r.estimated);
         if (r.places_per_1000)
-            c.set(r.area_code, {"places_per_1000:" + key, who_lt + ": vietos 1000-iui" + lt,
-                                who_en + ": places per 1000" + en, "per 1000", RankOrder::high_first},
+            c.set(r.area_code, column("coverage.places_per_1000", s, r.service_type, r.target_group, r.unit, {}, suffix),
                   *r.places_per_1000, "places / target group x 1000" + est);
         if (r.recipients_per_1000)
-            c.set(r.area_code, {"recipients_per_1000:" + key, who_lt + ": gavėjai 1000-iui" + lt,
-                                who_en + ": recipients per 1000" + en, "per 1000", RankOrder::high_first},
+            c.set(r.area_code, column("coverage.recipients_per_1000", s, r.service_type, r.target_group, r.unit, {}, suffix),
                   *r.recipients_per_1000, "recipients / target group x 1000" + est);
     }
     if (a.out().access)
@@ -113,24 +120,18 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
                 if (r.level != model::AreaLevel::municipality || r.target_population <= 0) continue;
                 char thr[16];
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
-                const auto [lt, en] =
+                const auto suffix =
                     basis_suffix(r.estimated, {true, drive, a.out().access->method == model::DistanceMethod::straight_line});
-                c.set(r.area_code, {"share_within:" + r.service_type + ":" + r.target_group,
-                                    name_lt(s, r.service_type) + ": dalis per " + thr + " min" + lt,
-                                    name_en(s, r.service_type) + ": share within " + thr + " min" + en, "%",
-                                    RankOrder::high_first},
+                c.set(r.area_code, column("access.share_within", s, r.service_type, r.target_group, {}, thr, suffix),
                       std::clamp(r.share_within * 100.0, 0.0, 100.0), a.out().access->method_label + (r.estimated ? " (estimate)" : ""));
             }
     if (a.out().capacity)
         for (const auto& sc : a.out().capacity->services)
             for (const auto& r : sc.gaps.municipalities) {
                 if (r.demand <= 0) continue;
-                const auto [lt, en] = basis_suffix(sc.demand.estimated,
-                                                   {true, drive, sc.reach.method == model::DistanceMethod::straight_line});
-                c.set(r.area_code, {"unserved_share:" + sc.service_type + ":" + sc.target_group,
-                                    name_lt(s, sc.service_type) + ": negaunančių dalis" + lt,
-                                    name_en(s, sc.service_type) + ": share of demand unserved" + en, "%",
-                                    RankOrder::low_first},
+                const auto suffix = basis_suffix(sc.demand.estimated,
+                                                 {true, drive, sc.reach.method == model::DistanceMethod::straight_line});
+                c.set(r.area_code, column("capacity.unserved_share", s, sc.service_type, sc.target_group, {}, {}, suffix),
                       r.unserved_share() * 100.0, sc.demand.need_basis);
             }
     if (a.in().plan) {
@@ -143,8 +144,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
         }
         for (const auto& [m, st] : status)
             if (st.second > 0)
-                c.set(m, {"plan_on_track_share", "Plano rodikliai pasiekti", "Plan indicators on track", "%",
-                          RankOrder::high_first},
+                c.set(m, column("plan_on_track_share", s),
                       100.0 * st.first / st.second,
                       std::to_string(st.first) + " of " + std::to_string(st.second) +
                           " indicator lines with a numeric target and result");

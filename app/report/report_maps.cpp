@@ -1,3 +1,5 @@
+#include "app/core/class_labels.hpp"
+#include "app/core/indicators/registry.hpp"
 #include "app/report/report_maps.hpp"
 
 #include <algorithm>
@@ -40,17 +42,8 @@ Classed classify(const std::vector<std::optional<double>>& values, Language lang
     std::optional<double> lowest;
     for (const auto& v : shown)
         if (v && (!lowest || *v < *lowest)) lowest = v;
-    for (std::size_t k = 0; k < breaks.size(); ++k) {
-        const std::string hi = number(lang, breaks[k], decimals) + unit;
-        std::string label;
-        if (k > 0)
-            label = std::string(pick(lang, "virš ", "over ")) + number(lang, breaks[k - 1], decimals) + pick(lang, " iki ", " to ") + hi;
-        else if (lowest && *lowest < breaks[0])
-            label = std::string(pick(lang, "nuo ", "")) + number(lang, *lowest, decimals) + pick(lang, " iki ", " to ") + hi;
-        else
-            label = hi;
-        out.legend.push_back({colours[k], label});
-    }
+    const auto labels = class_labels(breaks, lowest, lang, [&](double v) { return number(lang, v, decimals); }, unit);
+    for (std::size_t k = 0; k < breaks.size(); ++k) out.legend.push_back({colours[k], labels[k]});
     if (std::any_of(values.begin(), values.end(), [](const auto& v) { return !v; }))
         out.legend.push_back({no_data_colour, pick(lang, "nėra duomenų", "no data")});
     return out;
@@ -86,7 +79,7 @@ MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::Mu
 
 MapChoice choose_indicator(const Analysis& a, const std::string& municipality, Language lang, const std::string& asked) {
     const auto all = ward_indicators(a);
-    std::string id = asked;
+    std::string id = indicators::ward_spelling(asked); // both spellings of the travel share
     if (id.empty() && a.out().capacity && !a.out().capacity->services.empty()) {
         const auto& sc = a.out().capacity->services.front();
         id = "capacity:" + sc.service_type + ":" + sc.target_group + ":unserved_share";

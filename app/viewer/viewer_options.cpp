@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/core/choropleth.hpp" // app::split
+#include "app/core/indicators/registry.hpp"
 
 namespace apreptis::viewer {
 
@@ -82,7 +83,7 @@ Options parse_options(const std::vector<std::string>& args, const std::string& d
            [&](const std::string& v) { o.frames = static_cast<int>(parse_whole("--frames", v, 0, 1000000)); });
     option("--screenshot", "save the last frame as PNG", "FILE", [&](const std::string& v) { o.screenshot = v; });
     option("--probe", "write what is shown (wards, classes, legend) as JSON", "FILE", [&](const std::string& v) { o.probe = v; });
-    option("--indicator", "indicator to colour the wards by (e.g. density)", "ID", [&](const std::string& v) { o.indicator = v; });
+    option("--indicator", "indicator to colour the wards by (e.g. density)", "ID", [&](const std::string& v) { o.indicator = app::indicators::ward_spelling(v); });
     option("--select", "select the ward with this code", "CODE", [&](const std::string& v) { o.select = v; });
     option("--whatif", "one scripted edit: 'ward:CODE;service;group;places' or 'X,Y;service;group;places'", "EDIT",
            [&](const std::string& text) {
@@ -126,7 +127,7 @@ Options parse_options(const std::vector<std::string>& args, const std::string& d
         o.level = v;
     });
     option("--compare-indicator", "the comparison indicator shown at the municipality level", "ID",
-           [&](const std::string& v) { o.compare_indicator = v; });
+           [&](const std::string& v) { o.compare_indicator = app::indicators::municipal_spelling(v); });
     option("--how-sure", "run [robustness]'s variations N times before the frames", "N",
            [&](const std::string& v) { o.how_sure_runs = static_cast<int>(parse_whole("--how-sure", v, 1, 100000)); });
     option("--zoom", "after fitting, the map point X,Y (working CRS) at the centre, F times closer", "F@X,Y",

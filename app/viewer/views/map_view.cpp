@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/core/class_labels.hpp"
 #include "views/views.hpp"
 
 namespace apreptis::viewer {
@@ -133,19 +134,17 @@ void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float
     const float box_w = std::max(260.f, ImGui::CalcTextSize(title.c_str()).x + 20);
     dl->AddRectFilled({x0, y0}, {x0 + box_w, y0 + box_h}, paper, 4);
     dl->AddText({x0 + 8, y0 + 4}, ink, title.c_str());
-    double lo = 1e300;
+    std::optional<double> lo;
     for (const auto& v : app.values)
-        if (v) lo = std::min(lo, *v);
-    if (lo == 1e300) lo = 0;
+        if (v && (!lo || *v < *lo)) lo = *v;
+    // the report's wording: classes that do not overlap ("5.6 to 11.9", "over 11.9 to 16.2")
+    const auto labels = app::class_labels(app.breaks, lo, app.lang, [](double v) { return format_value(v, 1); });
     for (std::size_t c = 0; c < app.breaks.size(); ++c) {
         const float y = y0 + 6 + lh * static_cast<float>(c + 1);
         const app::Rgb k = app.colours[c];
         dl->AddRectFilled({x0 + 8, y}, {x0 + 32, y + lh - 4}, IM_COL32(k.r, k.g, k.b, 255));
         dl->AddRect({x0 + 8, y}, {x0 + 32, y + lh - 4}, ink);
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "%s – %s", format_value(c == 0 ? lo : app.breaks[c - 1], 1).c_str(),
-                      format_value(app.breaks[c], 1).c_str());
-        dl->AddText({x0 + 40, y}, ink, buf);
+        dl->AddText({x0 + 40, y}, ink, labels[c].c_str());
     }
     const float yn = y0 + 6 + lh * static_cast<float>(app.breaks.size() + 1);
     dl->AddRectFilled({x0 + 8, yn}, {x0 + 32, yn + lh - 4},

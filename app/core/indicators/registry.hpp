@@ -1,0 +1,73 @@
+#pragma once
+// One registry of the indicators the map (ward choropleth), the comparison of municipalities,
+// the council report and docs/INDICATORS.md show: id, LT/EN label, unit, which way is better,
+// whether a figure is an estimate or measured along a straight line, and how the ward value and
+// the municipality value are obtained. A new indicator is one entry here plus its computation
+// (a ward getter in ward_values.cpp, a municipal figure in comparison_table.cpp).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/comparison.hpp"
+
+namespace apreptis::app {
+class Analysis;
+}
+
+namespace apreptis::app::indicators {
+
+/// Where estimates come from: never, always (ward shares of a municipal figure), or as the
+/// figure's own row says (an estimated target group or demand).
+enum class Estimate { never, always, per_figure };
+
+struct Definition {
+    std::string_view key;          ///< unique name of the entry, e.g. "coverage.places_per_1000"
+    /// Ward map id ({service}, {group}, {unit} filled in); empty: not on the ward map.
+    std::string_view ward_id;
+    /// Comparison id; empty: not compared. Where both exist and differ, each is accepted for the other.
+    std::string_view municipal_id;
+    /// Labels; {who} = "service — group", {service} = the service's name, {min} = the threshold.
+    std::string_view ward_lt, ward_en;
+    std::string_view municipal_lt, municipal_en;
+    std::string_view unit;         ///< the comparison's unit ("%", "per 1000", "persons", "providers", "")
+    model::RankOrder better;       ///< high_first: higher is better; low_first: lower; none: neither
+    Estimate estimate;
+    /// A travel figure: labelled with how distance was measured (road network or straight line),
+    /// which each run decides ([access] / [capacity] method), never this registry.
+    bool travel;
+    std::string_view ward_value;      ///< how the ward value is got (docs)
+    std::string_view municipal_value; ///< how the municipality value is got (docs)
+};
+
+/// Every indicator, in the order the map lists them within a family.
+const std::vector<Definition>& all();
+
+/// The entry with this key; throws std::logic_error for an unknown key (a programming error).
+const Definition& get(std::string_view key);
+
+/// The entry a ward map id or a comparison id belongs to (either spelling), or nullptr.
+const Definition* find(const std::string& id);
+
+/// `text` with each "{name}" replaced by its value.
+std::string fill(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values);
+
+/// "share_within:a:b" -> "access:a:b" (the ward map's spelling); other ids unchanged.
+std::string ward_spelling(const std::string& id);
+/// "access:a:b" -> "share_within:a:b" (the comparison's spelling); other ids unchanged.
+std::string municipal_spelling(const std::string& id);
+
+/// One value per ward (nullopt = not known), in the order of study.wards; all nullopt for an
+/// id no entry knows or whose figures the run lacks. Accepts both spellings.
+std::vector<std::optional<double>> ward_values(const Analysis& a, const std::string& id);
+
+} // namespace apreptis::app::indicators
+
+namespace apreptis::app::indicators {
+
+/// The registry as the Markdown table docs/INDICATORS.md carries between its registry markers
+/// (a test checks the two agree, and rewrites the docs with APREPTIS_UPDATE_DOCS=1).
+std::string markdown_table();
+
+} // namespace apreptis::app::indicators
