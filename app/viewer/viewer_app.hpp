@@ -21,6 +21,7 @@
 #include "render/basemap_layer.hpp"
 #include "render/map_renderer.hpp"
 #include "robustness_view.hpp"
+#include "view_state.hpp"
 
 namespace apreptis::viewer {
 
@@ -137,6 +138,8 @@ public:
     const model::Scenario& scenario() const { return m_scenario; }
     /// The "Locate providers" panel (views/locate_panel.cpp): its placements are move edits.
     LocateSession locate;
+    /// What the views keep between frames (view_state.hpp).
+    ViewState ui;
 
     /// Call once per frame: swaps in a finished load or recompute, uploads meshes.
     void poll();

@@ -41,9 +41,9 @@ bool locate_map_input(ViewerApp& app) {
     if (!s.open || !app.current()) return false;
     ImGuiIO& io = ImGui::GetIO();
     const geo::XY mouse{io.MousePos.x, io.MousePos.y};
-    static std::string dragging; // a placed provider being dragged
-    static std::optional<geo::XY> pressed; // a press that places the selected one if it is a click, not a pan
-    static geo::XY drag_from;
+    std::string& dragging = app.ui.locate.dragging; // a placed provider being dragged
+    std::optional<geo::XY>& pressed = app.ui.locate.pressed; // a press that places the selected one if it is a click, not a pan
+    geo::XY& drag_from = app.ui.locate.drag_from;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         const int p = app.provider_at(mouse, 10);
         if (p >= 0) {

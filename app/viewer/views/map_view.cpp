@@ -42,7 +42,7 @@ void draw_map_interaction(ViewerApp& app) {
     if (!a || io.WantCaptureMouse) return;
     if (locate_map_input(app)) return; // the "Locate providers" panel places and drags its own
     const geo::XY mouse{io.MousePos.x, io.MousePos.y};
-    static int dragging = -1;
+    int& dragging = app.ui.map.dragging;
     if (io.MouseWheel != 0) app.view.zoom_at(mouse, std::pow(1.2, io.MouseWheel));
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         const int p = app.provider_at(mouse, 10);

@@ -78,7 +78,7 @@ void draw_layers_panel(ViewerApp& app) {
         changed |= ImGui::RadioButton(tr(app.lang, "manual"), &method, 2);
         changed |= ImGui::SliderInt(tr(app.lang, "classes"), &app.classes, 2, 7);
         if (method == 2) {
-            static char breaks[128] = "";
+            char (&breaks)[128] = app.ui.layers.breaks;
             if (ImGui::InputText("##breaks", breaks, sizeof breaks)) {
                 app.manual_breaks = parse_manual_breaks(breaks); // reads the text, leaves ImGui's buffer as typed
                 changed = true;
@@ -157,7 +157,7 @@ void draw_inspector_panel(ViewerApp& app) {
                                           format_value(sc.supply.capacity[k], 0).c_str(), sc.supply.basis[k].c_str(),
                                           tr(app.lang, "utilisation"),
                                           sc.supply.capacity[k] > 0 ? 100 * sc.allocation.realised[k] / sc.supply.capacity[k] : 0.0);
-        static float places = 0;
+        float& places = app.ui.inspector.places;
         ImGui::SetNextItemWidth(120);
         ImGui::InputFloat(tr(app.lang, "places"), &places, 1, 10, "%.0f");
         ImGui::SameLine();
@@ -295,14 +295,14 @@ void draw_scenario_panel(ViewerApp& app, std::string& export_path, int export_si
     ImGui::SameLine();
     if (app.busy()) ImGui::TextDisabled("%s", tr(app.lang, "recomputing"));
     else ImGui::TextDisabled("%.0f ms", app.last_recompute_s * 1000);
-    static char path[512] = "";
+    char (&path)[512] = app.ui.scenario.path;
     if (!path[0]) std::snprintf(path, sizeof path, "%s", app.scenario_path.c_str());
     ImGui::InputText("##scenario", path, sizeof path);
     if (ImGui::Button(tr(app.lang, "save"))) app.save_scenario(path);
     ImGui::SameLine();
     if (ImGui::Button(tr(app.lang, "load"))) app.load_scenario(path);
     ImGui::Separator();
-    static char png[512] = "map.png";
+    char (&png)[512] = app.ui.scenario.png;
     ImGui::InputText("##png", png, sizeof png);
     ImGui::InputInt2("px", export_size);
     if (ImGui::Button(tr(app.lang, "export"))) {

@@ -82,7 +82,7 @@ void draw_robustness_panel(ViewerApp& app) {
         ImGui::End();
         return;
     }
-    static int runs = -1;
+    int& runs = app.ui.robustness.runs;
     if (runs < 0) runs = static_cast<int>(std::min<std::size_t>(settings->runs, 100000));
     ImGui::SetNextItemWidth(100);
     ImGui::InputInt(pick(app, "skaičiavimų", "runs"), &runs, 100, 1000);

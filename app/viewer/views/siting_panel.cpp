@@ -16,10 +16,10 @@ void draw_siting_panel(ViewerApp& app) {
     ImGui::SetNextWindowSize({330, 200}, ImGuiCond_FirstUseEver);
     ImGui::Begin(tr(app.lang, "suggest_sites"));
     const auto& services = a->out().capacity->services;
-    static int pick = 0;
-    static int k = 3;
-    static float places = 0;
-    static float grid_m = 250;
+    int& pick = app.ui.siting.pick;
+    int& k = app.ui.siting.k;
+    float& places = app.ui.siting.places;
+    float& grid_m = app.ui.siting.grid_m;
     pick = std::clamp(pick, 0, static_cast<int>(services.size()) - 1);
     const auto label = [&](int i) { return services[static_cast<std::size_t>(i)].service_type + " / " + services[static_cast<std::size_t>(i)].target_group; };
     if (ImGui::BeginCombo("##svc", label(pick).c_str())) {
