@@ -18,6 +18,7 @@
 #include "geo/routing/catchment.hpp"
 #include "geo/routing/nearest.hpp"
 #include "model/parallel.hpp"
+#include "model/travel/travel_times.hpp"
 
 namespace apreptis::model {
 
@@ -132,9 +133,7 @@ struct Context {
     const StudyArea& s;
     const RoutingIndex& routing;
     const AccessSettings& st;
-    const geo::RoadNetwork* network;
     double walk;
-    std::vector<geo::XY> unit_points;
     std::vector<std::vector<std::size_t>> units_of_ward;
     std::stop_token stop;
 };
@@ -202,27 +201,6 @@ ServiceAccess reuse(const ServiceAccess& prev, const Remap& remap, bool times_on
     return sa;
 }
 
-geo::SnappedPoint snap_provider(const Context& c, const std::string& type, const Provider& p,
-                                std::vector<std::string>& warnings) {
-    const geo::XY at = *p.point;
-    geo::SnappedPoint sp = c.routing.snap_index().snap(at, c.routing.max_snap_distance_m());
-    const std::string who = type + ": provider " + p.id + " " + p.name;
-    if (!sp.snapped && c.st.road_clip && !c.st.road_clip->contains(at))
-        warnings.push_back(who + " lies outside the area whose roads were read (the wards plus [roads] "
-                                 "margin_m): it reaches no one; raise margin_m to include its streets");
-    else if (!sp.snapped)
-        warnings.push_back(who + " is farther than " + std::to_string(static_cast<int>(c.routing.max_snap_distance_m())) +
-                           " m (max_snap_distance_m) from any road usable on this profile: it reaches no one");
-    else if (sp.component != c.network->largest_component)
-        warnings.push_back(who + " is on a part of the network not connected to the main one (" +
-                           std::to_string(c.network->component_size[sp.component]) + " nodes)");
-    else if (sp.passed_detached)
-        warnings.push_back(who + ": the road nearest to it (" + std::to_string(std::lround(sp.detached_m)) +
-                           " m) is on a part of the network not connected to the main one; attached to the main "
-                           "network " + std::to_string(std::lround(sp.distance_m)) + " m away instead");
-    return sp;
-}
-
 /// The bands in seconds.
 std::vector<double> band_seconds(const Context& c) {
     std::vector<double> secs;
@@ -230,41 +208,25 @@ std::vector<double> band_seconds(const Context& c) {
     return secs;
 }
 
-/// Catchments of one provider, per band: the streets it is reached from, drawn once into one
-/// raster for all bands (or, without a network, circles).
-std::vector<Catchment> provider_catchments(const Context& c, geo::TravelQuery* query, const std::string& type,
-                                           std::size_t provider, const geo::SnappedPoint* snapped) {
+/// Catchments of one provider, per band: where the method reaches it from (with a network, the
+/// streets it is reached from drawn once into one raster for all bands; else circles).
+std::vector<Catchment> provider_catchments(const Context& c, SourceSearch& search, std::size_t i, const std::string& type,
+                                           std::size_t provider) {
     std::vector<Catchment> out;
-    if (query) {
-        auto lines = geo::catchment_increments(*query, *snapped, c.walk, band_seconds(c));
-        auto areas = geo::raster_buffer_bands(lines, c.st.catchment_buffer_m, c.st.catchment_buffer_m / 2);
-        for (std::size_t b = 0; b < areas.size(); ++b)
-            out.push_back({provider, type, c.st.catchment_bands_min[b], std::move(areas[b])});
-    } else {
-        for (double b : c.st.catchment_bands_min) // the straight-line reach at walking speed
-            out.push_back({provider, type, b, geo::circle(*c.s.providers[provider].point, b * 60.0 * c.walk, 128)});
-    }
+    auto areas = search.source_areas(i, band_seconds(c), c.st.catchment_buffer_m);
+    for (std::size_t b = 0; b < areas.size(); ++b)
+        out.push_back({provider, type, c.st.catchment_bands_min[b], std::move(areas[b])});
     return out;
 }
 
-/// A service type's areas, per band: where its nearest provider is within the band. With a
-/// network, from the times the multi-source search in `query` left (the union of the
-/// providers' catchments, without a search per provider); else the union of their circles.
-std::vector<Catchment> service_catchments(const Context& c, const geo::TravelQuery* query, const std::string& type,
-                                          const std::vector<std::size_t>& providers) {
+/// A service type's areas, per band: where its nearest provider is within the band (with a
+/// network, from the times the multi-source search left: the union of the providers'
+/// catchments, without a search per provider; else the union of their circles).
+std::vector<Catchment> service_catchments(const Context& c, SourceSearch& search, const std::string& type) {
     std::vector<Catchment> out;
-    if (query) {
-        auto lines = geo::reached_increments(*query, band_seconds(c));
-        auto areas = geo::raster_buffer_bands(lines, c.st.catchment_buffer_m, c.st.catchment_buffer_m / 2);
-        for (std::size_t b = 0; b < areas.size(); ++b)
-            out.push_back({geo::invalid_index, type, c.st.catchment_bands_min[b], std::move(areas[b])});
-    } else {
-        for (double b : c.st.catchment_bands_min) {
-            std::vector<geo::MultiPolygon> circles;
-            for (std::size_t p : providers) circles.push_back(geo::circle(*c.s.providers[p].point, b * 60.0 * c.walk, 128));
-            out.push_back({geo::invalid_index, type, b, geo::dissolve(circles)});
-        }
-    }
+    auto areas = search.service_areas(band_seconds(c), c.st.catchment_buffer_m);
+    for (std::size_t b = 0; b < areas.size(); ++b)
+        out.push_back({geo::invalid_index, type, c.st.catchment_bands_min[b], std::move(areas[b])});
     return out;
 }
 
@@ -399,7 +361,7 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
         return q.point && p.point && *q.point == *p.point ? &it->second : nullptr;
     };
     const bool per_provider = c.st.catchments == CatchmentScope::provider;
-    auto add_catchments = [&](std::size_t i, geo::TravelQuery* query, const geo::SnappedPoint* sp) {
+    auto add_catchments = [&](std::size_t i, SourceSearch& search) {
         if (!per_provider) return;
         check(c);
         if (const auto* old = reusable(i)) {
@@ -409,35 +371,28 @@ ServiceAccess compute_service(const Context& c, const std::string& type, const T
             }
             return;
         }
-        auto ks = provider_catchments(c, query, type, t.providers[i], sp);
+        auto ks = provider_catchments(c, search, i, type, t.providers[i]);
         sa.catchments.insert(sa.catchments.end(), std::make_move_iterator(ks.begin()), std::make_move_iterator(ks.end()));
         ++catchments_done;
     };
 
-    std::vector<geo::Access> res;
-    if (c.network) {
-        geo::TravelQuery query(*c.network);
-        std::vector<geo::SnappedPoint> src;
-        for (std::size_t p : t.providers) src.push_back(snap_provider(c, type, s.providers[p], sa.warnings));
-        // one multi-source search, run to the end, gives the nearest provider of every unit,
-        // the allocation of the streets and the service's areas; per-provider catchments
-        // search again, so they come last
-        res = geo::nearest_by_network(query, src, c.routing.unit_snaps(), c.walk);
-        if (!c.st.times_only) {
-            auto alloc = geo::allocation_after_search(query, src.size());
-            for (std::size_t i = 0; i < t.providers.size(); ++i)
-                sa.allocations.push_back({t.providers[i], type, std::move(alloc[i])});
-        }
-        check(c);
-        if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, &query, type, t.providers);
-        for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, &query, &src[i]);
-    } else {
-        std::vector<geo::XY> src;
-        for (std::size_t p : t.providers) src.push_back(*s.providers[p].point);
-        res = geo::nearest_by_straight_line(src, c.unit_points, c.walk);
-        for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, nullptr, nullptr);
-        if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, nullptr, type, t.providers);
+    std::vector<geo::XY> points;
+    std::vector<std::string> who;
+    for (std::size_t p : t.providers) {
+        points.push_back(*s.providers[p].point);
+        who.push_back(type + ": provider " + s.providers[p].id + " " + s.providers[p].name);
     }
+    // the nearest provider of every unit, then what the same search gives (the allocation of
+    // the streets, the service's areas); per-provider catchments may search again: last
+    auto search = c.routing.travel().search(points, who, c.st.road_clip, c.walk, sa.warnings);
+    const std::vector<geo::Access> res = search->nearest();
+    if (!c.st.times_only) {
+        auto alloc = search->allocation();
+        for (std::size_t i = 0; i < alloc.size(); ++i) sa.allocations.push_back({t.providers[i], type, std::move(alloc[i])});
+    }
+    check(c);
+    if (c.st.catchments == CatchmentScope::service) sa.catchments = service_catchments(c, *search, type);
+    for (std::size_t i = 0; i < t.providers.size(); ++i) add_catchments(i, *search);
     sa.per_unit.resize(res.size());
     for (std::size_t i = 0; i < res.size(); ++i)
         if (res[i].reachable())
@@ -476,16 +431,9 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
     const std::vector<PopulationUnit>& units = routing.units();
     AccessAnalysis a;
     const double walk = travel_speed_mps(st, network != nullptr);
-    a.method = network ? DistanceMethod::network : DistanceMethod::straight_line;
+    a.method = routing.travel().method();
     a.catchments = st.catchments;
-    char buf[160];
-    if (network)
-        std::snprintf(buf, sizeof buf, "network, %s profile (access legs walked at %.1f km/h)", geo::to_string(st.profile),
-                      walk * 3.6);
-    else
-        std::snprintf(buf, sizeof buf, "straight line at %.1f km/h: NO road network loaded", walk * 3.6);
-    // (a drive analysis without roads says "straight line at 50.0 km/h": an estimate, labelled)
-    a.method_label = buf;
+    a.method_label = routing.travel().describe(st.profile, walk);
 
     // Which service types have located providers (in study order); who is left out and why.
     std::map<std::string, TypeInputs> types;
@@ -536,12 +484,8 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
                                  std::to_string(static_cast<long long>(std::round(a.max_leg_past_detached_m))) +
                                  " m away, walked): the road nearest to them is on a part not connected to it");
     }
-    Context c{s, routing, st, network, walk, {}, std::vector<std::vector<std::size_t>>(s.wards.size()), stop};
-    c.unit_points.reserve(units.size());
-    for (std::size_t u = 0; u < units.size(); ++u) {
-        c.unit_points.push_back(units[u].point);
-        c.units_of_ward[units[u].ward].push_back(u);
-    }
+    Context c{s, routing, st, walk, std::vector<std::vector<std::size_t>>(s.wards.size()), stop};
+    for (std::size_t u = 0; u < units.size(); ++u) c.units_of_ward[units[u].ward].push_back(u);
 
     std::optional<Remap> remap;
     if (previous) remap.emplace(previous->study, s);

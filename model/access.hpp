@@ -24,10 +24,9 @@
 #include "model/coverage.hpp"
 #include "model/routing_index.hpp"
 #include "model/study_area.hpp"
+#include "model/travel/distance_method.hpp"
 
 namespace apreptis::model {
-
-enum class DistanceMethod { network, straight_line };
 
 /// What the catchment polygons are drawn for: each provider (overlapping; a municipality's
 /// planner looks at one at a time), each service type (the area within each band of its

@@ -5,11 +5,13 @@
 
 #include "geo/preconditions.hpp"
 #include "model/parallel.hpp"
+#include "model/travel/road_network_travel.hpp"
+#include "model/travel/straight_line_travel.hpp"
 
 namespace apreptis::model {
 
 RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surface)
-    : m_units(std::move(units)), m_surface(std::move(surface)) {}
+    : m_units(std::move(units)), m_surface(std::move(surface)), m_travel(straight_line_travel(m_units)) {}
 
 RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surface, geo::RoadNetwork network,
                            geo::NetworkReport report, double max_snap_distance_m)
@@ -28,6 +30,7 @@ RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surf
             for (std::size_t i = first; i < end; ++i) m_unit_snaps[i] = m_snap->snap(m_units[i].point, max_snap_distance_m);
         });
     run_in_parallel(jobs);
+    m_travel = road_network_travel(*this);
 }
 
 } // namespace apreptis::model

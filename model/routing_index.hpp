@@ -10,6 +10,7 @@
 #include "geo/routing/road_network.hpp"
 #include "geo/routing/snap_index.hpp"
 #include "model/population_surface.hpp"
+#include "model/travel/travel_times.hpp"
 
 namespace apreptis::model {
 
@@ -32,6 +33,8 @@ public:
     const geo::SnapIndex& snap_index() const { return *m_snap; }
     const std::vector<geo::SnappedPoint>& unit_snaps() const { return m_unit_snaps; }
     double max_snap_distance_m() const { return m_max_snap_m; }
+    /// How travel is measured on these units: every travel-time question goes through it.
+    const TravelTimes& travel() const { return *m_travel; }
 
 private:
     std::vector<PopulationUnit> m_units;
@@ -41,6 +44,7 @@ private:
     std::unique_ptr<const geo::SnapIndex> m_snap;
     std::vector<geo::SnappedPoint> m_unit_snaps;
     double m_max_snap_m = 0;
+    std::unique_ptr<const TravelTimes> m_travel; // refers to the members above: declared last
 };
 
 } // namespace apreptis::model

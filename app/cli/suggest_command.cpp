@@ -102,7 +102,7 @@ int suggest(const std::vector<std::string>& argv) {
     const auto& r = s.result;
     std::optional<model::SitingRobustness> robust;
     if (robust_settings) robust = app::run_siting_robustness(a, s, *robust_settings);
-    const std::string method = r.distances == model::DistanceMethod::network ? "network" : "straight_line";
+    const std::string method = model::to_string(r.distances);
 
     geo::StagedDirectory dir(out, options);
     const geo::OutLayer layer = app::suggested_sites_layer(a, r, s.request.service_type, s.request.target_group);
@@ -122,7 +122,7 @@ int suggest(const std::vector<std::string>& argv) {
                    {"travel_time_after_h", r.time_after_s / 3600}, {"bound_basis", r.bound_basis},
                    {"allocations_solved", r.allocations_solved}, {"swaps_complete", r.swaps_complete},
                    {"optimal", r.optimal}, {"mip_nodes", r.mip_nodes},
-                   {"distance_method", r.distances == model::DistanceMethod::network ? "network" : "straight_line"}};
+                   {"distance_method", model::to_string(r.distances)}};
     for (const auto& [stage, secs] : r.seconds) j["result"]["seconds"][stage] = secs;
     if (r.upper_bound) j["result"]["upper_bound"] = *r.upper_bound;
     if (r.gap) j["result"]["optimality_gap"] = *r.gap;

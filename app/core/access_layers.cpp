@@ -15,7 +15,7 @@ namespace {
 
 
 std::string method_code(const Analysis& a) {
-    return a.out().access->method == model::DistanceMethod::network ? "network" : "straight_line";
+    return model::to_string(a.out().access->method);
 }
 
 } // namespace

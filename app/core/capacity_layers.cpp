@@ -12,7 +12,7 @@ using geo::Value;
 namespace {
 
 std::string method_of(const model::ServiceCapacity& sc) {
-    return sc.reach.method == model::DistanceMethod::network ? "network" : "straight_line";
+    return model::to_string(sc.reach.method);
 }
 
 } // namespace
@@ -167,7 +167,7 @@ geo::OutLayer suggested_sites_layer(const Analysis& a, const model::SitingResult
             wards += (wards.empty() ? "" : "; ") + w + " " + geo::format_number(std::round(d * 10) / 10);
         L.features.push_back({{i64(s.rank), service, group, s.location.x, s.location.y, s.marginal_gain,
                                s.cumulative_served, wards, r.method, opt(r.upper_bound), opt(r.gap),
-                               std::string(straight ? "straight_line" : "network")},
+                               std::string(model::to_string(r.distances))},
                               s.location});
     }
     return L;

@@ -61,7 +61,7 @@ CapacityAnalysis analyse_capacity(const StudyArea& s, const RoutingIndex& routin
         std::map<std::string, std::size_t> old_row;
         if (prev)
             for (std::size_t i = 0; i < prev->provider_ids.size(); ++i) old_row[prev->provider_ids[i]] = i;
-        sc.reach.method = routing.has_network() ? DistanceMethod::network : DistanceMethod::straight_line;
+        sc.reach.method = routing.travel().method();
         sc.reach.cutoff_s = sc.threshold_min * 60;
         // which rows are taken over, then one reach matrix for all the others (one index of the
         // units, both cores), joined in provider order
