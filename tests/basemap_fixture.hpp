@@ -124,4 +124,15 @@ private:
     int m_port = 0;
 };
 
+/// Kaunas's 11 wards (no providers, no travel) as p.toml in `d`, with `extra` appended (a
+/// [basemap] section): the project of the basemap tests.
+inline std::string kaunas_wards_project(const ScratchDir& d, const std::string& extra) {
+    const std::string k = source_dir() + "/datasets";
+    return write_file(d / "p.toml", "[project]\nname = \"basemap\"\n[catalogue]\nservice_types = \"" + k +
+                                        "/catalogue/service_types.csv\"\ntarget_groups = \"" + k +
+                                        "/catalogue/target_groups.csv\"\n[wards]\npath = \"" + k +
+                                        "/kaunas/wards.geojson\"\ncode_field = \"SEN_KODAS\"\nname_field = \"SEN_PAV_TR\"\n"
+                                        "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n" + extra);
+}
+
 } // namespace apreptis::test

@@ -363,14 +363,7 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
             }
 
     char buf[200];
-    if (!st.thresholds_min.empty()) {
-        std::string list;
-        for (double t : st.thresholds_min) {
-            std::snprintf(buf, sizeof buf, "%g", t);
-            list += (list.empty() ? "" : ", ") + std::string(buf);
-        }
-        res.varied.push_back("threshold: one of " + list + " min per run (the same for every service type)");
-    }
+    if (!st.thresholds_min.empty()) res.varied.push_back(describe_threshold_variation(st, " (the same for every service type)"));
     if (st.speed_kmh) {
         std::snprintf(buf, sizeof buf, "travel speed: %.1f to %.1f km/h (the single run: %.1f km/h); times scaled",
                       st.speed_kmh->first, st.speed_kmh->second, res.nominal_kmh);

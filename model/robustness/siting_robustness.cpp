@@ -137,14 +137,7 @@ SitingRobustness analyse_siting_robustness(const StudyArea& s, const RoutingInde
     }
 
     char buf[200];
-    if (!st.thresholds_min.empty()) {
-        std::string list;
-        for (double t : st.thresholds_min) {
-            std::snprintf(buf, sizeof buf, "%g", t);
-            list += (list.empty() ? "" : ", ") + std::string(buf);
-        }
-        res.varied.push_back("threshold: one of " + list + " min per run");
-    }
+    if (!st.thresholds_min.empty()) res.varied.push_back(describe_threshold_variation(st));
     if (st.speed_kmh) {
         std::snprintf(buf, sizeof buf, "travel speed: %.1f to %.1f km/h (the suggestion: %.1f km/h); reach scaled",
                       st.speed_kmh->first, st.speed_kmh->second, nominal_kmh);

@@ -1,6 +1,7 @@
 #include "model/robustness/variation.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace apreptis::model {
 
@@ -65,6 +66,16 @@ std::size_t draw_point_index(const RobustnessSettings& st, std::size_t run, cons
                              std::size_t candidates) {
     const double u = keyed_uniform(st.seed, run, "provider_point", provider_id);
     return std::min(candidates - 1, static_cast<std::size_t>(u * static_cast<double>(candidates)));
+}
+
+std::string describe_threshold_variation(const RobustnessSettings& settings, const std::string& tail) {
+    std::string list;
+    char buf[32];
+    for (double t : settings.thresholds_min) {
+        std::snprintf(buf, sizeof buf, "%g", t);
+        list += (list.empty() ? "" : ", ") + std::string(buf);
+    }
+    return "threshold: one of " + list + " min per run" + tail;
 }
 
 } // namespace apreptis::model

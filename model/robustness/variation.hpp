@@ -53,6 +53,10 @@ struct GlobalDraw {
 
 GlobalDraw draw_global(const RobustnessSettings& settings, std::size_t run, double nominal_kmh);
 
+/// "threshold: one of 20, 30, 45 min per run": the sentence every output gives for a varied
+/// threshold list (`settings.thresholds_min` not empty), `tail` added before the end.
+std::string describe_threshold_variation(const RobustnessSettings& settings, const std::string& tail = "");
+
 /// The factor on an estimated group size of one ward in one run (1 when not varied).
 double draw_group_factor(const RobustnessSettings& settings, std::size_t run, const std::string& ward_code,
                          const std::string& group);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "kaunas_locate_project.hpp"
 #include "test_util.hpp"
 
 using namespace apreptis;
@@ -18,21 +19,11 @@ namespace {
 std::string kaunas_project(const test::ScratchDir& dir) {
     const std::string src = test::source_dir() + "/datasets/kaunas/";
     fs::copy_file(src + "providers.csv", dir / "providers.csv");
-    std::string toml = test::read_file(src + "kaunas.toml");
-    auto replace_all = [&](const std::string& from, const std::string& to) {
-        for (std::size_t at = 0; (at = toml.find(from, at)) != std::string::npos; at += to.size()) toml.replace(at, from.size(), to);
-    };
-    replace_all("\"../", "\"" + test::source_dir() + "/datasets/");
-    for (const char* f : {"wards.geojson", "population_groups.csv", "needs.csv", "buildings.csv"})
-        replace_all(std::string("\"") + f + "\"", "\"" + src + f + "\"");
     test::write_file(dir / "addresses.csv", "SAV,GYV,GAT,NR,RAIDE,KORPUSAS,X,Y\n"
                                             "Kauno m. sav.,Kaunas,Sąjungos aikštė,13,A,,490013.0,6089351.0\n"
                                             "Kauno m. sav.,Kaunas,Birutės gatvė,27,,,501558.0,6079045.0\n"
                                             "Kauno m. sav.,Kaunas,Birutės gatvė,31,,,501600.0,6079100.0\n");
-    toml += "\n[addresses]\npath = \"addresses.csv\"\nx_field = \"X\"\ny_field = \"Y\"\ncrs = \"EPSG:3346\"\n"
-            "municipality_field = \"SAV\"\nlocality_field = \"GYV\"\nstreet_field = \"GAT\"\nhouse_number_field = \"NR\"\n"
-            "letter_field = \"RAIDE\"\nbuilding_number_field = \"KORPUSAS\"\n";
-    return test::write_file(dir / "project.toml", toml);
+    return test::write_file(dir / "project.toml", test::kaunas_locate_toml("providers.csv"));
 }
 
 // The first CSV line of `text` that starts with `id,`.

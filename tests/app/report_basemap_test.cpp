@@ -12,17 +12,6 @@ using namespace apreptis;
 
 namespace {
 
-/// Kaunas's 11 wards and its providers, with `extra` appended (a [basemap] section).
-std::string project(const test::ScratchDir& d, const std::string& extra) {
-    const std::string k = test::source_dir() + "/datasets";
-    return test::write_file(d / "p.toml",
-                            "[project]\nname = \"basemap\"\n[catalogue]\nservice_types = \"" + k +
-                                "/catalogue/service_types.csv\"\ntarget_groups = \"" + k +
-                                "/catalogue/target_groups.csv\"\n[wards]\npath = \"" + k +
-                                "/kaunas/wards.geojson\"\ncode_field = \"SEN_KODAS\"\nname_field = \"SEN_PAV_TR\"\n"
-                                "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n" + extra);
-}
-
 /// Pixels of page 1 (72 dpi, no anti-aliasing) exactly of colour (r, g, b).
 long count_colour(const std::string& pdf, const std::string& stem, int r, int g, int b) {
     test::shell_stdout("pdftoppm -r 72 -f 1 -l 1 -aa no -aaVector no " + pdf + " " + stem);
@@ -54,7 +43,7 @@ TEST(ReportBasemap, the_map_is_drawn_over_the_basemap_with_its_attribution) {
     green.left[2] = green.right[2] = 0;
     test::write_rgb_geotiff(green, d / "green.tif");
 
-    const std::string with = project(d, "[basemap]\nsource = \"green.tif\"\nattribution = \"Test basemap (one green)\"\n");
+    const std::string with = test::kaunas_wards_project(d, "[basemap]\nsource = \"green.tif\"\nattribution = \"Test basemap (one green)\"\n");
     const test::CliRun r = test::run_cli("report " + with + " --out " + d / "with.pdf");
     ASSERT_EQ(r.rc, 0) << r.output;
     EXPECT_EQ(r.output.find("warning"), std::string::npos) << r.output;
@@ -63,14 +52,14 @@ TEST(ReportBasemap, the_map_is_drawn_over_the_basemap_with_its_attribution) {
     EXPECT_NE(test::shell_stdout("pdftotext " + d / "with.pdf" + " -").find("Pagrindas: Test basemap (one green)"),
               std::string::npos);
 
-    const std::string without = project(d, "");
+    const std::string without = test::kaunas_wards_project(d, "");
     ASSERT_EQ(test::run_cli("report " + without + " --out " + d / "without.pdf").rc, 0);
     EXPECT_EQ(count_colour(d / "without.pdf", d / "without", 0, 200, 0), 0);
 }
 
 TEST(ReportBasemap, a_basemap_that_fails_is_a_warning_and_the_report_is_written_without_it) {
     test::ScratchDir d;
-    const std::string p = project(d, "[basemap]\nsource = \"missing.tif\"\nattribution = \"nobody\"\n");
+    const std::string p = test::kaunas_wards_project(d, "[basemap]\nsource = \"missing.tif\"\nattribution = \"nobody\"\n");
     const test::CliRun r = test::run_cli("report " + p + " --out " + d / "r.pdf");
     ASSERT_EQ(r.rc, 0) << r.output;
     EXPECT_NE(r.output.find("warning: basemap " + d / "missing.tif"), std::string::npos) << r.output;

@@ -322,17 +322,6 @@ TEST(ViewerGui, how_sure_hatches_the_wards_whose_rank_is_not_sure) {
 
 namespace {
 
-/// Kaunas's 11 wards with `basemap` as its [basemap] section (no providers, no travel).
-std::string basemap_project(const test::ScratchDir& d, const std::string& basemap) {
-    const std::string k = test::source_dir() + "/datasets";
-    return test::write_file(d / "p.toml",
-                            "[project]\nname = \"basemap\"\n[catalogue]\nservice_types = \"" + k +
-                                "/catalogue/service_types.csv\"\ntarget_groups = \"" + k +
-                                "/catalogue/target_groups.csv\"\n[wards]\npath = \"" + k +
-                                "/kaunas/wards.geojson\"\ncode_field = \"SEN_KODAS\"\nname_field = \"SEN_PAV_TR\"\n"
-                                "municipality_field = \"SAV_PAV\"\npopulation_field = \"SEN_GYV\"\n[basemap]\n" + basemap);
-}
-
 long count_colour(const Image& img, std::array<int, 3> c) {
     long n = 0;
     for (int y = 0; y < img.h; ++y)
@@ -351,7 +340,7 @@ TEST(ViewerGui, a_geotiff_basemap_is_drawn_under_semi_transparent_wards_and_in_t
     base.cell = 100;
     base.columns = base.rows = 1000;
     test::write_rgb_geotiff(base, d / "base.tif");
-    const std::string p = basemap_project(d, "source = \"base.tif\"\nattribution = \"Test basemap\"\nward_opacity = 0.5\n");
+    const std::string p = test::kaunas_wards_project(d, "[basemap]\nsource = \"base.tif\"\nattribution = \"Test basemap\"\nward_opacity = 0.5\n");
     ASSERT_EQ(run_viewer(p + " --size 1600x1000 --frames 3 --plain --indicator density --screenshot " + (d / "shot.png") +
                          " --probe " + (d / "probe.json") + " --export-png " + (d / "export.png") + " --export-size 800x600"),
               0);
@@ -393,7 +382,7 @@ TEST(ViewerGui, an_xyz_basemap_comes_from_a_local_tile_server_and_one_that_fails
     test::write_tile_png(d / "tile.png", 40, 200, 60);
     test::TileServer server(d / "tile.png", d / "port");
     ::setenv("GDAL_DEFAULT_WMS_CACHE_PATH", (d / "cache").c_str(), 1); // the viewer inherits it
-    const std::string p = basemap_project(d, "source = \"" + server.url() + "\"\nattribution = \"Test tiles\"\n");
+    const std::string p = test::kaunas_wards_project(d, "[basemap]\nsource = \"" + server.url() + "\"\nattribution = \"Test tiles\"\n");
     ASSERT_EQ(run_viewer(p + " --size 1600x1000 --frames 3 --plain --screenshot " + (d / "shot.png") + " --probe " +
                          (d / "probe.json")),
               0);
@@ -403,7 +392,7 @@ TEST(ViewerGui, an_xyz_basemap_comes_from_a_local_tile_server_and_one_that_fails
     EXPECT_FALSE(server.requests().empty());
 
     const std::string missing = "http://127.0.0.1:" + std::to_string(server.port()) + "/missing/{z}/{x}/{y}.png";
-    const std::string bad = basemap_project(d, "source = \"" + missing + "\"\nattribution = \"Test tiles\"\n");
+    const std::string bad = test::kaunas_wards_project(d, "[basemap]\nsource = \"" + missing + "\"\nattribution = \"Test tiles\"\n");
     ASSERT_EQ(run_viewer(bad + " --size 1600x1000 --frames 3 --plain --screenshot " + (d / "bad.png") + " --probe " +
                          (d / "bad.json")),
               0); // a warning, not an error

@@ -14,6 +14,7 @@
 #include "app/core/project.hpp"
 #include "geo/crs/transformer.hpp"
 #include "geo/geom/geometry_ops.hpp"
+#include "kaunas_locate_project.hpp"
 #include "test_util.hpp"
 #include "viewer_run.hpp"
 
@@ -28,20 +29,9 @@ namespace {
 std::string kaunas_project(const test::ScratchDir& dir, const std::string& providers_file, const std::string& name) {
     const std::string src = test::source_dir() + "/datasets/kaunas/";
     if (!fs::exists(dir / "providers.csv")) fs::copy_file(src + "providers.csv", dir / "providers.csv");
-    std::string toml = test::read_file(src + "kaunas.toml");
-    auto replace_all = [&](const std::string& from, const std::string& to) {
-        for (std::size_t at = 0; (at = toml.find(from, at)) != std::string::npos; at += to.size()) toml.replace(at, from.size(), to);
-    };
-    replace_all("\"../", "\"" + test::source_dir() + "/datasets/");
-    for (const char* f : {"wards.geojson", "population_groups.csv", "needs.csv", "buildings.csv"})
-        replace_all(std::string("\"") + f + "\"", "\"" + src + f + "\"");
-    replace_all("path = \"providers.csv\"", "path = \"" + providers_file + "\"");
     test::write_file(dir / "addresses.csv", "SAV,GYV,GAT,NR,RAIDE,KORPUSAS,X,Y\n"
                                             "Kauno m. sav.,Kaunas,Sąjungos aikštė,13,A,,490013.0,6089351.0\n");
-    toml += "\n[addresses]\npath = \"addresses.csv\"\nx_field = \"X\"\ny_field = \"Y\"\ncrs = \"EPSG:3346\"\n"
-            "municipality_field = \"SAV\"\nlocality_field = \"GYV\"\nstreet_field = \"GAT\"\nhouse_number_field = \"NR\"\n"
-            "letter_field = \"RAIDE\"\nbuilding_number_field = \"KORPUSAS\"\n";
-    return test::write_file(dir / name, toml);
+    return test::write_file(dir / name, test::kaunas_locate_toml(providers_file));
 }
 
 std::string today() {
