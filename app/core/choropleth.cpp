@@ -75,7 +75,7 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
                               : a.out().capacity->services.front().reach.method == model::DistanceMethod::straight_line;
         for (const auto& sc : a.out().capacity->services)
             for (const auto& d : indicators::all())
-                if (d.key.rfind("capacity.", 0) == 0 && !d.ward_id.empty())
+                if (d.family == indicators::Family::capacity && !d.ward_id.empty())
                     entry(d.key, sc.service_type, sc.target_group, "", "", sc.demand.estimated, straight);
     }
     return out;

@@ -1,6 +1,7 @@
 #include "app/report/published_counts.hpp"
 
 #include "app/core/choropleth.hpp"
+#include "app/core/indicators/registry.hpp"
 
 namespace apreptis::app::report {
 
@@ -54,26 +55,31 @@ std::vector<Shown> ward_shown(const Analysis& a, const std::string& id, double t
             if (wards[i].code == code) return i;
         return std::nullopt;
     };
-    const auto part = split(id, ':');
-    if (id == "children_est" || id == "older_est") {
-        const auto v = ward_values(a, id);
-        for (std::size_t i = 0; i < v.size(); ++i)
-            if (v[i] && model::is_small(*v[i], threshold)) out[i] = Shown::small;
-    } else if (part[0] == "access" && part.size() == 3 && a.out().access) {
+    const auto p = indicators::parse(indicators::ward_spelling(id));
+    if (!p.entry) return out;
+    const std::string_view key = p.entry->key;
+    const indicators::Family family = p.entry->family;
+    if (family == indicators::Family::access && a.out().access) {
         for (const auto& sa : a.out().access->services)
             for (const auto& r : sa.rows)
-                if (r.level == model::AreaLevel::ward && r.service_type == part[1] && r.target_group == part[2])
+                if (r.level == model::AreaLevel::ward && r.service_type == p.service && r.target_group == p.group)
                     if (auto i = index_of(r.area_code)) out[*i] = access_group(r, threshold).share_shown(access_within);
-    } else if (part[0] == "capacity" && part.size() == 4 && a.out().capacity) {
+    } else if (family == indicators::Family::capacity && a.out().capacity) {
+        // a ward's demand split into served / no capacity / too far: each figure shown as its part is
         for (const auto& sc : a.out().capacity->services)
-            if (sc.service_type == part[1] && sc.target_group == part[2])
+            if (sc.service_type == p.service && sc.target_group == p.group)
                 for (const auto& r : sc.gaps.wards)
                     if (auto i = index_of(r.area_code)) {
                         const WardGroup g = capacity_group(r, threshold);
-                        if (part[3] == "unserved_share") out[*i] = g.share_shown(capacity_unserved);
-                        if (part[3] == "no_capacity") out[*i] = g.part_shown(1);
-                        if (part[3] == "too_far") out[*i] = g.part_shown(2);
+                        if (key == "capacity.unserved_share") out[*i] = g.share_shown(capacity_unserved);
+                        if (key == "capacity.no_capacity") out[*i] = g.part_shown(1);
+                        if (key == "capacity.too_far") out[*i] = g.part_shown(2);
                     }
+    } else if (family == indicators::Family::ward_summary && p.entry->counts_people) {
+        // a count of its own (the estimated age groups): small or not
+        const auto v = ward_values(a, id);
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (v[i] && model::is_small(*v[i], threshold)) out[i] = Shown::small;
     }
     return out;
 }

@@ -13,16 +13,6 @@
 
 namespace apreptis::app::report {
 
-namespace {
-
-std::string service_of(const std::string& id) {
-    const auto parts = split(id, ':');
-    if (parts.size() >= 2 && (parts[0] == "coverage" || parts[0] == "access" || parts[0] == "capacity")) return parts[1];
-    return {};
-}
-
-} // namespace
-
 Classed classify(const std::vector<std::optional<double>>& values, Language lang, int decimals, const std::string& unit) {
     const double scale = std::pow(10.0, decimals);
     auto printed = [scale](double v) { return std::round(v * scale) / scale; };
@@ -50,15 +40,8 @@ Classed classify(const std::vector<std::optional<double>>& values, Language lang
 }
 
 std::string indicator_unit(const std::string& id, Language L) {
-    const auto parts = split(id, ':');
-    const std::string& last = parts.back();
-    if (parts[0] == "access" || last == "unserved_share") return "\u00a0%";
-    if (last.find("per_1000") != std::string::npos || last == "two_step" || last == "enhanced") return "/1000";
-    if (id == "density") return "/km²";
-    if (id == "population") return pick(L, "\u00a0gyv.", "\u00a0res.");
-    if (id == "children_est" || id == "older_est" || last == "no_capacity" || last == "too_far")
-        return pick(L, "\u00a0asm.", "\u00a0people");
-    return {};
+    const auto* d = indicators::find(id);
+    return d ? std::string(L == Language::lt ? d->unit_lt : d->unit_en) : std::string();
 }
 
 MapFigure municipality_map(const model::Comparison& c, const std::vector<geo::MultiPolygon>& areas, std::size_t i,
@@ -82,7 +65,7 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
     std::string id = indicators::ward_spelling(asked); // both spellings of the travel share
     if (id.empty() && a.out().capacity && !a.out().capacity->services.empty()) {
         const auto& sc = a.out().capacity->services.front();
-        id = "capacity:" + sc.service_type + ":" + sc.target_group + ":unserved_share";
+        id = indicators::ward_id("capacity.unserved_share", sc.service_type, sc.target_group);
     }
     if (id.empty() && a.out().access) {
         double worst = 2;
@@ -91,7 +74,7 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
                 if (r.level == model::AreaLevel::municipality && (municipality.empty() || r.area_code == municipality) &&
                     r.target_population > 0 && r.share_within < worst) {
                     worst = r.share_within;
-                    id = "access:" + r.service_type + ":" + r.target_group;
+                    id = indicators::ward_id("access.share_within", r.service_type, r.target_group);
                 }
     }
     if (id.empty()) id = "density";
@@ -104,22 +87,22 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
     MapChoice c;
     c.indicator_id = id;
     c.title = lang == Language::lt ? it->label_lt : it->label_en;
-    const auto parts = split(id, ':');
-    if (parts[0] == "access" && a.out().access) {
+    const auto parsed = indicators::parse(id);
+    const auto family = parsed.entry ? parsed.entry->family : indicators::Family::ward_summary;
+    if (family == indicators::Family::access && a.out().access) {
         // The travel share says how it was measured: mode, speed, straight line or network.
         for (const auto& sa : a.out().access->services)
-            if (sa.service_type == parts[1])
-                c.title = service_name(a, parts[1], lang) + pick(lang, ": dalis ", ": share ") +
+            if (sa.service_type == parsed.service)
+                c.title = service_name(a, parsed.service, lang) + pick(lang, ": dalis ", ": share ") +
                           within_text(a, lang, sa.threshold_min);
-    } else if (parts[0] == "capacity") {
+    } else if (family == indicators::Family::capacity) {
         for (const char* sl : {" (tiesia linija)", " (straight line)"})
             if (const auto at = c.title.find(sl); at != std::string::npos) c.title.erase(at, std::string(sl).size());
         c.title += " (" + travel_basis(a, lang) + ")";
     }
     if (it->estimated && c.title.find(pick(lang, "įvert", "estimate")) == std::string::npos)
         c.title += pick(lang, " (įvertis)", " (estimate)");
-    c.counts_people = (parts[0] == "capacity" && parts.size() == 4 && (parts[3] == "no_capacity" || parts[3] == "too_far")) ||
-                      id == "children_est" || id == "older_est";
+    c.counts_people = parsed.entry && parsed.entry->counts_people;
     return c;
 }
 
@@ -182,7 +165,7 @@ MapFigure ward_map(const Analysis& a, const MapChoice& choice, Language lang, co
             m.label_points.push_back(geo::point_on_surface(wards[i].geometry));
         }
     }
-    const std::string service = service_of(choice.indicator_id);
+    const std::string service = indicators::parse(choice.indicator_id).service; // empty: every provider
     std::set<std::size_t> offering;
     for (const auto& l : a.study().lines)
         if (service.empty() || l.service_type == service) offering.insert(l.provider);

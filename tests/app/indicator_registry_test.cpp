@@ -45,6 +45,39 @@ TEST(IndicatorRegistry, finds_an_id_in_either_spelling) {
     EXPECT_EQ(ind::municipal_spelling("share_within_median:a:b"), "share_within_median:a:b");
 }
 
+TEST(IndicatorRegistry, parse_takes_an_id_apart_in_either_spelling) {
+    const auto c = ind::parse("coverage:meals:residents:persons:places_per_1000");
+    ASSERT_NE(c.entry, nullptr);
+    EXPECT_EQ(c.entry->key, "coverage.places_per_1000");
+    EXPECT_EQ(c.entry->family, ind::Family::coverage);
+    EXPECT_EQ(c.service, "meals");
+    EXPECT_EQ(c.group, "residents");
+    EXPECT_EQ(c.unit, "persons");
+    const auto s = ind::parse("share_within:home_help:older");
+    ASSERT_NE(s.entry, nullptr);
+    EXPECT_EQ(s.entry->family, ind::Family::access);
+    EXPECT_EQ(s.service, "home_help");
+    EXPECT_EQ(s.group, "older");
+    EXPECT_EQ(s.unit, "");
+    const auto u = ind::parse("unserved_share:hospital:residents");
+    ASSERT_NE(u.entry, nullptr);
+    EXPECT_EQ(u.entry->key, "capacity.unserved_share");
+    EXPECT_EQ(u.service, "hospital");
+    const auto p = ind::parse("providers:pharmacy");
+    ASSERT_NE(p.entry, nullptr);
+    EXPECT_EQ(p.entry->family, ind::Family::providers);
+    EXPECT_EQ(p.service, "pharmacy");
+    const auto d = ind::parse("density");
+    ASSERT_NE(d.entry, nullptr);
+    EXPECT_EQ(d.service, "");
+    EXPECT_EQ(ind::parse("access:home_help").entry, nullptr); // a part short
+    EXPECT_EQ(ind::parse("no_such").entry, nullptr);
+    EXPECT_EQ(ind::ward_id("access.share_within", "home_help", "older"), "access:home_help:older");
+    EXPECT_EQ(ind::ward_id("capacity.unserved_share", "hospital", "residents"), "capacity:hospital:residents:unserved_share");
+    EXPECT_EQ(ind::ward_id("coverage.places_per_1000", "meals", "older", "persons"), "coverage:meals:older:persons:places_per_1000");
+    EXPECT_EQ(ind::ward_id("density"), "density");
+}
+
 TEST(IndicatorRegistry, fill_replaces_every_placeholder) {
     EXPECT_EQ(ind::fill("{who}: {min} min, {who}", {{"who", "A — B"}, {"min", "30"}}), "A — B: 30 min, A — B");
     EXPECT_EQ(ind::fill(ind::get("coverage.places_per_1000").ward_id, {{"service", "s"}, {"group", "g"}, {"unit", "u"}}),

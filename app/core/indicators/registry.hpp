@@ -18,12 +18,23 @@ class Analysis;
 
 namespace apreptis::app::indicators {
 
+/// Which figures an entry is made of (what its ward value and its parameters are read from).
+enum class Family {
+    ward_summary, ///< the per-ward summary (population, density, age groups, providers placed)
+    providers,    ///< providers placed per service
+    coverage,     ///< {service}:{group}:{unit}: recipients or places per 1000 of the target group
+    access,       ///< {service}:{group}: share within the travel threshold
+    capacity,     ///< {service}:{group}: the optimal allocation and the floating-catchment scores
+    plan,         ///< plan indicator lines
+};
+
 /// Where estimates come from: never, always (ward shares of a municipal figure), or as the
 /// figure's own row says (an estimated target group or demand).
 enum class Estimate { never, always, per_figure };
 
 struct Definition {
     std::string_view key;          ///< unique name of the entry, e.g. "coverage.places_per_1000"
+    Family family;
     /// Ward map id ({service}, {group}, {unit} filled in); empty: not on the ward map.
     std::string_view ward_id;
     /// Comparison id; empty: not compared. Where both exist and differ, each is accepted for the other.
@@ -32,6 +43,12 @@ struct Definition {
     std::string_view ward_lt, ward_en;
     std::string_view municipal_lt, municipal_en;
     std::string_view unit;         ///< the comparison's unit ("%", "per 1000", "persons", "providers", "")
+    /// The unit as printed after a ward value on a map (report labels and legend), LT / EN:
+    /// "\u00a0%", "/1000", "\u00a0asm." / "\u00a0people", or empty.
+    std::string_view unit_lt, unit_en;
+    /// The ward value counts people of a target group: printed whole, and a small count is
+    /// withheld ("<5") where small numbers are suppressed.
+    bool counts_people;
     model::RankOrder better;       ///< high_first: higher is better; low_first: lower; none: neither
     Estimate estimate;
     /// A travel figure: labelled with how distance was measured (road network or straight line),
@@ -49,6 +66,19 @@ const Definition& get(std::string_view key);
 
 /// The entry a ward map id or a comparison id belongs to (either spelling), or nullptr.
 const Definition* find(const std::string& id);
+
+/// An id taken apart: its entry (nullptr when no entry knows the id) and the values of its
+/// {service}, {group} and {unit} parts (empty where the id has none).
+struct Parsed {
+    const Definition* entry = nullptr;
+    std::string service, group, unit;
+};
+/// Either spelling (ward map or comparison).
+Parsed parse(const std::string& id);
+
+/// The ward map id of entry `key` for this service, group and counting unit ("" where unused).
+std::string ward_id(std::string_view key, const std::string& service = {}, const std::string& group = {},
+                    const std::string& unit = {});
 
 /// `text` with each "{name}" replaced by its value.
 std::string fill(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values);
