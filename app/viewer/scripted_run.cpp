@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "app/core/edit_script.hpp"
+#include "app/core/indicators/registry.hpp"
 #include "geo/geom/geometry_ops.hpp"
 #include "locate_script.hpp"
 #include "views/views.hpp"
@@ -37,8 +38,8 @@ nlohmann::json run_whatif(ViewerApp& v, const WhatIf& w) {
     v.new_group = w.group;
     v.new_places = w.places;
     const int ward = v.ward_at(at);
-    v.indicator = "coverage:" + w.service + ":" + w.group + ":" + a->study().catalogue.find_service(w.service)->counting_unit +
-                  ":places_per_1000";
+    v.indicator = app::indicators::ward_id("coverage.places_per_1000", w.service, w.group,
+                                           a->study().catalogue.find_service(w.service)->counting_unit);
     v.refresh_style();
     const auto before = ward >= 0 ? v.values[static_cast<std::size_t>(ward)] : std::nullopt;
     const auto t0 = std::chrono::steady_clock::now();
@@ -182,6 +183,7 @@ void add_end_of_run_probe(nlohmann::json& probe, const ViewerApp& v, const Optio
     for (const auto& c : v.colours) legend.push_back({c.r, c.g, c.b});
     probe["legend"] = legend;
     probe["breaks"] = v.breaks;
+    probe["legend_panel"] = legend_panel_rows(v);
     nlohmann::json wards = nlohmann::json::array();
     if (const app::Analysis* a = v.current())
         for (std::size_t i = 0; i < a->study().wards.size(); ++i) {

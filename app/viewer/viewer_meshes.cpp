@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "app/core/indicators/registry.hpp"
 #include "geo/geom/geometry_ops.hpp"
 
 namespace apreptis::viewer {
@@ -33,11 +34,10 @@ Colour service_colour(const std::string& type) {
 
 /// Utilisation of provider i in the capacity pair the indicator shows ("capacity:svc:grp:..."), if any.
 std::optional<double> utilisation_for_indicator(const app::Analysis& a, const std::string& indicator, std::size_t i) {
-    if (!a.out().capacity || indicator.rfind("capacity:", 0) != 0) return std::nullopt;
-    const auto part = app::split(indicator, ':');
-    if (part.size() < 3) return std::nullopt;
+    const auto p = app::indicators::parse(indicator);
+    if (!a.out().capacity || !p.entry || p.entry->family != app::indicators::Family::capacity) return std::nullopt;
     for (const auto& sc : a.out().capacity->services) {
-        if (sc.service_type != part[1] || sc.target_group != part[2]) continue;
+        if (sc.service_type != p.service || sc.target_group != p.group) continue;
         for (std::size_t k = 0; k < sc.supply.providers.size(); ++k)
             if (sc.supply.providers[k] == i && sc.supply.capacity[k] > 0) return sc.allocation.realised[k] / sc.supply.capacity[k];
     }
@@ -209,9 +209,11 @@ void ViewerApp::rebuild_styled_meshes() {
     m_sites.upload(Primitive::points, pts, cols, m_origin);
     pts.clear();
     cols.clear();
-    // catchments of the indicator's service type only
+    // catchments of the indicator's service type only (a capacity figure keeps every service's)
     std::string type;
-    if (indicator.rfind("access:", 0) == 0 || indicator.rfind("coverage:", 0) == 0) type = app::split(indicator, ':')[1];
+    if (const auto p = app::indicators::parse(indicator);
+        p.entry && (p.entry->family == app::indicators::Family::access || p.entry->family == app::indicators::Family::coverage))
+        type = p.service;
     for (const auto& [service, tris] : m_catchment_tris) {
         if (!type.empty() && service != type) continue;
         pts.insert(pts.end(), tris->begin(), tris->end());

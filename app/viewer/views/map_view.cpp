@@ -14,6 +14,14 @@ std::string format_value(const std::optional<double>& v, int decimals) {
     return buf;
 }
 
+std::vector<std::string> legend_labels(const ViewerApp& app) {
+    std::optional<double> lo;
+    for (const auto& v : app.values)
+        if (v && (!lo || *v < *lo)) lo = *v;
+    // the report's wording: classes that do not overlap ("5.6 to 11.9", "over 11.9 to 16.2")
+    return app::class_labels(app.breaks, lo, app.lang, [](double v) { return format_value(v, 1); });
+}
+
 int decimals_for(const std::string& unit) {
     // the comparison's own rule, which its ranks compare at (equal as shown = equal rank)
     return model::display_decimals(unit);
@@ -134,11 +142,7 @@ void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float
     const float box_w = std::max(260.f, ImGui::CalcTextSize(title.c_str()).x + 20);
     dl->AddRectFilled({x0, y0}, {x0 + box_w, y0 + box_h}, paper, 4);
     dl->AddText({x0 + 8, y0 + 4}, ink, title.c_str());
-    std::optional<double> lo;
-    for (const auto& v : app.values)
-        if (v && (!lo || *v < *lo)) lo = *v;
-    // the report's wording: classes that do not overlap ("5.6 to 11.9", "over 11.9 to 16.2")
-    const auto labels = app::class_labels(app.breaks, lo, app.lang, [](double v) { return format_value(v, 1); });
+    const auto labels = legend_labels(app);
     for (std::size_t c = 0; c < app.breaks.size(); ++c) {
         const float y = y0 + 6 + lh * static_cast<float>(c + 1);
         const app::Rgb k = app.colours[c];

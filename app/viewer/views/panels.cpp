@@ -114,20 +114,29 @@ void draw_layers_panel(ViewerApp& app) {
     ImGui::End();
 }
 
+std::vector<std::string> legend_panel_rows(const ViewerApp& app) {
+    // counts of what is classed: wards, or municipalities at the municipality level
+    const auto& counted = app.level == Level::municipalities ? app.municipality_values : app.values;
+    auto rows = legend_labels(app); // the legend box's wording, so both read alike
+    for (std::size_t c = 0; c < rows.size(); ++c) {
+        int n = 0;
+        for (const auto& v : counted) n += app::class_of(v, app.breaks) == static_cast<int>(c);
+        rows[c] += "  (" + std::to_string(n) + ")";
+    }
+    return rows;
+}
+
 void draw_legend_panel(ViewerApp& app) {
     // the legend itself is map furniture (also in exports); this panel adds the counts
     ImGui::SetNextWindowPos({8, 346}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({330, 140}, ImGuiCond_FirstUseEver);
     ImGui::Begin(tr(app.lang, "legend"));
-    // counts of what is classed: wards, or municipalities at the municipality level
-    const auto& counted = app.level == Level::municipalities ? app.municipality_values : app.values;
-    for (std::size_t c = 0; c < app.breaks.size(); ++c) {
-        int n = 0;
-        for (const auto& v : counted) n += app::class_of(v, app.breaks) == static_cast<int>(c);
+    const auto rows = legend_panel_rows(app);
+    for (std::size_t c = 0; c < rows.size() && c < app.colours.size(); ++c) {
         const app::Rgb k = app.colours[c];
         ImGui::ColorButton("##c", ImVec4(k.r / 255.f, k.g / 255.f, k.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip, {18, 14});
         ImGui::SameLine();
-        ImGui::Text("≤ %s  (%d)", format_value(app.breaks[c], 2).c_str(), n);
+        ImGui::TextUnformatted(rows[c].c_str());
     }
     ImGui::End();
 }

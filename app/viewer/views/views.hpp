@@ -2,6 +2,7 @@
 // ImGui views. Each draws from the app's current analysis and issues commands; none of them
 // computes an indicator.
 #include <string>
+#include <vector>
 
 #include "viewer_app.hpp"
 
@@ -34,6 +35,12 @@ void draw_loading(const ViewerApp& app, float width, float height);
 void draw_map_furniture(const ViewerApp& app, ImDrawList* dl, float width, float height, float x0 = 0, float x1 = -1);
 
 std::string format_value(const std::optional<double>& v, int decimals = 1);
+/// One label per class of the map as shown ("450.9 to 883.0", "over 883.0 to 1204.5"): the
+/// legend box and the legend panel say the same (class_labels, the council report's wording).
+std::vector<std::string> legend_labels(const ViewerApp& app);
+/// The legend panel's rows: each class's label and how many wards (or municipalities) it holds,
+/// "over 450.9 to 883.0  (3)".
+std::vector<std::string> legend_panel_rows(const ViewerApp& app);
 /// Decimals to show a comparison figure with, from its unit ("persons" 0, "%" 1, else 2).
 int decimals_for(const std::string& unit);
 
