@@ -55,7 +55,7 @@ std::vector<Shown> ward_shown(const Analysis& a, const std::string& id, double t
             if (wards[i].code == code) return i;
         return std::nullopt;
     };
-    const auto p = indicators::parse(indicators::ward_spelling(id));
+    const auto p = indicators::parse(id); // either spelling
     if (!p.entry) return out;
     const std::string_view key = p.entry->key;
     const indicators::Family family = p.entry->family;

@@ -43,6 +43,14 @@ TEST(IndicatorRegistry, finds_an_id_in_either_spelling) {
     EXPECT_EQ(ind::ward_spelling("access:a:b"), "access:a:b");
     EXPECT_EQ(ind::municipal_spelling("access:a:b"), "share_within:a:b");
     EXPECT_EQ(ind::municipal_spelling("share_within_median:a:b"), "share_within_median:a:b");
+    // every entry with both spellings, not only the travel share
+    EXPECT_EQ(ind::ward_spelling("places_per_1000:a:b:persons"), "coverage:a:b:persons:places_per_1000");
+    EXPECT_EQ(ind::municipal_spelling("coverage:a:b:persons:recipients_per_1000"), "recipients_per_1000:a:b:persons");
+    EXPECT_EQ(ind::municipal_spelling("capacity:a:b:unserved_share"), "unserved_share:a:b");
+    EXPECT_EQ(ind::ward_spelling("unserved_share:a:b"), "capacity:a:b:unserved_share");
+    EXPECT_EQ(ind::municipal_spelling("capacity:a:b:too_far"), "capacity:a:b:too_far"); // not compared
+    EXPECT_EQ(ind::ward_spelling("providers:a"), "providers:a");                          // not on the ward map
+    EXPECT_EQ(ind::ward_spelling("density"), "density");
 }
 
 TEST(IndicatorRegistry, parse_takes_an_id_apart_in_either_spelling) {

@@ -173,13 +173,21 @@ std::string fill(std::string_view text, const std::vector<std::pair<std::string,
     return out;
 }
 
-std::string ward_spelling(const std::string& id) {
-    return id.rfind("share_within:", 0) == 0 ? "access:" + id.substr(13) : id;
+namespace {
+
+/// id in the spelling `pattern` of its entry (its parameters carried over); unchanged when no
+/// entry knows it or its entry has no such spelling.
+std::string respelled(const std::string& id, std::string_view Definition::*spelling) {
+    const Parsed p = parse(id);
+    if (!p.entry || (p.entry->*spelling).empty()) return id;
+    return fill(p.entry->*spelling, {{"service", p.service}, {"group", p.group}, {"unit", p.unit}});
 }
 
-std::string municipal_spelling(const std::string& id) {
-    return id.rfind("access:", 0) == 0 ? "share_within:" + id.substr(7) : id;
-}
+} // namespace
+
+std::string ward_spelling(const std::string& id) { return respelled(id, &Definition::ward_id); }
+
+std::string municipal_spelling(const std::string& id) { return respelled(id, &Definition::municipal_id); }
 
 std::vector<std::optional<double>> ward_values(const Analysis& a, const std::string& asked) {
     Values v(a.study().wards.size());

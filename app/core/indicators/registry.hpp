@@ -83,9 +83,12 @@ std::string ward_id(std::string_view key, const std::string& service = {}, const
 /// `text` with each "{name}" replaced by its value.
 std::string fill(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values);
 
-/// "share_within:a:b" -> "access:a:b" (the ward map's spelling); other ids unchanged.
+/// An id in the ward map's spelling: "share_within:a:b" -> "access:a:b",
+/// "places_per_1000:a:b:u" -> "coverage:a:b:u:places_per_1000"; unchanged when no entry knows
+/// it or its entry is not on the ward map.
 std::string ward_spelling(const std::string& id);
-/// "access:a:b" -> "share_within:a:b" (the comparison's spelling); other ids unchanged.
+/// An id in the comparison's spelling ("access:a:b" -> "share_within:a:b"); unchanged when no
+/// entry knows it or its entry is not compared.
 std::string municipal_spelling(const std::string& id);
 
 /// One value per ward (nullopt = not known), in the order of study.wards; all nullopt for an

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "app/core/indicators/registry.hpp"
 #include "manual_breaks.hpp"
 #include "views/views.hpp"
 
@@ -216,7 +217,8 @@ void draw_inspector_panel(ViewerApp& app) {
         if (ImGui::BeginTable("cov", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY, {0, 200})) {
             ImGui::TableSetupColumn(tr(app.lang, "service_type"));
             ImGui::TableSetupColumn(tr(app.lang, "target_group"));
-            ImGui::TableSetupColumn("/1000");
+            // recipients per 1000 of each line, headed by the unit the ward map prints after them
+            ImGui::TableSetupColumn(std::string(app::indicators::get("coverage.recipients_per_1000").unit_en).c_str());
             ImGui::TableSetupColumn(tr(app.lang, "places"));
             ImGui::TableSetupColumn("!");
             ImGui::TableHeadersRow();
