@@ -39,8 +39,9 @@ Indicator ward_entry(std::string_view key, const Fills& ids, const Fills& names_
 
 std::vector<Indicator> ward_indicators(const Analysis& a) {
     std::vector<Indicator> out;
-    for (const char* key : {"population", "density", "children_est", "older_est", "providers_located"})
-        out.push_back(ward_entry(key, {}, {}, {}, false, false));
+    for (const auto& d : indicators::all()) // the ward summary's figures, in the registry's order
+        if (d.family == indicators::Family::ward_summary && !d.ward_id.empty())
+            out.push_back(ward_entry(d.key, {}, {}, {}, false, false));
     const auto& cat = a.study().catalogue;
     auto entry = [&](std::string_view key, const std::string& service, const std::string& group, const std::string& unit,
                      const std::string& min, bool estimated, bool straight) {
@@ -56,8 +57,9 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
     for (const auto& r : a.out().coverage.rows) {
         if (r.level != model::AreaLevel::ward) continue;
         if (!seen.insert({r.service_type, r.target_group, r.unit}).second) continue;
-        for (const char* key : {"coverage.recipients_per_1000", "coverage.places_per_1000"})
-            entry(key, r.service_type, r.target_group, r.unit, "", r.estimated, false);
+        for (const auto& d : indicators::all())
+            if (d.family == indicators::Family::coverage && !d.ward_id.empty())
+                entry(d.key, r.service_type, r.target_group, r.unit, "", r.estimated, false);
     }
     if (a.out().access) {
         const bool straight = a.out().access->method == model::DistanceMethod::straight_line;
@@ -67,7 +69,9 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
                 if (r.level != model::AreaLevel::ward || !acc.insert({r.service_type, r.target_group}).second) continue;
                 char thr[32];
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
-                entry("access.share_within", r.service_type, r.target_group, "", thr, r.estimated, straight);
+                for (const auto& d : indicators::all())
+                    if (d.family == indicators::Family::access && !d.ward_id.empty())
+                        entry(d.key, r.service_type, r.target_group, "", thr, r.estimated, straight);
             }
     }
     if (a.out().capacity) {
