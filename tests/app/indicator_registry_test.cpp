@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -84,6 +85,31 @@ TEST(IndicatorRegistry, parse_takes_an_id_apart_in_either_spelling) {
     EXPECT_EQ(ind::ward_id("capacity.unserved_share", "hospital", "residents"), "capacity:hospital:residents:unserved_share");
     EXPECT_EQ(ind::ward_id("coverage.places_per_1000", "meals", "older", "persons"), "coverage:meals:older:persons:places_per_1000");
     EXPECT_EQ(ind::ward_id("density"), "density");
+}
+
+TEST(IndicatorRegistry, every_compared_entry_has_a_unit_the_comparison_prints_with_the_decimals_written_here) {
+    // The comparison's decimals (and so its ranks: equal as printed, equal rank) follow the unit
+    // (model::display_decimals, which also serves the --figures rows' units). A unit spelled
+    // otherwise ("person") would fall to 2 decimals unnoticed; each compared entry is listed here.
+    const std::map<std::string, std::pair<std::string, int>> expected = {
+        {"population", {"persons", 0}},
+        {"providers", {"providers", 0}},
+        {"coverage.recipients_per_1000", {"per 1000", 2}},
+        {"coverage.places_per_1000", {"per 1000", 2}},
+        {"access.share_within", {"%", 1}},
+        {"capacity.unserved_share", {"%", 1}},
+        {"plan_on_track_share", {"%", 1}},
+    };
+    std::size_t compared = 0;
+    for (const auto& d : ind::all()) {
+        if (d.municipal_id.empty()) continue;
+        ++compared;
+        const auto it = expected.find(std::string(d.key));
+        ASSERT_NE(it, expected.end()) << d.key << ": add its unit and decimals to this test";
+        EXPECT_EQ(d.unit, it->second.first) << d.key;
+        EXPECT_EQ(apreptis::model::display_decimals(std::string(d.unit)), it->second.second) << d.key;
+    }
+    EXPECT_EQ(compared, expected.size());
 }
 
 TEST(IndicatorRegistry, fill_replaces_every_placeholder) {

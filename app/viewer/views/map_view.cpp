@@ -23,7 +23,8 @@ std::vector<std::string> legend_labels(const ViewerApp& app) {
 }
 
 int decimals_for(const std::string& unit) {
-    // the comparison's own rule, which its ranks compare at (equal as shown = equal rank)
+    // the comparison's own rule, which its ranks compare at (equal as shown = equal rank); by
+    // unit, not by registry entry, since the --figures rows bring units of their own
     return model::display_decimals(unit);
 }
 
@@ -31,6 +32,8 @@ std::string compare_label(const ViewerApp& app, std::size_t i) {
     if (i >= app.comparison.indicators.size()) return "";
     const auto& ind = app.comparison.indicators[i];
     std::string s = app.lang == app::Language::lt ? ind.label_lt : ind.label_en;
+    // a count's label already names what it counts ("Residents", "Providers: …"); the unit is
+    // the comparison's (registry entries and --figures rows alike), so it is read from there
     if (!ind.unit.empty() && ind.unit != "persons" && ind.unit != "providers") s += " (" + ind.unit + ")";
     return s;
 }
