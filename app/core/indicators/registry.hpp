@@ -1,9 +1,11 @@
 #pragma once
 // One registry of the indicators the map (ward choropleth), the comparison of municipalities,
-// the council report and docs/INDICATORS.md show: id, LT/EN label, unit, which way is better,
-// whether a figure is an estimate or measured along a straight line, and how the ward value and
-// the municipality value are obtained. A new indicator is one entry here plus its computation
-// (a ward getter in ward_values.cpp, a municipal figure in comparison_table.cpp).
+// the council report and docs/INDICATORS.md show: id, LT/EN label, unit (and how a map prints
+// it), whether it counts people, which way is better, whether a figure is an estimate or
+// measured along a straight line, and how the ward value and the municipality value are
+// obtained. A new indicator is one entry here plus its computation (a ward getter in
+// registry.cpp's ward_values, a municipal figure in comparison_table.cpp); the tests'
+// hand-written units (report_units_test, indicator_registry_test) then ask for its row.
 #include <optional>
 #include <string>
 #include <string_view>
