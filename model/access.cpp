@@ -413,11 +413,6 @@ const char* to_string(CatchmentScope s) {
     return "?";
 }
 
-double travel_speed_mps(const AccessSettings& st, bool network) {
-    if (!network && st.straight_line_mps) return *st.straight_line_mps;
-    return geo::walking_speed_mps(st.profile);
-}
-
 double service_threshold_min(const StudyArea& s, const AccessSettings& st, const std::string& type) {
     if (auto it = st.threshold_min.find(type); it != st.threshold_min.end()) return it->second;
     if (const ServiceType* t = s.catalogue.find_service(type); t && t->default_threshold_min)
@@ -430,7 +425,7 @@ AccessAnalysis analyse_access(const StudyArea& s, const RoutingIndex& routing, c
     const geo::RoadNetwork* network = routing.has_network() ? &routing.network() : nullptr;
     const std::vector<PopulationUnit>& units = routing.units();
     AccessAnalysis a;
-    const double walk = travel_speed_mps(st, network != nullptr);
+    const double walk = routing.travel().speed_mps(st);
     a.method = routing.travel().method();
     a.catchments = st.catchments;
     a.method_label = routing.travel().describe(st.profile, walk);

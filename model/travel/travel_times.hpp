@@ -21,6 +21,8 @@
 
 namespace apreptis::model {
 
+struct AccessSettings; // model/access.hpp
+
 /// One multi-source search (a service type's providers): the nearest source of every unit
 /// and what the method derives from the same search. Not thread-safe: one per worker.
 /// Call order: nearest() first; source_areas() last (a method may search again for them).
@@ -46,6 +48,16 @@ public:
     virtual DistanceMethod method() const = 0;
     /// The sentence written next to the figures (run.json, report): what was measured and how.
     virtual std::string describe(geo::Profile profile, double speed_mps) const = 0;
+    /// The one speed of the method's straight parts (the whole way in a straight line; the
+    /// legs to and from the roads over a network) under these settings: the speed passed to
+    /// search() and reach(), printed and varied next to the figures.
+    virtual double speed_mps(const AccessSettings& settings) const = 0;
+    /// Whether every time is at speed_mps() (so printing and varying that speed is honest);
+    /// false where each road has its own speed (driving over a network).
+    virtual bool one_speed(geo::Profile profile) const = 0;
+    /// The warning every analysis on this method carries when its times are estimates (a
+    /// straight line); empty when they are measured.
+    virtual std::string estimate_warning(const AccessSettings& settings) const = 0;
     /// Starts a search from `points`; problems with a source (off the network, outside the
     /// roads read) are added to `warnings`, naming it by who[i].
     virtual std::unique_ptr<SourceSearch> search(std::span<const geo::XY> points, std::span<const std::string> who,

@@ -1,6 +1,8 @@
 // The travel seam (model/travel/travel_times.hpp) through its straight-line implementation,
 // checked against hand-computed distances; the road network one is checked through the access
-// and reach matrix tests on the Liechtenstein network.
+// and reach matrix tests on the Liechtenstein network. What each method answers about itself
+// (its speed, whether its times are at one speed, its warning and label) is checked against
+// what the outputs said before the seam asked the method (written out by hand).
 #include "model/travel/travel_times.hpp"
 
 #include <gtest/gtest.h>
@@ -8,6 +10,8 @@
 #include <cmath>
 #include <string>
 
+#include "geo/street_grid.hpp"
+#include "model/access.hpp"
 #include "model/routing_index.hpp"
 
 using namespace apreptis;
@@ -16,6 +20,53 @@ using namespace apreptis::model;
 TEST(DistanceMethod, codes_are_the_ones_written_into_the_outputs) {
     EXPECT_STREQ(to_string(DistanceMethod::network), "network");
     EXPECT_STREQ(to_string(DistanceMethod::straight_line), "straight_line");
+}
+
+TEST(DistanceMethod, labels_are_the_ones_printed_after_travel_figures) {
+    EXPECT_STREQ(label(DistanceMethod::network).lt, "kelių tinklu");
+    EXPECT_STREQ(label(DistanceMethod::network).en, "road network");
+    EXPECT_STREQ(label(DistanceMethod::straight_line).lt, "tiesia linija");
+    EXPECT_STREQ(label(DistanceMethod::straight_line).en, "straight line");
+}
+
+TEST(TravelTimes, a_straight_line_is_at_the_project_speed_else_walking_and_says_it_is_an_estimate) {
+    const RoutingIndex routing({{{0, 0}, 0, 1}}, SurfaceReport{});
+    const TravelTimes& travel = routing.travel();
+    AccessSettings st;
+    st.profile = geo::Profile::walk;
+    EXPECT_DOUBLE_EQ(travel.speed_mps(st), 1.25); // 4.5 km/h
+    EXPECT_EQ(travel.estimate_warning(st), "no road network: travel distances are STRAIGHT-LINE estimates at walking speed");
+    st.profile = geo::Profile::senior_walk;
+    EXPECT_DOUBLE_EQ(travel.speed_mps(st), 3.0 / 3.6);
+    st.profile = geo::Profile::drive; // a drive without roads: [access] straight_line_kmh = 50
+    st.straight_line_mps = 50 / 3.6;
+    EXPECT_DOUBLE_EQ(travel.speed_mps(st), 50 / 3.6);
+    EXPECT_EQ(travel.estimate_warning(st), "no road network: travel distances are STRAIGHT-LINE estimates at 50 km/h");
+    st.straight_line_mps = 12.5 / 3.6;
+    EXPECT_EQ(travel.estimate_warning(st), "no road network: travel distances are STRAIGHT-LINE estimates at 12.5 km/h");
+    // one speed the whole way, whatever the profile: the report prints it, robustness varies it
+    EXPECT_TRUE(travel.one_speed(geo::Profile::walk));
+    EXPECT_TRUE(travel.one_speed(geo::Profile::drive));
+}
+
+TEST(TravelTimes, a_road_network_walks_its_access_legs_and_drives_at_each_roads_speed) {
+    geo::NetworkReport rep;
+    geo::RoadNetwork net = geo::build_network(test::street_grid(3), {}, rep);
+    const RoutingIndex routing({{{10, 10}, 0, 1}}, SurfaceReport{}, std::move(net), rep, 500);
+    const TravelTimes& travel = routing.travel();
+    EXPECT_EQ(travel.method(), DistanceMethod::network);
+    AccessSettings st;
+    st.straight_line_mps = 50 / 3.6; // only without roads
+    EXPECT_DOUBLE_EQ(travel.speed_mps(st), 1.25);
+    st.profile = geo::Profile::senior_walk;
+    EXPECT_DOUBLE_EQ(travel.speed_mps(st), 3.0 / 3.6);
+    st.profile = geo::Profile::drive; // the legs to and from the car are walked
+    EXPECT_DOUBLE_EQ(travel.speed_mps(st), 1.25);
+    EXPECT_TRUE(travel.estimate_warning(st).empty());
+    EXPECT_TRUE(travel.one_speed(geo::Profile::walk));
+    EXPECT_TRUE(travel.one_speed(geo::Profile::senior_walk));
+    EXPECT_FALSE(travel.one_speed(geo::Profile::drive));
+    EXPECT_EQ(travel.describe(geo::Profile::drive, 1.25), "network, drive profile (access legs walked at 4.5 km/h)");
 }
 
 TEST(TravelTimes, straight_line_nearest_areas_and_label_by_hand) {
