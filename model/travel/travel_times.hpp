@@ -1,9 +1,10 @@
 #pragma once
 // The one seam through which the model asks how long travel takes (issue 19 §1). Each way of
 // measuring it (road network, straight line; next: public transport) implements TravelTimes
-// in files of its own and is registered once, where the RoutingIndex is built
-// (model/routing_index.cpp). The access analysis, the reach matrix (capacity, siting) and the
-// output labels go through it and never branch on the method.
+// in files of its own and is registered once, as the TravelMethod of the RoutingIndex where
+// it is built (model/routing_index.hpp; app/core/loaded_inputs.cpp). The access analysis, the
+// reach matrix (capacity, siting), robustness and the output labels and warnings go through
+// it and never branch on the method.
 #include <cstddef>
 #include <memory>
 #include <optional>
