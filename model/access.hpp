@@ -52,9 +52,6 @@ struct AccessSettings {
     bool times_only = false;
 };
 
-/// The speed of the straight access legs (with a network) or of the straight line (without).
-double travel_speed_mps(const AccessSettings& settings, bool network);
-
 struct UnitTime {
     float time_s = geo::unreachable;
     float distance_m = geo::unreachable;

@@ -5,7 +5,6 @@
 
 #include "geo/preconditions.hpp"
 #include "model/parallel.hpp"
-#include "model/travel/road_network_travel.hpp"
 #include "model/travel/straight_line_travel.hpp"
 
 namespace apreptis::model {
@@ -14,7 +13,7 @@ RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surf
     : m_units(std::move(units)), m_surface(std::move(surface)), m_travel(straight_line_travel(m_units)) {}
 
 RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surface, geo::RoadNetwork network,
-                           geo::NetworkReport report, double max_snap_distance_m)
+                           geo::NetworkReport report, double max_snap_distance_m, const TravelMethod& method)
     : m_units(std::move(units)), m_surface(std::move(surface)),
       m_network(std::make_unique<const geo::RoadNetwork>(std::move(network))), m_report(std::move(report)),
       m_max_snap_m(max_snap_distance_m) {
@@ -30,7 +29,8 @@ RoutingIndex::RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surf
             for (std::size_t i = first; i < end; ++i) m_unit_snaps[i] = m_snap->snap(m_units[i].point, max_snap_distance_m);
         });
     run_in_parallel(jobs);
-    m_travel = road_network_travel(*this);
+    m_travel = method(*this);
+    geo::require(m_travel != nullptr, "RoutingIndex: the travel method made no TravelTimes");
 }
 
 } // namespace apreptis::model

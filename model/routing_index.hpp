@@ -3,6 +3,7 @@
 // population units (the surface), and with a road network the network itself, its snap grid
 // and every unit's attachment to it. Built once when the inputs are loaded, then read-only
 // (safe to share between threads; each search makes its own geo::TravelQuery).
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -10,17 +11,24 @@
 #include "geo/routing/road_network.hpp"
 #include "geo/routing/snap_index.hpp"
 #include "model/population_surface.hpp"
+#include "model/travel/road_network_travel.hpp"
 #include "model/travel/travel_times.hpp"
 
 namespace apreptis::model {
+
+/// Makes the TravelTimes of an index that has a network, once the units are snapped: where a
+/// travel method is registered (app/core/loaded_inputs.cpp builds the index). The result may
+/// refer to the index, which outlives it.
+using TravelMethod = std::function<std::unique_ptr<const TravelTimes>(const RoutingIndex&)>;
 
 class RoutingIndex {
 public:
     /// Straight-line distances only: no network.
     RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surface);
-    /// With a network: snaps every unit within max_snap_distance_m once.
+    /// With a network: snaps every unit within max_snap_distance_m once; travel is measured by
+    /// `method` (by default over the roads).
     RoutingIndex(std::vector<PopulationUnit> units, SurfaceReport surface, geo::RoadNetwork network,
-                 geo::NetworkReport report, double max_snap_distance_m);
+                 geo::NetworkReport report, double max_snap_distance_m, const TravelMethod& method = road_network_travel);
     RoutingIndex(const RoutingIndex&) = delete;
     RoutingIndex& operator=(const RoutingIndex&) = delete;
 

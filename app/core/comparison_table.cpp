@@ -43,16 +43,14 @@ std::string group_en(const model::StudyArea& s, const std::string& group) {
 struct Travel {
     bool shown = false; ///< a travel figure: say the mode and the method
     bool drive = false;
-    bool straight_line = false;
+    model::DistanceMethod method = model::DistanceMethod::straight_line;
 };
 std::pair<std::string, std::string> basis_suffix(bool estimated, Travel t = {}) {
     std::string lt, en;
     if (estimated) lt += " (įvertis)", en += " (estimate)";
     if (t.shown) {
-        lt += std::string(" (") + (t.drive ? "automobiliu" : "pėsčiomis") +
-              (t.straight_line ? ", tiesia linija)" : ", kelių tinklu)");
-        en += std::string(" (") + (t.drive ? "by car" : "on foot") +
-              (t.straight_line ? ", straight line)" : ", road network)");
+        lt += std::string(" (") + (t.drive ? "automobiliu" : "pėsčiomis") + ", " + model::label(t.method).lt + ")";
+        en += std::string(" (") + (t.drive ? "by car" : "on foot") + ", " + model::label(t.method).en + ")";
     }
     return {lt, en};
 }
@@ -121,7 +119,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
                 char thr[16];
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
                 const auto suffix =
-                    basis_suffix(r.estimated, {true, drive, a.out().access->method == model::DistanceMethod::straight_line});
+                    basis_suffix(r.estimated, {true, drive, a.out().access->method});
                 c.set(r.area_code, column("access.share_within", s, r.service_type, r.target_group, {}, thr, suffix),
                       std::clamp(r.share_within * 100.0, 0.0, 100.0), a.out().access->method_label + (r.estimated ? " (estimate)" : ""));
             }
@@ -130,7 +128,7 @@ void add_run(model::Comparison& c, const Analysis& a, std::vector<std::string>& 
             for (const auto& r : sc.gaps.municipalities) {
                 if (r.demand <= 0) continue;
                 const auto suffix = basis_suffix(sc.demand.estimated,
-                                                 {true, drive, sc.reach.method == model::DistanceMethod::straight_line});
+                                                 {true, drive, sc.reach.method});
                 c.set(r.area_code, column("capacity.unserved_share", s, sc.service_type, sc.target_group, {}, {}, suffix),
                       r.unserved_share() * 100.0, sc.demand.need_basis);
             }

@@ -1,7 +1,6 @@
 #include "app/core/results.hpp"
 
 #include <chrono>
-#include <cstdio>
 
 namespace apreptis::app {
 
@@ -55,13 +54,9 @@ std::shared_ptr<const Results> compute(const LoadedInputs& in, const model::Scen
         r->warnings.insert(r->warnings.end(), r->access->warnings.begin(), r->access->warnings.end());
         for (const auto& sa : r->access->services)
             r->warnings.insert(r->warnings.end(), sa.warnings.begin(), sa.warnings.end());
-        if (!in.routing->has_network()) {
-            // the speed the estimate used: [access] straight_line_kmh, else walking
-            const std::optional<double> kmh = in.project.access ? in.project.access->straight_line_kmh : std::nullopt;
-            char speed[64] = "walking speed";
-            if (kmh) std::snprintf(speed, sizeof speed, "%g km/h", *kmh);
-            r->warnings.push_back(std::string("no road network: travel distances are STRAIGHT-LINE estimates at ") + speed);
-        }
+        // the method says when its times are estimates (a straight line), and at what speed
+        if (std::string w = in.routing->travel().estimate_warning(access_settings(in)); !w.empty())
+            r->warnings.push_back(std::move(w));
         if (!r->access->left_out.empty())
             r->warnings.push_back(std::to_string(r->access->left_out.size()) +
                                   " providers are left out of the distance analysis: no coordinates (listed in "

@@ -24,11 +24,11 @@ model::SitingRobustness run_siting_robustness(const Analysis& a, const SitingRun
     st.objective = run.request.objective;
     st.threshold_s = sc->threshold_min * 60;
     const model::AccessSettings access = access_settings(a.in());
-    const bool network = a.in().routing->has_network();
-    st.walk_mps = model::travel_speed_mps(access, network);
+    const model::TravelTimes& travel = a.in().routing->travel();
+    st.walk_mps = travel.speed_mps(access);
     try {
         return model::analyse_siting_robustness(a.study(), *a.in().routing, sc->demand, sc->supply, run.result, st,
-                                                settings, st.walk_mps * 3.6, network && access.profile == geo::Profile::drive);
+                                                settings, st.walk_mps * 3.6, !travel.one_speed(access.profile));
     } catch (const model::DataError& e) {
         throw Error(a.project().file + ": " + e.what());
     }

@@ -88,7 +88,7 @@ SitingRun run_siting(const Analysis& a, SitingRequest req, std::stop_token stop)
     st.places = *req.places;
     st.objective = req.objective;
     st.threshold_s = sc.threshold_min * 60;
-    st.walk_mps = model::travel_speed_mps(access_settings(a.in()), a.in().routing->has_network());
+    st.walk_mps = a.in().routing->travel().speed_mps(access_settings(a.in()));
     run.result = model::suggest_sites(a.study(), *a.in().routing, sc.demand, sc.supply, sc.reach, run.candidates, st, stop);
     run.request = req;
     return run;

@@ -38,30 +38,24 @@ std::string group_name(const Analysis& a, const std::string& code, Language lang
 
 namespace {
 
-bool network_times(const Analysis& a) {
-    bool network = false;
-    if (a.out().access) network = a.out().access->method == model::DistanceMethod::network;
-    else if (a.out().capacity && !a.out().capacity->services.empty())
-        network = a.out().capacity->services.front().reach.method == model::DistanceMethod::network;
-    return network;
-}
+/// How the travel figures were measured. They exist only with a routing index (results.cpp).
+const model::TravelTimes& travel(const Analysis& a) { return a.in().routing->travel(); }
 
 /// "on foot, 4.5 km/h" / "by car" (over a network a car goes at each road's speed).
 std::string mode_and_speed(const Analysis& a, Language L) {
-    const bool network = network_times(a);
     const model::AccessSettings st = access_settings(a.in());
     const bool drive = st.profile == geo::Profile::drive;
     std::string s = drive ? pick(L, "automobiliu", "by car") : pick(L, "pėsčiomis", "on foot");
-    // Over a network a car goes at each road's speed; on foot (and in a straight line) at one speed.
-    if (!(drive && network)) s += ", " + number(L, model::travel_speed_mps(st, network) * 3.6, 1) + "\u00a0km/h";
+    // the speed only where every time is at it (not where each road has its own)
+    if (travel(a).one_speed(st.profile)) s += ", " + number(L, travel(a).speed_mps(st) * 3.6, 1) + "\u00a0km/h";
     return s;
 }
 
 } // namespace
 
 std::string travel_basis(const Analysis& a, Language L) {
-    return mode_and_speed(a, L) +
-           (network_times(a) ? pick(L, ", kelių tinklu", ", road network") : pick(L, ", tiesia linija", ", straight line"));
+    const model::MethodLabel m = model::label(travel(a).method());
+    return mode_and_speed(a, L) + ", " + pick(L, m.lt, m.en);
 }
 
 std::string within_text(const Analysis& a, Language L, double threshold_min) {

@@ -29,7 +29,7 @@ CapacityAnalysis analyse_capacity(const StudyArea& s, const RoutingIndex& routin
     std::set<std::pair<std::string, std::string>> pairs;
     for (const ServiceLine& l : s.lines)
         if (s.providers[l.provider].point) pairs.insert({l.service_type, l.target_group});
-    const double walk = travel_speed_mps(access, routing.has_network());
+    const double walk = routing.travel().speed_mps(access);
     for (const auto& [type, group] : pairs) {
         if (stop.stop_requested()) throw Cancelled();
         if (!st.services.empty() && std::find(st.services.begin(), st.services.end(), type) == st.services.end()) continue;

@@ -156,11 +156,10 @@ RobustnessResult analyse_robustness(const StudyArea& s, const RoutingIndex& rout
     res.settings = st;
     if (st.runs < 1) throw DataError("[robustness] runs must be at least 1");
     if (st.k_worst < 1) throw DataError("[robustness] k_worst must be at least 1");
-    const bool network = routing.has_network();
-    if (st.speed_kmh && network && access.profile == geo::Profile::drive)
+    if (st.speed_kmh && !routing.travel().one_speed(access.profile))
         throw DataError("[robustness] speed_kmh: a driving network's times are not at one speed (each road has its "
                         "own); vary the speed with a walking profile or without a network");
-    res.nominal_kmh = travel_speed_mps(access, network) * 3.6;
+    res.nominal_kmh = routing.travel().speed_mps(access) * 3.6;
     const auto& units = routing.units();
 
     // The areas: wards, then municipalities (their units in ward order, as access.cpp has them).

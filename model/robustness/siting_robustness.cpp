@@ -17,10 +17,10 @@ namespace apreptis::model {
 SitingRobustness analyse_siting_robustness(const StudyArea& s, const RoutingIndex& routing, const Demand& demand,
                                            const Supply& supply, const SitingResult& suggested,
                                            const SitingSettings& siting, const RobustnessSettings& st,
-                                           double nominal_kmh, bool drive_network) {
+                                           double nominal_kmh, bool several_speeds) {
     const auto t0 = std::chrono::steady_clock::now();
     if (st.runs < 1) throw DataError("[robustness] runs must be at least 1");
-    if (st.speed_kmh && drive_network)
+    if (st.speed_kmh && several_speeds)
         throw DataError("[robustness] speed_kmh: a driving network's times are not at one speed (each road has its "
                         "own); vary the speed with a walking profile or without a network");
     SitingRobustness res;

@@ -33,12 +33,12 @@ struct SitingRobustness {
 };
 
 /// `suggested` must be suggest_sites(study, routing, demand, supply, ..., siting) with the same
-/// demand, supply and settings; `nominal_kmh` the speed of its reach. `drive_network`: times
-/// over a driving network are not at one speed, so a speed range is refused (DataError), as
-/// analyse_robustness does.
+/// demand, supply and settings; `nominal_kmh` the speed of its reach. `several_speeds`: the
+/// times are not at one speed (!TravelTimes::one_speed: a driving network), so a speed range
+/// is refused (DataError), as analyse_robustness does.
 SitingRobustness analyse_siting_robustness(const StudyArea& study, const RoutingIndex& routing, const Demand& demand,
                                            const Supply& supply, const SitingResult& suggested,
                                            const SitingSettings& siting, const RobustnessSettings& settings,
-                                           double nominal_kmh, bool drive_network);
+                                           double nominal_kmh, bool several_speeds);
 
 } // namespace apreptis::model

@@ -10,4 +10,12 @@ const char* to_string(DistanceMethod m) {
     return "?";
 }
 
+MethodLabel label(DistanceMethod m) {
+    switch (m) {
+    case DistanceMethod::network: return {"kelių tinklu", "road network"};
+    case DistanceMethod::straight_line: return {"tiesia linija", "straight line"};
+    }
+    return {"?", "?"};
+}
+
 } // namespace apreptis::model

@@ -94,6 +94,11 @@ public:
                       walk_mps * 3.6);
         return buf;
     }
+    // the access legs are walked whatever the profile (a car is parked at the road)
+    double speed_mps(const AccessSettings& st) const override { return geo::walking_speed_mps(st.profile); }
+    // on foot every road is walked at the walking speed; a car goes at each road's own speed
+    bool one_speed(geo::Profile profile) const override { return profile != geo::Profile::drive; }
+    std::string estimate_warning(const AccessSettings&) const override { return {}; }
     std::unique_ptr<SourceSearch> search(std::span<const geo::XY> points, std::span<const std::string> who,
                                          const std::optional<geo::Envelope>& road_clip, double walk_mps,
                                          std::vector<std::string>& warnings) const override {

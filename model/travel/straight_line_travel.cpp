@@ -79,6 +79,16 @@ public:
         std::snprintf(buf, sizeof buf, "straight line at %.1f km/h: NO road network loaded", speed_mps * 3.6);
         return buf;
     }
+    double speed_mps(const AccessSettings& st) const override {
+        // [access] straight_line_kmh (e.g. 50 for a country-wide drive analysis), else walking
+        return st.straight_line_mps ? *st.straight_line_mps : geo::walking_speed_mps(st.profile);
+    }
+    bool one_speed(geo::Profile) const override { return true; }
+    std::string estimate_warning(const AccessSettings& st) const override {
+        char speed[64] = "walking speed";
+        if (st.straight_line_mps) std::snprintf(speed, sizeof speed, "%g km/h", *st.straight_line_mps * 3.6);
+        return std::string("no road network: travel distances are STRAIGHT-LINE estimates at ") + speed;
+    }
     std::unique_ptr<SourceSearch> search(std::span<const geo::XY> points, std::span<const std::string>,
                                          const std::optional<geo::Envelope>&, double speed_mps,
                                          std::vector<std::string>&) const override {

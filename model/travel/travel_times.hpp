@@ -1,9 +1,10 @@
 #pragma once
 // The one seam through which the model asks how long travel takes (issue 19 §1). Each way of
 // measuring it (road network, straight line; next: public transport) implements TravelTimes
-// in files of its own and is registered once, where the RoutingIndex is built
-// (model/routing_index.cpp). The access analysis, the reach matrix (capacity, siting) and the
-// output labels go through it and never branch on the method.
+// in files of its own and is registered once, as the TravelMethod of the RoutingIndex where
+// it is built (model/routing_index.hpp; app/core/loaded_inputs.cpp). The access analysis, the
+// reach matrix (capacity, siting), robustness and the output labels and warnings go through
+// it and never branch on the method.
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -20,6 +21,8 @@
 #include "model/travel/reach.hpp"
 
 namespace apreptis::model {
+
+struct AccessSettings; // model/access.hpp
 
 /// One multi-source search (a service type's providers): the nearest source of every unit
 /// and what the method derives from the same search. Not thread-safe: one per worker.
@@ -46,6 +49,16 @@ public:
     virtual DistanceMethod method() const = 0;
     /// The sentence written next to the figures (run.json, report): what was measured and how.
     virtual std::string describe(geo::Profile profile, double speed_mps) const = 0;
+    /// The one speed of the method's straight parts (the whole way in a straight line; the
+    /// legs to and from the roads over a network) under these settings: the speed passed to
+    /// search() and reach(), printed and varied next to the figures.
+    virtual double speed_mps(const AccessSettings& settings) const = 0;
+    /// Whether every time is at speed_mps() (so printing and varying that speed is honest);
+    /// false where each road has its own speed (driving over a network).
+    virtual bool one_speed(geo::Profile profile) const = 0;
+    /// The warning every analysis on this method carries when its times are estimates (a
+    /// straight line); empty when they are measured.
+    virtual std::string estimate_warning(const AccessSettings& settings) const = 0;
     /// Starts a search from `points`; problems with a source (off the network, outside the
     /// roads read) are added to `warnings`, naming it by who[i].
     virtual std::unique_ptr<SourceSearch> search(std::span<const geo::XY> points, std::span<const std::string> who,

@@ -228,7 +228,7 @@ struct LiechtensteinFive {
         st.k = 3;
         st.places = 1000;
         st.threshold_s = pharmacy->threshold_min * 60;
-        st.walk_mps = model::travel_speed_mps(app::access_settings(a.in()), a.in().routing->has_network());
+        st.walk_mps = a.in().routing->travel().speed_mps(app::access_settings(a.in()));
     }
 
     SitingResult suggest() const {
