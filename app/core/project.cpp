@@ -6,6 +6,7 @@
 
 #include "app/core/toml_reader.hpp"
 #include "geo/crs/transformer.hpp"
+#include "app/core/option_error.hpp"
 #include "app/core/robustness_config.hpp"
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
@@ -173,7 +174,7 @@ std::vector<std::string> Project::input_files() const {
 }
 
 void set_working_crs(Project& p, const std::string& crs, const std::string& origin) {
-    if (const std::string why = crs_problem(crs); !why.empty()) throw Error(origin + ": " + why);
+    if (const std::string why = crs_problem(crs); !why.empty()) throw OptionError(origin + ": " + why);
     p.working_crs = crs;
 }
 
