@@ -71,10 +71,10 @@ RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) 
     c.margin_m = t.number("margin_m", 2000, margin_range);
     c.snap_tolerance_m = t.number("snap_tolerance_m", 0.5, snap_tolerance_range);
     if (t.has("clip_margin_m")) {
-        if (c.format != RoadFormat::osm) throw Error(t.at("clip_margin_m") + ": [roads] clip_margin_m applies to format = \"osm\" only");
+        if (c.format != RoadFormat::osm) throw Error(t.where("clip_margin_m"), "[roads] clip_margin_m applies to format = \"osm\" only");
         c.clip_margin_m = t.number("clip_margin_m", 2000, margin_range);
         if (*c.clip_margin_m < c.margin_m)
-            throw Error(t.at("clip_margin_m") + ": [roads] clip_margin_m (" + std::to_string(std::lround(*c.clip_margin_m)) +
+            throw Error(t.where("clip_margin_m"), "[roads] clip_margin_m (" + std::to_string(std::lround(*c.clip_margin_m)) +
                         " m) is less than margin_m (" + std::to_string(std::lround(c.margin_m)) +
                         " m): the network would lose ways it keeps when the whole file is read");
     }
