@@ -3,7 +3,7 @@
 namespace apreptis {
 
 std::string Location::to_string() const {
-    std::string s = path;
+    std::string s = source_kind.empty() ? path : source_kind + " " + path;
     if (!layer.empty()) s += ":" + layer;
     if (fid >= 0) s += ":fid " + std::to_string(fid);
     if (!field.empty()) s += ":" + field;

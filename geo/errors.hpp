@@ -22,7 +22,10 @@ struct Location {
     /// tests and the viewer. Not in to_string(): the message names it in the file's own terms
     /// ("[access] threshold_min ...").
     std::string key{};
-    /// "path:layer:fid N:field (line L)"; a settings file's place is "path:line:column"
+    /// What the source is, when that is not plain from its path: "basemap" (a tile URL or a
+    /// GDAL_WMS description is no file). Printed before the path: "basemap https://...".
+    std::string source_kind{};
+    /// "[kind ]path:layer:fid N:field (line L)"; a settings file's place is "path:line:column"
     std::string to_string() const;
 };
 

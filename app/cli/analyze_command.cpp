@@ -18,25 +18,35 @@
 
 namespace apreptis::cli {
 
-const char* analyze_usage = R"(  apreptis analyze <project.toml | scenario.toml> --out <dir> and/or --out-db "PG:..." [--out-schema NAME]
-                   [--repair-invalid] [--crs EPSG:nnnn] [--quiet]
-
-      Reads every input the project names, checks it, computes coverage per ward and
+const CommandLine& analyze_line() {
+    static const CommandLine line = [] {
+        CommandLine l("analyze",
+                      "  apreptis analyze <project.toml | scenario.toml> --out <dir> and/or --out-db \"PG:...\" [--out-schema NAME]\n"
+                      "                   [--repair-invalid] [--crs EPSG:nnnn] [--quiet]\n",
+                      R"(      Reads every input the project names, checks it, computes coverage per ward and
       municipality, the plan audit and travel distances, and writes <dir>/coverage.gpkg,
       *.csv and run.json, all or nothing: a failed run leaves <dir> as it was. <dir> must be
       new, empty or an earlier output of apreptis (it has our run.json), and may not hold
       an input.
-      --out-db          also (or instead of --out) write every layer and run_record into a
-                        PostGIS schema, in one transaction (docs/POSTGIS.md)
-      --out-schema      the schema for --out-db (default apreptis): new, empty or an earlier
-                        output of apreptis
-      --repair-invalid  make invalid ward polygons valid (GEOS MakeValid), report the change
-      --crs             working CRS (projected, metres); default from the project, else EPSG:3346
-)";
+)");
+        l.positionals("project.toml", "the project, or a scenario file naming its base project");
+        l.option("--out", "DIR", "the output folder");
+        l.option("--out-db", "\"PG:...\"",
+                 "also (or instead of --out) write every layer and run_record into a\n"
+                 "PostGIS schema, in one transaction (docs/POSTGIS.md)");
+        l.option("--out-schema", "NAME",
+                 "the schema for --out-db (default apreptis): new, empty or an earlier\n"
+                 "output of apreptis");
+        l.flag("--repair-invalid", "make invalid ward polygons valid (GEOS MakeValid), report the change");
+        l.option("--crs", "EPSG:nnnn", "working CRS (projected, metres); default from the project, else EPSG:3346");
+        l.flag("--quiet", "print no ward summary, only what was written");
+        return l;
+    }();
+    return line;
+}
 
 int analyze(const std::vector<std::string>& argv) {
-    const Args args =
-        parse_args(argv, {"--out", "--out-db", "--out-schema", "--crs"}, {"--repair-invalid", "--quiet"});
+    const Args args = analyze_line().parse(argv);
     if (args.positional.size() != 1) throw UsageError("analyze needs one project or scenario file");
     if (!args.has("--out") && !args.has("--out-db")) throw UsageError("analyze needs --out <dir> or --out-db \"PG:...\"");
     if (args.has("--out-schema") && !args.has("--out-db")) throw UsageError("--out-schema applies to --out-db only");

@@ -1,31 +1,38 @@
 #pragma once
 // The subcommands of `apreptis`, one file each. Each returns the exit code: 0 done, 2 bad
-// input (apreptis::Error, thrown through), 64 usage (UsageError, thrown through).
+// input (apreptis::Error, thrown through), 64 usage (UsageError or app::OptionError, thrown
+// through). Each declares its command line once (CommandLine): what it parses and what --help
+// lists.
 #include <string>
 #include <vector>
+
+#include "app/cli/args.hpp"
 
 namespace apreptis::cli {
 
 struct Command {
     const char* name;
-    const char* usage;   ///< synopsis and options
+    const CommandLine& (*line)(); ///< synopsis, prose, options: parsed and --help
     int (*run)(const std::vector<std::string>& args);
 };
 
 int analyze(const std::vector<std::string>& args);
-extern const char* analyze_usage;
+const CommandLine& analyze_line();
 int suggest(const std::vector<std::string>& args);
-extern const char* suggest_usage;
+const CommandLine& suggest_line();
 int plan(const std::vector<std::string>& args);
-extern const char* plan_usage;
+const CommandLine& plan_line();
 int report(const std::vector<std::string>& args);
-extern const char* report_usage;
+const CommandLine& report_line();
 int compare(const std::vector<std::string>& args);
-extern const char* compare_usage;
+const CommandLine& compare_line();
 int init(const std::vector<std::string>& args);
-extern const char* init_usage;
+const CommandLine& init_line();
 int locate(const std::vector<std::string>& args);
-extern const char* locate_usage;
-int robustness(const std::vector<std::string>& args); extern const char* robustness_usage;
+const CommandLine& locate_line();
+int robustness(const std::vector<std::string>& args);
+const CommandLine& robustness_line();
+int version(const std::vector<std::string>& args);
+const CommandLine& version_line();
 
 } // namespace apreptis::cli

@@ -25,10 +25,12 @@
 
 namespace apreptis::cli {
 
-const char* compare_usage = R"(  apreptis compare <project.toml>... --out <dir> [--figures FILE] [--map INDICATOR] [--lang lt|en]
-                   [--how-sure]
-
-      Runs each project and puts its municipalities side by side: residents, providers,
+const CommandLine& compare_line() {
+    static const CommandLine line = [] {
+        CommandLine l("compare",
+                      "  apreptis compare <project.toml>... --out <dir> [--figures FILE] [--map INDICATOR] [--lang lt|en]\n"
+                      "                   [--how-sure]\n",
+                      R"(      Runs each project and puts its municipalities side by side: residents, providers,
       places and recipients per 1000 of the target group, the share within the travel
       threshold, unserved demand (with [capacity]), plan indicators on track (with [plan]),
       and the figures of --figures (datasets/figures/municipal_figures.csv); a rank per
@@ -36,18 +38,27 @@ const char* compare_usage = R"(  apreptis compare <project.toml>... --out <dir> 
       <dir>/comparison.gpkg (comparison, municipalities), comparison.csv,
       comparison_map.svg and .png (municipalities coloured by --map, default: the first
       ranked indicator most municipalities have) and run.json, all or nothing.
-      --how-sure: for each project with [robustness], its runs (docs/ROBUSTNESS.md): per
-      municipality the median share within the threshold (90 % interval in the basis) and,
-      where the project has more municipalities than k, the share of runs among its k worst.
-)";
+)");
+        l.positionals("project.toml", "one or more projects, each given once", true);
+        l.option("--out", "DIR", "the output folder");
+        l.option("--figures", "FILE", "municipal figures to add (datasets/figures/municipal_figures.csv)");
+        l.option("--map", "INDICATOR", "the indicator the map colours by, e.g. share_within:nursing_hospital:residents");
+        l.option("--lang", "lt|en", "the map's language (default lt)");
+        l.flag("--how-sure",
+               "for each project with [robustness], its runs (docs/ROBUSTNESS.md): per\n"
+               "municipality the median share within the threshold (90 % interval in the basis) and,\n"
+               "where the project has more municipalities than k, the share of runs among its k worst");
+        return l;
+    }();
+    return line;
+}
 
 int compare(const std::vector<std::string>& argv) {
-    const Args args = parse_args(argv, {"--out", "--figures", "--map", "--lang"}, {"--how-sure"});
+    const Args args = compare_line().parse(argv);
     if (args.positional.empty()) throw UsageError("compare needs at least one project file");
     if (!args.has("--out")) throw UsageError("compare needs --out <dir>");
-    const app::Language lang = args.option("--lang", "lt") == "en" ? app::Language::en : app::Language::lt;
-    if (args.has("--lang") && args.option("--lang") != "en" && args.option("--lang") != "lt")
-        throw UsageError("--lang must be lt or en");
+    const app::Language lang =
+        one_of("--lang", args.option("--lang", "lt"), {"lt", "en"}) == "en" ? app::Language::en : app::Language::lt;
     const std::string out = args.option("--out");
     // the same project twice would put each of its municipalities side by side with itself
     std::set<std::filesystem::path> seen;
@@ -97,7 +108,7 @@ int compare(const std::vector<std::string>& argv) {
     if (args.has("--map") && map_i == c.indicators.size()) {
         std::string known;
         for (const auto& i : c.indicators) known += (known.empty() ? "" : ", ") + i.id;
-        throw Error("--map '" + args.option("--map") + "' is not an indicator of the comparison (known: " + known + ")");
+        throw UsageError("--map '" + args.option("--map") + "' is not an indicator of the comparison (known: " + known + ")");
     }
 
     geo::StagedDirectory dir(out, options);

@@ -8,30 +8,33 @@
 
 namespace apreptis::cli {
 
-const char* init_usage = R"(  apreptis init <dir> --municipality NAME [--roads FILE] [--population-grid FILE] [--datasets DIR]
-
-      Writes a new project for one of the 60 Lithuanian municipalities into <dir> (new or
+const CommandLine& init_line() {
+    static const CommandLine line = [] {
+        CommandLine l("init",
+                      "  apreptis init <dir> --municipality NAME [--roads FILE] [--population-grid FILE] [--datasets DIR]\n",
+                      R"(      Writes a new project for one of the 60 Lithuanian municipalities into <dir> (new or
       empty; nothing is ever replaced): its elderships with 2021 census residents from
       datasets/lithuania/wards.geojson, project.toml, empty templates providers.csv,
       population_groups.csv and needs.csv, a copy of the service catalogue, the seed plans of
       that municipality, and README.md (LT + EN) explaining every column and code. The
       project runs at once: apreptis analyze <dir>/project.toml --out <results>.
-      --municipality     as the ward layer writes it ("Palangos m. sav."); case, Lithuanian
-                         letters and the long form ("Palangos miesto savivaldybė") do not
-                         matter; a unique stem ("Palangos") is accepted; otherwise the
-                         nearest names are suggested
-      --roads            an OpenStreetMap extract (.osm.pbf, .osm) or a line layer: [roads]
-      --population-grid  a population grid: [population] grid
-      --datasets         the datasets folder to read (default: the source tree's datasets/)
-)";
+)");
+        l.positionals("dir", "the project folder to make (new or empty)");
+        l.option("--municipality", "NAME",
+                 "as the ward layer writes it (\"Palangos m. sav.\"); case, Lithuanian\n"
+                 "letters and the long form (\"Palangos miesto savivaldybė\") do not\n"
+                 "matter; a unique stem (\"Palangos\") is accepted; otherwise the\n"
+                 "nearest names are suggested");
+        l.option("--roads", "FILE", "an OpenStreetMap extract (.osm.pbf, .osm) or a line layer: [roads]");
+        l.option("--population-grid", "FILE", "a population grid: [population] grid");
+        l.option("--datasets", "DIR", "the datasets folder to read (default: the source tree's datasets/)");
+        return l;
+    }();
+    return line;
+}
 
 int init(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage:\n" << init_usage;
-            return 0;
-        }
-    const Args args = parse_args(argv, {"--municipality", "--roads", "--population-grid", "--datasets"}, {});
+    const Args args = init_line().parse(argv);
     if (args.positional.size() != 1) throw UsageError("init needs one project folder");
     if (!args.has("--municipality")) throw UsageError("init needs --municipality \"NAME\" (e.g. \"Palangos m. sav.\")");
     app::InitOptions o;

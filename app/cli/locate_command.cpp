@@ -7,31 +7,34 @@
 
 namespace apreptis::cli {
 
-const char* locate_usage = R"(  apreptis locate <project.toml> --addresses SOURCE [--out FILE] [--in-place]
-
-      Matches each provider's address (the providers CSV's address column) against address
+const CommandLine& locate_line() {
+    static const CommandLine line = [] {
+        CommandLine l("locate", "  apreptis locate <project.toml> --addresses SOURCE [--out FILE] [--in-place]\n",
+                      R"(      Matches each provider's address (the providers CSV's address column) against address
       points and writes the providers file with coordinates where the exact house was found
       (location_precision = address, location_basis naming the point and its source).
-      --addresses  an OpenStreetMap extract (.osm.pbf: nodes and building outlines tagged
-                   addr:street + addr:housenumber), or any GDAL layer / CSV of address
-                   points whose fields the project's [addresses] table names; without it,
-                   [addresses] path
-      --out        the file to write (default: providers_located.csv beside the providers
-                   file); the providers file itself is never overwritten ...
-      --in-place   ... unless this is given: then it is replaced, after a backup (.bak)
       Each provider's result: address_point (placed), street (the house is not among the
       points: not placed, the nearest numbers listed), ambiguous (several places: listed,
       not placed), not_found; providers already at an address or building, or
       placed by hand in the viewer, are kept.
-)";
+)");
+        l.positionals("project.toml", "the project whose providers to place");
+        l.option("--addresses", "SOURCE",
+                 "an OpenStreetMap extract (.osm.pbf: nodes and building outlines tagged\n"
+                 "addr:street + addr:housenumber), or any GDAL layer / CSV of address\n"
+                 "points whose fields the project's [addresses] table names; without it,\n"
+                 "[addresses] path");
+        l.option("--out", "FILE",
+                 "the file to write (default: providers_located.csv beside the providers\n"
+                 "file); the providers file itself is never overwritten ...");
+        l.flag("--in-place", "... unless this is given: then it is replaced, after a backup (.bak)");
+        return l;
+    }();
+    return line;
+}
 
 int locate(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage:\n" << locate_usage;
-            return 0;
-        }
-    const Args args = parse_args(argv, {"--addresses", "--out"}, {"--in-place"});
+    const Args args = locate_line().parse(argv);
     if (args.positional.size() != 1) throw UsageError("locate needs one project file");
     if (args.flag("--in-place") && args.has("--out")) throw UsageError("locate: --out and --in-place exclude each other");
     app::LocateOptions o;

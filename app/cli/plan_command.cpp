@@ -13,19 +13,27 @@
 
 namespace apreptis::cli {
 
-const char* plan_usage = R"(  apreptis plan <project.toml> [--out <dir>] [--all]
-
-      Reads the measures plans and reports the project's [plan] names and prints, per
+const CommandLine& plan_line() {
+    static const CommandLine line = [] {
+        CommandLine l("plan", "  apreptis plan <project.toml> [--out <dir>] [--all]\n",
+                      R"(      Reads the measures plans and reports the project's [plan] names and prints, per
       document, fulfilment (achieved / target) and status of every indicator with a numeric
       target, budget execution (used / planned) per measure (the sum of its bodies where
       several carry it out, each listed), and every printed total its parts do not add up
       to. Targets that state no number, or count other things than their result (units
       differ), are counted, not judged; implausible figures are flagged.
-      --all   list every indicator line (default: those judged against a numeric target,
-              and those whose target and result are in different units)
-      --out   also write the whole analysis there (plan_progress, plan_funds,
-              plan_reconciliation as GPKG tables and CSV, run.json), all or nothing
-)";
+)");
+        l.positionals("project.toml", "the project (with a [plan] table)");
+        l.flag("--all",
+               "list every indicator line (default: those judged against a numeric target,\n"
+               "and those whose target and result are in different units)");
+        l.option("--out", "DIR",
+                 "also write the whole analysis there (plan_progress, plan_funds,\n"
+                 "plan_reconciliation as GPKG tables and CSV, run.json), all or nothing");
+        return l;
+    }();
+    return line;
+}
 
 namespace {
 
@@ -52,7 +60,7 @@ std::string amount(const std::optional<double>& eur) {
 } // namespace
 
 int plan(const std::vector<std::string>& argv) {
-    const Args args = parse_args(argv, {"--out"}, {"--all"});
+    const Args args = plan_line().parse(argv);
     if (args.positional.size() != 1) throw UsageError("plan needs one project file");
     app::ProjectRun run = app::load_run(args.positional[0]);
     if (run.project.plans.empty())

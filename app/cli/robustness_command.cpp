@@ -15,31 +15,30 @@
 
 namespace apreptis::cli {
 
-const char* robustness_usage = R"(  apreptis robustness <project.toml | scenario.toml> --out <dir> [--runs N] [--seed S] [--quiet]
-
-      Recomputes the travel-distance figures N times (default: [robustness] runs, else 1000)
+const CommandLine& robustness_line() {
+    static const CommandLine line = [] {
+        CommandLine l("robustness",
+                      "  apreptis robustness <project.toml | scenario.toml> --out <dir> [--runs N] [--seed S] [--quiet]\n",
+                      R"(      Recomputes the travel-distance figures N times (default: [robustness] runs, else 1000)
       under seeded variations of what is only estimated, as the project's [robustness]
       section says: thresholds, travel speed, estimated group sizes per ward, the points of
       providers located only to their ward (docs/ROBUSTNESS.md). Per ward and municipality:
       the median, the 90 % interval, the rank interval and the probability of being among the
       k worst; "robustly underserved" from 0.9. Writes <dir>/robustness.gpkg, robustness.csv
       and run.json, all or nothing. The same seed gives the same output.
-)";
-
-namespace {
-
-long long whole(const std::string& flag, const std::string& text, long long min, long long max) {
-    const auto v = parse_whole(text);
-    if (!v || *v < min || *v > max)
-        throw UsageError(flag + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                         ", found '" + text + "'");
-    return *v;
+)");
+        l.positionals("project.toml", "the project (with [robustness]), or a scenario file naming it");
+        l.option("--out", "DIR", "the output folder");
+        l.option("--runs", "N", "how many runs, 1 to 100000 (default [robustness] runs)");
+        l.option("--seed", "S", "the seed, 0 to 9007199254740991 (default [robustness] seed)");
+        l.flag("--quiet", "print only what was written");
+        return l;
+    }();
+    return line;
 }
 
-} // namespace
-
 int robustness(const std::vector<std::string>& argv) {
-    const Args args = parse_args(argv, {"--out", "--runs", "--seed"}, {"--quiet"});
+    const Args args = robustness_line().parse(argv);
     if (args.positional.size() != 1) throw UsageError("robustness needs one project or scenario file");
     if (!args.has("--out")) throw UsageError("robustness needs --out");
     const std::string out = args.option("--out");
@@ -48,9 +47,9 @@ int robustness(const std::vector<std::string>& argv) {
         throw Error(run.project.file + ": no [robustness] section: say what to vary and by how much "
                                        "(thresholds_min, speed_kmh, group_relative, move_ward_located; docs/ROBUSTNESS.md)");
     model::RobustnessSettings settings = *run.project.robustness;
-    if (args.has("--runs")) settings.runs = static_cast<std::size_t>(whole("--runs", args.option("--runs"), 1, 100000));
+    if (args.has("--runs")) settings.runs = static_cast<std::size_t>(whole_number("--runs", args.option("--runs"), 1, 100000));
     if (args.has("--seed"))
-        settings.seed = static_cast<std::uint64_t>(whole("--seed", args.option("--seed"), 0, 9007199254740991LL));
+        settings.seed = static_cast<std::uint64_t>(whole_number("--seed", args.option("--seed"), 0, 9007199254740991LL));
 
     const auto options = app::output_options(run.project, run.scenario_file);
     const geo::OutputLock lock = geo::claim_output_folder(out, options); // held for the whole run
@@ -72,7 +71,7 @@ int robustness(const std::vector<std::string>& argv) {
     geo::write_text_file(dir.staging_path() + "/run.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     dir.commit();
     for (const auto& n : dir.notes()) std::cout << "Note: " << n << "\n";
-    if (!args.has("--quiet")) {
+    if (!args.flag("--quiet")) { // was args.has(): --quiet was accepted and ignored
         std::cout << "Robustness: " << settings.runs << " runs, seed " << settings.seed << ", "
                   << geo::format_number(std::round(r.seconds * 100) / 100) << " s. Varied:";
         for (const auto& v : r.varied) std::cout << "\n  - " << v;

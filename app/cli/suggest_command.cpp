@@ -15,11 +15,13 @@
 
 namespace apreptis::cli {
 
-const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml> --service S --k K --out <dir>
-                   [--group G] [--places P] [--candidates LAYER | --candidate-grid METRES]
-                   [--objective coverage|p_median] [--how-sure [--runs N]] [--quiet]
-
-      Suggests K new sites of service S (existing providers fixed; the project needs a
+const CommandLine& suggest_line() {
+    static const CommandLine line = [] {
+        CommandLine l("suggest",
+                      "  apreptis suggest <project.toml | scenario.toml> --service S --k K --out <dir>\n"
+                      "                   [--group G] [--places P] [--candidates LAYER | --candidate-grid METRES]\n"
+                      "                   [--objective coverage|p_median] [--how-sure [--runs N]] [--crs EPSG:nnnn] [--quiet]\n",
+                      R"(      Suggests K new sites of service S (existing providers fixed; the project needs a
       [capacity] section), each with P places (default: the median of the existing ones),
       among candidate points (a point layer, or the centres of a grid over the people with
       demand, 250 m by default, 10 to 100000 m). coverage: most extra demand served;
@@ -28,43 +30,27 @@ const char* suggest_usage = R"(  apreptis suggest <project.toml | scenario.toml>
       --how-sure (the project needs [robustness]): the sites again under its variations
       (N runs, default [robustness] runs): per site the median gain, the 90 % interval and
       how often it keeps its rank; also site_robustness.csv (docs/ROBUSTNESS.md#siting).
-)";
-
-namespace {
-
-std::size_t positive_count(const std::string& flag, const std::string& text) {
-    const auto v = parse_whole(text);
-    if (!v || *v < 1 || *v > 100000) throw UsageError(flag + " needs a whole number >= 1, found '" + text + "'");
-    return static_cast<std::size_t>(*v);
+)");
+        l.positionals("project.toml", "the project, or a scenario file naming its base project");
+        l.option("--service", "S", "the service type (a code of the project's catalogue)");
+        l.option("--k", "K", "how many new sites, 1 to 100000");
+        l.option("--out", "DIR", "the output folder");
+        l.option("--group", "G", "the target group (needed when the service serves several)");
+        l.option("--places", "P", "places per new site, above 0 up to 1000000");
+        l.option("--candidates", "LAYER", "candidate sites: a point layer (any GDAL source)");
+        l.option("--candidate-grid", "METRES", "candidate sites: a grid of this spacing, 10 to 100000 m");
+        l.option("--objective", "WORD", "coverage (default) or p_median");
+        l.flag("--how-sure", "the sites again under [robustness]'s variations");
+        l.option("--runs", "N", "with --how-sure: how many runs, 1 to 100000");
+        l.option("--crs", "EPSG:nnnn", "working CRS (projected, metres); default from the project, else EPSG:3346");
+        l.flag("--quiet", "accepted for scripts; the sites are printed either way");
+        return l;
+    }();
+    return line;
 }
-
-double positive_number(const std::string& flag, const std::string& text) {
-    std::size_t used = 0;
-    double v = 0;
-    try {
-        v = std::stod(text, &used);
-    } catch (...) {
-        used = 0;
-    }
-    if (used != text.size() || !std::isfinite(v) || v <= 0) throw UsageError(flag + " needs a number > 0, found '" + text + "'");
-    return v;
-}
-
-/// The grid of candidate sites: the same range as the project file's grid_cell_m (10 m to
-/// 100 km, app/core/project.cpp): a finer grid is no better a site and can be millions of cells.
-double grid_spacing(const std::string& flag, const std::string& text) {
-    const double v = positive_number(flag, text);
-    if (v < 10 || v > 100000)
-        throw UsageError(flag + " needs a number from 10 to 100000 (metres), found '" + text + "'");
-    return v;
-}
-
-} // namespace
 
 int suggest(const std::vector<std::string>& argv) {
-    const Args args = parse_args(argv, {"--service", "--group", "--k", "--places", "--candidates", "--candidate-grid",
-                                        "--objective", "--out", "--crs", "--runs"},
-                                 {"--quiet", "--how-sure"});
+    const Args args = suggest_line().parse(argv);
     if (args.positional.size() != 1) throw UsageError("suggest needs one project or scenario file");
     for (const char* required : {"--service", "--k", "--out"})
         if (!args.has(required)) throw UsageError(std::string("suggest needs ") + required);
@@ -73,16 +59,22 @@ int suggest(const std::vector<std::string>& argv) {
     app::SitingRequest req;
     req.service_type = args.option("--service");
     req.target_group = args.option("--group");
-    req.k = positive_count("--k", args.option("--k"));
-    if (args.has("--places")) req.places = positive_number("--places", args.option("--places"));
+    req.k = static_cast<std::size_t>(whole_number("--k", args.option("--k"), 1, 100000));
+    if (args.has("--places")) {
+        req.places = number("--places", args.option("--places"), 0, 1e6);
+        if (*req.places <= 0) throw UsageError("--places needs a number above 0, found '" + args.option("--places") + "'");
+    }
     req.candidates_path = args.option("--candidates");
-    if (args.has("--candidate-grid")) req.candidate_grid_m = grid_spacing("--candidate-grid", args.option("--candidate-grid"));
-    const std::string objective = args.option("--objective", "coverage");
-    if (objective != "coverage" && objective != "p_median") throw UsageError("--objective is coverage or p_median");
+    // the same range as the project file's grid_cell_m (10 m to 100 km, app/core/project.cpp): a
+    // finer grid is no better a site and can be millions of cells
+    if (args.has("--candidate-grid"))
+        req.candidate_grid_m = number("--candidate-grid", args.option("--candidate-grid"), 10, 100000, "metres");
+    const std::string objective = one_of("--objective", args.option("--objective", "coverage"), {"coverage", "p_median"});
     req.objective = objective == "coverage" ? model::SitingObjective::coverage : model::SitingObjective::p_median;
     const std::string out = args.option("--out");
     const bool how_sure = args.flag("--how-sure");
     if (args.has("--runs") && !how_sure) throw UsageError("--runs goes with --how-sure");
+    const long long runs = args.has("--runs") ? whole_number("--runs", args.option("--runs"), 1, 100000) : 0;
 
     app::ProjectRun run = app::load_run(args.positional[0]);
     if (args.has("--crs")) app::set_working_crs(run.project, args.option("--crs"), "--crs");
@@ -96,7 +88,7 @@ int suggest(const std::vector<std::string>& argv) {
             throw Error(run.project.file + ": --how-sure needs a [robustness] section: what to vary and by how much "
                                            "(docs/ROBUSTNESS.md)");
         robust_settings = *run.project.robustness;
-        if (args.has("--runs")) robust_settings->runs = positive_count("--runs", args.option("--runs"));
+        if (args.has("--runs")) robust_settings->runs = static_cast<std::size_t>(runs);
     }
     const app::SitingRun s = app::run_siting(a, req);
     const auto& r = s.result;

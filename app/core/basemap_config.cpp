@@ -23,12 +23,12 @@ BasemapConfig basemap_config(const TomlTable& t) {
     BasemapConfig c;
     const std::string source = t.text("source");
     if (source.empty())
-        throw Error(t.at() + ": [basemap] needs source = \"...\": a GeoTIFF, MBTiles or GeoPackage file, or a tile URL "
+        throw Error(t.where(), "[basemap] needs source = \"...\": a GeoTIFF, MBTiles or GeoPackage file, or a tile URL "
                              "such as \"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"");
     c.source = basemap_source_is_file(source) ? t.path("source", true) : source;
     c.attribution = t.text("attribution");
     if (c.attribution.empty())
-        throw Error(t.at() + ": [basemap] needs attribution = \"...\": whose map it is, shown under every map that "
+        throw Error(t.where(), "[basemap] needs attribution = \"...\": whose map it is, shown under every map that "
                              "draws it (e.g. \"© OpenStreetMap contributors\")");
     c.ward_opacity = t.number("ward_opacity", 0.6, {0.1, 1});
     return c;

@@ -27,7 +27,7 @@ std::string today_utc() {
 }
 
 std::string default_placed_path(const Project& project) {
-    if (!project.providers) throw Error(project.file + ": no [providers] table");
+    if (!project.providers) throw Error(Location{.path = project.file, .key = "providers"}, "no [providers] table");
     return (fs::absolute(project.providers->path).lexically_normal().parent_path() / "providers_located.csv").string();
 }
 
@@ -40,7 +40,7 @@ PlacementSave write_placements(const Project& project, const std::vector<Placeme
     res.out_path = out.empty() ? default_placed_path(project) : fs::absolute(out).lexically_normal().string();
     const bool replaces_input = fs::exists(res.out_path) && fs::equivalent(res.out_path, csv.path);
     if (replaces_input && !overwrite)
-        throw Error(res.out_path + ": this is the project's providers file itself; save elsewhere, or tick "
+        throw Error(Location{.path = res.out_path}, "this is the project's providers file itself; save elsewhere, or tick "
                                    "\"overwrite the providers file\" to replace it (a backup is kept)");
 
     const std::size_t c_id = csv.column("provider_id", false), c_prec = csv.column("location_precision", false),
@@ -80,7 +80,7 @@ PlacementSave write_placements(const Project& project, const std::vector<Placeme
     }
     for (const auto& p : placements)
         if (!seen.count(p.provider_id))
-            throw Error(csv.path + ": no provider " + p.provider_id + " in the file (it was read when the project "
+            throw Error(Location{.path = csv.path}, "no provider " + p.provider_id + " in the file (it was read when the project "
                                                                       "was opened: has the file changed since?)");
     res.providers = seen.size();
 

@@ -6,6 +6,7 @@
 
 #include "app/core/toml_reader.hpp"
 #include "geo/crs/transformer.hpp"
+#include "app/core/option_error.hpp"
 #include "app/core/robustness_config.hpp"
 #include "geo/errors.hpp"
 #include "geo/io/connection_string.hpp"
@@ -70,10 +71,10 @@ RoadsConfig roads_config(const TomlTable& t, const std::string& catalogue_file) 
     c.margin_m = t.number("margin_m", 2000, margin_range);
     c.snap_tolerance_m = t.number("snap_tolerance_m", 0.5, snap_tolerance_range);
     if (t.has("clip_margin_m")) {
-        if (c.format != RoadFormat::osm) throw Error(t.at("clip_margin_m") + ": [roads] clip_margin_m applies to format = \"osm\" only");
+        if (c.format != RoadFormat::osm) throw Error(t.where("clip_margin_m"), "[roads] clip_margin_m applies to format = \"osm\" only");
         c.clip_margin_m = t.number("clip_margin_m", 2000, margin_range);
         if (*c.clip_margin_m < c.margin_m)
-            throw Error(t.at("clip_margin_m") + ": [roads] clip_margin_m (" + std::to_string(std::lround(*c.clip_margin_m)) +
+            throw Error(t.where("clip_margin_m"), "[roads] clip_margin_m (" + std::to_string(std::lround(*c.clip_margin_m)) +
                         " m) is less than margin_m (" + std::to_string(std::lround(c.margin_m)) +
                         " m): the network would lose ways it keeps when the whole file is read");
     }
@@ -173,7 +174,7 @@ std::vector<std::string> Project::input_files() const {
 }
 
 void set_working_crs(Project& p, const std::string& crs, const std::string& origin) {
-    if (const std::string why = crs_problem(crs); !why.empty()) throw Error(origin + ": " + why);
+    if (const std::string why = crs_problem(crs); !why.empty()) throw OptionError(origin + ": " + why);
     p.working_crs = crs;
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/municipality_names.hpp"
+#include "app/core/option_error.hpp"
 #include "app/core/project.hpp"
 #include "apreptis/build_info.hpp"
 #include "geo/errors.hpp"
@@ -261,7 +262,7 @@ InitResult init_project(const InitOptions& o) {
     if (match.name.empty()) {
         std::string list;
         for (const auto& s : match.suggestions) list += (list.empty() ? "\"" : ", \"") + s + "\"";
-        throw Error("--municipality \"" + o.municipality + "\": " +
+        throw OptionError("--municipality \"" + o.municipality + "\": " +
                     (match.ambiguous ? "names several municipalities: " + list + "; say which"
                                      : "no such municipality in " + national + " (" + std::to_string(names.size()) +
                                            " municipalities); nearest: " + list));

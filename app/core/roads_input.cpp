@@ -68,7 +68,7 @@ RoadsRead read_roads(const Project& p, const std::vector<WardBox>& wards) {
     const std::string file = geo::redacted(p.roads->path);
     const geo::ExtentCoverage c = geo::extent_coverage(r.data_extent, boxes);
     if (!wards.empty() && c.outside == wards.size())
-        throw Error(file + ": its data (" + degrees(r.data_extent_lonlat) + ") does not cover the study area: all " +
+        throw Error(Location{.path = file}, "its data (" + degrees(r.data_extent_lonlat) + ") does not cover the study area: all " +
                     std::to_string(wards.size()) + " wards lie outside it; [roads] path needs an extract of the " +
                     "wards' own region or country");
     if (c.outside || c.partly) {

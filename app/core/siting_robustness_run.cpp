@@ -30,7 +30,7 @@ model::SitingRobustness run_siting_robustness(const Analysis& a, const SitingRun
         return model::analyse_siting_robustness(a.study(), *a.in().routing, sc->demand, sc->supply, run.result, st,
                                                 settings, st.walk_mps * 3.6, !travel.one_speed(access.profile));
     } catch (const model::DataError& e) {
-        throw Error(a.project().file + ": " + e.what());
+        throw Error(Location{.path = a.project().file, .key = "robustness"}, e.what());
     }
 }
 

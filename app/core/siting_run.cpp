@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/core/option_error.hpp"
 #include "geo/errors.hpp"
 #include "geo/io/vector_reader.hpp"
 #include "geo/io/vector_writer.hpp"
@@ -53,14 +54,14 @@ SitingRun run_siting(const Analysis& a, SitingRequest req, std::stop_token stop)
     if (match.empty()) {
         std::string known;
         for (const auto& sc : cap.services) known += (known.empty() ? "" : ", ") + sc.service_type + "/" + sc.target_group;
-        throw Error("--service " + req.service_type + (req.target_group.empty() ? "" : " --group " + req.target_group) +
+        throw OptionError("--service " + req.service_type + (req.target_group.empty() ? "" : " --group " + req.target_group) +
                     ": not in the capacity analysis of " + a.project().file + " (analysed: " +
                     (known.empty() ? "none" : known) + ")");
     }
     if (match.size() > 1) {
         std::string groups;
         for (const auto* sc : match) groups += (groups.empty() ? "" : ", ") + sc->target_group;
-        throw Error("--service " + req.service_type + " has several target groups (" + groups + "); name one with --group");
+        throw OptionError("--service " + req.service_type + " has several target groups (" + groups + "); name one with --group");
     }
     const model::ServiceCapacity& sc = *match.front();
     req.target_group = sc.target_group;
@@ -69,7 +70,7 @@ SitingRun run_siting(const Analysis& a, SitingRequest req, std::stop_token stop)
         run.places_basis = "given (--places)";
     } else {
         if (sc.supply.capacity.empty())
-            throw Error("--service " + req.service_type + ": no existing provider to take the places from; give --places");
+            throw OptionError("--service " + req.service_type + ": no existing provider to take the places from; give --places");
         std::vector<double> caps = sc.supply.capacity;
         std::nth_element(caps.begin(), caps.begin() + static_cast<std::ptrdiff_t>(caps.size() / 2), caps.end());
         req.places = caps[caps.size() / 2];

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <set>
 
+#include "app/core/option_error.hpp"
 #include "app/report/map_basemap.hpp"
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
@@ -104,7 +105,7 @@ std::vector<std::string> write_council_report(const Analysis& a, const std::stri
         if (!known.count(m)) {
             std::string list;
             for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-            throw Error("--municipality '" + m + "' is not a municipality of the study (" + list + ")");
+            throw OptionError("--municipality '" + m + "' is not a municipality of the study (" + list + ")");
         }
     const Language L = o.lang;
     // Every question that can fail is asked before the file is opened.

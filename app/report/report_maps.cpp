@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "app/core/option_error.hpp"
 #include "app/report/published_counts.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_sections.hpp"
@@ -82,7 +83,7 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
     if (it == all.end()) {
         std::string known;
         for (const auto& i : all) known += (known.empty() ? "" : ", ") + i.id;
-        throw Error("--indicator '" + id + "' is not an indicator of this analysis (known: " + known + ")");
+        throw OptionError("--indicator '" + id + "' is not an indicator of this analysis (known: " + known + ")");
     }
     MapChoice c;
     c.indicator_id = id;

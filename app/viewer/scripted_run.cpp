@@ -6,6 +6,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "app/core/choropleth.hpp"
 #include "app/core/edit_script.hpp"
 #include "app/core/indicators/registry.hpp"
 #include "geo/geom/geometry_ops.hpp"
@@ -113,8 +114,20 @@ nlohmann::json how_sure_probe(const ViewerApp& v) {
 } // namespace
 
 void apply_start_options(ViewerApp& v, const Options& opt) {
+    if (!opt.indicator.empty() && v.current()) {
+        // an unknown id once coloured every ward "no data" and ran on, exit 0
+        const auto known = app::ward_indicators(*v.current());
+        if (std::none_of(known.begin(), known.end(), [&](const app::Indicator& i) { return i.id == opt.indicator; })) {
+            std::string list;
+            for (const auto& i : known) list += (list.empty() ? "" : ", ") + i.id;
+            throw UsageError("--indicator: no indicator " + opt.indicator + " in this project (known: " + list + ")");
+        }
+    }
     if (!opt.indicator.empty()) v.indicator = opt.indicator;
-    if (!opt.select.empty() && v.current()) v.selected_ward = ward_index(*v.current(), opt.select);
+    if (!opt.select.empty() && v.current()) {
+        v.selected_ward = ward_index(*v.current(), opt.select);
+        if (v.selected_ward < 0) throw UsageError("--select: no ward " + opt.select + " in the project"); // was: nothing selected, exit 0
+    }
     if (opt.level == "municipality") v.set_level(Level::municipalities);
     if (!opt.compare_indicator.empty()) {
         v.compare_indicator = opt.compare_indicator;

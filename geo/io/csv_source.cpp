@@ -20,7 +20,7 @@ namespace {
 
 std::string read_all(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
-    if (!f) throw IoError(path + ": cannot read: " + std::strerror(errno));
+    if (!f) throw IoError(Location{.path = path}, std::string("cannot read: ") + std::strerror(errno));
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
@@ -45,7 +45,7 @@ CsvSource::CsvSource(const std::string& path, const ReadOptions& opt) {
     std::string text = read_all(path);
     if (!is_utf8_name(opt.encoding)) {
         char* utf8 = CPLRecode(text.c_str(), opt.encoding.c_str(), CPL_ENC_UTF8);
-        if (!utf8) throw IoError(path + ": cannot decode from " + opt.encoding);
+        if (!utf8) throw IoError(Location{.path = path}, "cannot decode from " + opt.encoding);
         text = utf8;
         CPLFree(utf8);
     }
@@ -56,7 +56,7 @@ CsvSource::CsvSource(const std::string& path, const ReadOptions& opt) {
         m_buffer = std::move(text);
         VSILFILE* f = VSIFileFromMemBuffer(m_mem.c_str(), reinterpret_cast<GByte*>(m_buffer.data()),
                                            static_cast<vsi_l_offset>(m_buffer.size()), FALSE);
-        if (!f) throw IoError(path + ": cannot stage the decoded text for GDAL");
+        if (!f) throw IoError(Location{.path = path}, "cannot stage the decoded text for GDAL");
         VSIFCloseL(f);
     }
 }

@@ -38,25 +38,25 @@ std::vector<std::string> column_names(Sqlite& db, const std::string& table) {
 }
 
 void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
-    const std::string where = path + ":" + L.name;
+    const Location where{.path = path, .layer = L.name};
     const std::vector<std::string> columns = column_names(db, L.name);
-    if (columns.empty()) throw IoError(where + ": the table GDAL should have made is not there");
+    if (columns.empty()) throw IoError(where, "the table GDAL should have made is not there");
     for (const FieldDef& f : L.fields)
         if (std::find(columns.begin(), columns.end(), f.name) == columns.end())
-            throw IoError(where + ": column " + f.name + " is not in the table GDAL made");
+            throw IoError(where, "column " + f.name + " is not in the table GDAL made");
     std::string fid_column;
     {
         Stmt q = db.prepare("PRAGMA table_info(" + sql_identifier(L.name) + ")");
         while (sqlite3_step(q.get()) == SQLITE_ROW)
             if (sqlite3_column_int(q.get(), 5) == 1) fid_column = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 1));
     }
-    if (fid_column.empty()) throw IoError(where + ": the table GDAL made has no integer primary key");
+    if (fid_column.empty()) throw IoError(where, "the table GDAL made has no integer primary key");
     const bool spatial = L.geometry_type != GeometryType::none;
     std::string geom_column;
     std::int32_t srs_id = 0;
     if (spatial) {
         Stmt q = db.prepare("SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = " + sql_literal(L.name));
-        if (sqlite3_step(q.get()) != SQLITE_ROW) throw IoError(where + ": not in gpkg_geometry_columns");
+        if (sqlite3_step(q.get()) != SQLITE_ROW) throw IoError(where, "not in gpkg_geometry_columns");
         geom_column = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0));
         srs_id = sqlite3_column_int(q.get(), 1);
     }
@@ -135,7 +135,7 @@ void append_layer(Sqlite& db, const std::string& path, const OutLayer& L) {
             if (!spatial) continue;
             const Geometry& g = c.feature[r]->geometry;
             if (L.geometry_type == GeometryType::multipolygon && std::holds_alternative<XY>(g))
-                throw IoError(where + ": point geometry in a polygon layer");
+                throw IoError(where, "point geometry in a polygon layer");
             c.has_geometry[r] = geometry_blob(g, srs_id, c.blobs[r], c.boxes[r]);
             bytes += c.blobs[r].size();
         }

@@ -73,12 +73,12 @@ OutputLock::OutputLock(const std::string& final_path) : m_final(resolved_output_
         if (p == p.parent_path()) break;
     }
     fs::create_directories(f.parent_path(), ec);
-    if (ec) throw IoError(f.parent_path().string() + ": cannot create the output's parent folder: " + ec.message());
+    if (ec) throw IoError(Location{.path = f.parent_path().string()}, "cannot create the output's parent folder: " + ec.message());
     m_lock_path = (f.parent_path() / ("." + f.filename().string() + ".lock")).string();
     for (int attempt = 0;; ++attempt) {
         const int fd = ::open(m_lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
-            throw IoError(m_final + ": cannot create the lock file " + m_lock_path + ": " + std::strerror(errno));
+            throw IoError(Location{.path = m_final}, "cannot create the lock file " + m_lock_path + ": " + std::strerror(errno));
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int err = errno;
             std::string holder = read_all(fd);
@@ -89,10 +89,10 @@ OutputLock::OutputLock(const std::string& final_path) : m_final(resolved_output_
             }
             ::close(fd);
             if (err == EWOULDBLOCK)
-                throw IoError(m_final + ": another run is writing this output folder (" +
+                throw IoError(Location{.path = m_final}, "another run is writing this output folder (" +
                               (holder.empty() ? std::string("holder unknown") : holder) + ", lock " + m_lock_path +
                               "); wait until it has finished or choose another --out");
-            throw IoError(m_final + ": cannot lock " + m_lock_path + ": " + std::strerror(err));
+            throw IoError(Location{.path = m_final}, "cannot lock " + m_lock_path + ": " + std::strerror(err));
         }
         // Locked; but if the previous holder removed the file between our open and our flock,
         // the lock is on a file nobody else can see: open the path again.
@@ -103,7 +103,7 @@ OutputLock::OutputLock(const std::string& final_path) : m_final(resolved_output_
             break;
         }
         ::close(fd);
-        if (attempt > 100) throw IoError(m_final + ": cannot lock " + m_lock_path + ": it keeps being replaced");
+        if (attempt > 100) throw IoError(Location{.path = m_final}, "cannot lock " + m_lock_path + ": it keeps being replaced");
     }
     // Whatever the file held was written by a run that has died (its flock went with it).
     const std::string record = holder_record() + "\n";

@@ -31,10 +31,10 @@ PendingFile::~PendingFile() {
 void PendingFile::write(const std::function<void(std::ostream&)>& fill) {
     try {
         std::ofstream f(m_tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw IoError(m_path + ": cannot open for writing");
+        if (!f) throw IoError(Location{.path = m_path}, "cannot open for writing");
         fill(f);
         f.flush();
-        if (!f) throw IoError(m_path + ": write failed");
+        if (!f) throw IoError(Location{.path = m_path}, "write failed");
     } catch (...) {
         rethrow_write_failure(m_path, m_tmp); // removes the temporary; "disk full" said as such
     }
@@ -46,7 +46,7 @@ void PendingFile::commit() {
     if (ec) {
         fs::remove(m_tmp, ec);
         m_committed = true;
-        throw IoError(m_path + ": cannot move the finished file into place: " + ec.message());
+        throw IoError(Location{.path = m_path}, "cannot move the finished file into place: " + ec.message());
     }
     m_committed = true;
 }

@@ -23,15 +23,15 @@ std::string source_crs_of(GDALDataset& ds, const std::string& path, const std::s
         if (!declared.empty()) {
             OGRSpatialReference d;
             if (d.SetFromUserInput(declared.c_str()) != OGRERR_NONE)
-                throw CrsError(path + ": declared CRS '" + declared + "' is not a CRS");
+                throw CrsError(Location{.path = path}, "declared CRS '" + declared + "' is not a CRS");
             if (!d.IsSame(file_srs))
-                throw CrsError(path + ": the project declares " + declared + " but the raster says " +
+                throw CrsError(Location{.path = path}, "the project declares " + declared + " but the raster says " +
                                describe_crs(detail::srs_to_wkt(*file_srs)) + "; remove the declaration or fix the file");
         }
         return detail::srs_to_wkt(*file_srs);
     }
     if (declared.empty())
-        throw CrsError(path + ": the raster has no CRS; declare one (grid_crs = \"EPSG:...\") in the project file");
+        throw CrsError(Location{.path = path}, "the raster has no CRS; declare one (grid_crs = \"EPSG:...\") in the project file");
     return declared;
 }
 
@@ -74,24 +74,24 @@ RasterGrid read_raster_grid(const std::string& source, const RasterReadOptions& 
     RasterGrid g;
     const std::string path = redacted(source);
     g.path = path;
-    if (!detail::file_exists(source)) throw IoError(path + ": file not found");
+    if (!detail::file_exists(source)) throw IoError(Location{.path = path}, "file not found");
     GDALDatasetUniquePtr ds(
         GDALDataset::FromHandle(GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!ds)
-        throw IoError(path + ": not a raster GDAL can read (" + quiet.last_message() +
+        throw IoError(Location{.path = path}, "not a raster GDAL can read (" + quiet.last_message() +
                       "); a vector grid needs grid_field = \"...\" naming its population field");
     g.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     g.bands = ds->GetRasterCount();
-    if (g.bands < 1) throw IoError(path + ": the raster has no band");
+    if (g.bands < 1) throw IoError(Location{.path = path}, "the raster has no band");
     g.columns = ds->GetRasterXSize();
     g.rows = ds->GetRasterYSize();
     double gt[6];
     if (ds->GetGeoTransform(gt) != CE_None)
-        throw IoError(path + ": the raster has no georeferencing (geotransform); cells cannot be placed");
+        throw IoError(Location{.path = path}, "the raster has no georeferencing (geotransform); cells cannot be placed");
     if (gt[2] != 0 || gt[4] != 0)
-        throw IoError(path + ": the raster is rotated or sheared (geotransform terms " + format_number(gt[2]) + ", " +
+        throw IoError(Location{.path = path}, "the raster is rotated or sheared (geotransform terms " + format_number(gt[2]) + ", " +
                       format_number(gt[4]) + "); warp it north-up first (gdalwarp)");
-    if (gt[1] == 0 || gt[5] == 0) throw IoError(path + ": the raster's cell size is 0 in its geotransform");
+    if (gt[1] == 0 || gt[5] == 0) throw IoError(Location{.path = path}, "the raster's cell size is 0 in its geotransform");
     g.cell_width = std::abs(gt[1]);
     g.cell_height = std::abs(gt[5]);
     const std::string source_def = source_crs_of(*ds, path, opt.declared_crs);
@@ -112,13 +112,13 @@ RasterGrid read_raster_grid(const std::string& source, const RasterReadOptions& 
     const long long nc = s.c1 - s.c0, nr = s.r1 - s.r0;
     if (nc <= 0 || nr <= 0) return g; // the raster does not reach the window
     if (static_cast<double>(nc) * static_cast<double>(nr) > opt.max_cells)
-        throw IoError(path + ": " + std::to_string(nc) + " x " + std::to_string(nr) + " cells over the study area (limit " +
+        throw IoError(Location{.path = path}, std::to_string(nc) + " x " + std::to_string(nr) + " cells over the study area (limit " +
                       format_number(opt.max_cells) + "); use a coarser grid or clip it (gdal_translate -projwin)");
     std::vector<double> values(static_cast<std::size_t>(nc * nr));
     if (band->RasterIO(GF_Read, static_cast<int>(s.c0), static_cast<int>(s.r0), static_cast<int>(nc),
                        static_cast<int>(nr), values.data(), static_cast<int>(nc), static_cast<int>(nr), GDT_Float64, 0,
                        0) != CE_None)
-        throw IoError(path + ": reading band 1 failed: " + quiet.last_message());
+        throw IoError(Location{.path = path}, "reading band 1 failed: " + quiet.last_message());
     g.cells_in_window = nc * nr;
 
     // every cell corner once, reprojected in one batch (neighbouring cells share them exactly)

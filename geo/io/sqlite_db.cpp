@@ -12,7 +12,7 @@ Sqlite::Sqlite(const std::string& path, const std::string& shown) : m_path(shown
 }
 
 void Sqlite::fail(const std::string& what) const {
-    throw IoError(m_path + ": " + what + ": " + (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"));
+    throw IoError(Location{.path = m_path}, what + ": " + (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"));
 }
 
 void Sqlite::exec(const std::string& sql) {

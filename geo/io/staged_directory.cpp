@@ -90,19 +90,19 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
     m_final = f.string();
     std::error_code ec;
     fs::create_directories(f.parent_path(), ec);
-    if (ec) throw IoError(f.parent_path().string() + ": cannot create the output's parent folder: " + ec.message());
+    if (ec) throw IoError(Location{.path = f.parent_path().string()}, "cannot create the output's parent folder: " + ec.message());
     if (!OutputLock::held_here(m_final)) m_output_lock.emplace(m_final);
 
     // One run at a time per parent folder: an advisory lock on the folder itself (no lock file).
     m_lock_fd = ::open(f.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (m_lock_fd < 0)
-        throw IoError(f.parent_path().string() + ": cannot open the output's parent folder: " + std::strerror(errno));
+        throw IoError(Location{.path = f.parent_path().string()}, std::string("cannot open the output's parent folder: ") + std::strerror(errno));
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (::flock(m_lock_fd, LOCK_EX | LOCK_NB) != 0) {
         if (std::chrono::steady_clock::now() > give_up) {
             ::close(m_lock_fd);
             m_lock_fd = -1;
-            throw IoError(m_final + ": another run has been writing into " + f.parent_path().string() +
+            throw IoError(Location{.path = m_final}, "another run has been writing into " + f.parent_path().string() +
                           " for a minute; try again when it has finished");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -115,7 +115,7 @@ StagedDirectory::StagedDirectory(std::string final_path, StagedDirectoryOptions 
         m_swapped_out = (f.parent_path() / (base + ".old-" + std::to_string(::getpid()))).string();
         fs::remove_all(m_staging, ec);
         fs::create_directory(m_staging, ec);
-        if (ec) throw IoError(m_staging + ": cannot create the staging folder: " + ec.message());
+        if (ec) throw IoError(Location{.path = m_staging}, "cannot create the staging folder: " + ec.message());
         std::lock_guard<std::mutex> g(staging_mutex);
         live_staging()[m_staging] = m_final;
     } catch (...) {
@@ -142,15 +142,15 @@ void check_output_folder(const std::string& final_path, const StagedDirectoryOpt
         if (p.empty()) continue;
         const fs::path in = resolved(p);
         if (at_or_below(in, f))
-            throw IoError(shown + ": refusing to write the output here: it " +
+            throw IoError(Location{.path = shown}, "refusing to write the output here: it " +
                           (in == f ? std::string("is") : std::string("contains")) + " an input (" + in.string() +
                           "), which replacing the output would delete; choose another --out folder");
     }
     std::error_code ec;
     if (!fs::exists(f, ec)) return;
-    if (!fs::is_directory(f, ec)) throw IoError(shown + ": exists and is not a folder; choose another --out");
+    if (!fs::is_directory(f, ec)) throw IoError(Location{.path = shown}, "exists and is not a folder; choose another --out");
     if (fs::is_empty(f, ec) || is_our_output(shown, options)) return;
-    throw IoError(shown + ": refusing to replace a folder that is not an earlier output of this tool (no " +
+    throw IoError(Location{.path = shown}, "refusing to replace a folder that is not an earlier output of this tool (no " +
                   options.marker_file + " of ours in it); it holds: " + listing(f, 5) +
                   ". Choose an empty or new --out folder");
 }
@@ -185,7 +185,7 @@ void StagedDirectory::recover_leftovers() {
         for (auto it = old.begin(); it != old.end(); ++it)
             if (is_our_output(it->string(), m_options)) {
                 fs::rename(*it, f, ec);
-                if (ec) throw IoError(it->string() + ": cannot restore the previous output: " + ec.message());
+                if (ec) throw IoError(Location{.path = it->string()}, "cannot restore the previous output: " + ec.message());
                 m_notes.push_back("restored the previous output from " + it->string() +
                                   " (an earlier run was interrupted while replacing it)");
                 old.erase(it);
@@ -209,7 +209,7 @@ void StagedDirectory::commit() {
     const bool had_old = fs::exists(m_final, ec);
     if (!had_old) {
         fs::rename(m_staging, m_final, ec);
-        if (ec) throw IoError(m_final + ": cannot move the finished output into place: " + ec.message());
+        if (ec) throw IoError(Location{.path = m_final}, "cannot move the finished output into place: " + ec.message());
         m_committed = true;
         m_output_lock.reset(); // done writing: the folder is free for the next run
         return;
@@ -224,18 +224,18 @@ void StagedDirectory::commit() {
         return;
     }
     if (!fault("no-exchange") && errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
-        throw IoError(m_final + ": cannot replace the previous output: " + std::strerror(errno));
+        throw IoError(Location{.path = m_final}, std::string("cannot replace the previous output: ") + std::strerror(errno));
     // The file system cannot exchange: two renames. A crash between them leaves the old
     // output at m_swapped_out, which the next run puts back (recover_leftovers).
     fs::rename(m_final, m_swapped_out, ec);
-    if (ec) throw IoError(m_final + ": cannot replace the previous output: " + ec.message());
+    if (ec) throw IoError(Location{.path = m_final}, "cannot replace the previous output: " + ec.message());
     kill_point("after-move-old");
     fs::rename(m_staging, m_final, ec);
     if (ec) {
         const std::string failure = ec.message();
         std::error_code back;
         fs::rename(m_swapped_out, m_final, back);
-        throw IoError(m_final + ": cannot move the finished output into place: " + failure +
+        throw IoError(Location{.path = m_final}, "cannot move the finished output into place: " + failure +
                       (back ? "; the previous output is kept at " + m_swapped_out + " (" + back.message() + ")"
                             : std::string()));
     }

@@ -203,7 +203,7 @@ std::vector<std::string> list_layers(const std::string& path) {
     detail::ensure_gdal_registered();
     detail::QuietErrors quiet;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw IoError(path + ": cannot open as a vector source: " + quiet.last_message());
+    if (!ds) throw IoError(Location{.path = path}, "cannot open as a vector source: " + quiet.last_message());
     std::vector<std::string> out;
     for (auto* l : ds->GetLayers()) out.emplace_back(l->GetName());
     return out;
@@ -221,11 +221,11 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     const bool database = is_database_source(source);
     if (!database) {
         std::error_code ec;
-        if (!detail::file_exists(source)) throw IoError(path + ": file not found");
+        if (!detail::file_exists(source)) throw IoError(Location{.path = path}, "file not found");
         if (std::filesystem::is_directory(source, ec) && !source.ends_with(".gdb"))
-            throw IoError(path + ": is a folder; name the file (or a layer of a GeoPackage) instead");
+            throw IoError(Location{.path = path}, "is a folder; name the file (or a layer of a GeoPackage) instead");
         if (source.rfind("/vsi", 0) != 0 && ::access(source.c_str(), R_OK) != 0)
-            throw IoError(path + ": cannot read: " + std::strerror(errno));
+            throw IoError(Location{.path = path}, std::string("cannot read: ") + std::strerror(errno));
     }
     std::optional<CsvSource> csv;
     CPLStringList open_options;
@@ -236,14 +236,14 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     } else if (!is_utf8_name(opt.encoding)) {
         const std::string ext = source.size() > 4 ? source.substr(source.size() - 4) : "";
         if (ext != ".shp" && ext != ".dbf" && ext != ".SHP" && ext != ".DBF")
-            throw IoError(path + ": encoding = \"" + opt.encoding +
+            throw IoError(Location{.path = path}, "encoding = \"" + opt.encoding +
                           "\" applies to CSV and Shapefile sources; this one is read as UTF-8");
         open_options.SetNameValue("ENCODING", opt.encoding.c_str());
     }
     const std::string open_path = csv ? csv->open_path(source) : source;
     GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
         GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr)));
-    if (!ds) throw IoError(path + ": not a readable vector source (no GDAL driver recognises it): " + scrubbed(quiet.last_message(), source));
+    if (!ds) throw IoError(Location{.path = path}, "not a readable vector source (no GDAL driver recognises it): " + scrubbed(quiet.last_message(), source));
     t.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
 
     OGRLayer* layer = nullptr;
@@ -256,21 +256,21 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
     if (query) {
         CPLErrorReset();
         result.reset(ds->ExecuteSQL(opt.layer.c_str(), nullptr, nullptr));
-        if (!result) throw IoError(path + ": the layer's SQL query failed: " + scrubbed(quiet.last_message(), source));
+        if (!result) throw IoError(Location{.path = path}, "the layer's SQL query failed: " + scrubbed(quiet.last_message(), source));
         layer = result.get();
     } else if (!opt.layer.empty()) {
         layer = ds->GetLayerByName(opt.layer.c_str());
         if (!layer) {
             std::string names;
             for (auto* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-            throw IoError(path + ": no layer '" + opt.layer + "' (layers: " + names + ")");
+            throw IoError(Location{.path = path}, "no layer '" + opt.layer + "' (layers: " + names + ")");
         }
     } else {
-        if (ds->GetLayerCount() == 0) throw IoError(path + ": the source has no layers");
+        if (ds->GetLayerCount() == 0) throw IoError(Location{.path = path}, "the source has no layers");
         if (ds->GetLayerCount() > 1) {
             std::string names;
             for (auto* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-            throw IoError(path + ": has " + std::to_string(ds->GetLayerCount()) + " layers; name one (" + names + ")");
+            throw IoError(Location{.path = path}, "has " + std::to_string(ds->GetLayerCount()) + " layers; name one (" + names + ")");
         }
         layer = ds->GetLayer(0);
     }
@@ -300,9 +300,9 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
         if (!opt.declared_crs.empty()) {
             OGRSpatialReference declared;
             if (declared.SetFromUserInput(opt.declared_crs.c_str()) != OGRERR_NONE)
-                throw CrsError(geo::where(path, t.layer) + ": declared CRS '" + opt.declared_crs + "' is not a CRS");
+                throw CrsError(Location{.path = path, .layer = t.layer}, "declared CRS '" + opt.declared_crs + "' is not a CRS");
             if (!declared.IsSame(file_srs))
-                throw CrsError(geo::where(path, t.layer) + ": the project declares " + opt.declared_crs +
+                throw CrsError(Location{.path = path, .layer = t.layer}, "the project declares " + opt.declared_crs +
                                " but the file says " + describe_crs(source_def) +
                                "; remove the declaration or fix the file");
         }
@@ -310,7 +310,7 @@ FeatureTable read_vector(const std::string& source, const ReadOptions& opt) {
         source_def = opt.declared_crs;
     }
     if (has_geom_column && source_def.empty())
-        throw CrsError(geo::where(path, t.layer) + ": the layer has no CRS; declare one (crs = \"EPSG:...\") in the project file");
+        throw CrsError(Location{.path = path, .layer = t.layer}, "the layer has no CRS; declare one (crs = \"EPSG:...\") in the project file");
     std::optional<Transformer> transformer;
     if (!source_def.empty()) {
         t.source_crs = describe_crs(source_def);

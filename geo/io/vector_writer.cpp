@@ -27,7 +27,7 @@ void rename_into_place(const std::string& tmp, const std::string& path) {
     fs::rename(tmp, path, ec);
     if (ec) {
         fs::remove(tmp, ec);
-        throw IoError(path + ": cannot move the finished file into place: " + ec.message());
+        throw IoError(Location{.path = path}, "cannot move the finished file into place: " + ec.message());
     }
 }
 
@@ -103,7 +103,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw IoError("GDAL has no GPKG driver");
     OGRSpatialReference srs;
-    if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw IoError(path + ": cannot set output CRS " + crs);
+    if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot set output CRS " + crs);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     {
         // A country's GeoPackage is gigabytes: SQLite's default 4 KB pages make that a million
@@ -115,7 +115,7 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
         if (rows >= large_gpkg_rows) page_size.emplace("OGR_SQLITE_PRAGMA", "page_size=65536", false);
         GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         page_size.reset();
-        if (!ds) throw IoError(path + ": cannot create GeoPackage: " + quiet.last_message());
+        if (!ds) throw IoError(Location{.path = path}, "cannot create GeoPackage: " + quiet.last_message());
         for (const OutLayer& L : layers) {
             const bool spatial = L.geometry_type != GeometryType::none;
             char** lco = nullptr;
@@ -123,16 +123,16 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
             if (spatial && !L.spatial_index) lco = CSLSetNameValue(lco, "SPATIAL_INDEX", "NO");
             OGRLayer* layer = ds->CreateLayer(L.name.c_str(), spatial ? &srs : nullptr, ogr_type(L.geometry_type), lco);
             CSLDestroy(lco);
-            if (!layer) throw IoError(path + ": cannot create layer " + L.name + ": " + quiet.last_message());
+            if (!layer) throw IoError(Location{.path = path}, "cannot create layer " + L.name + ": " + quiet.last_message());
             for (const FieldDef& f : L.fields) {
                 OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64
                                                 : f.type == FieldType::real ? OFTReal
                                                                             : OFTString);
                 if (layer->CreateField(&fd) != OGRERR_NONE)
-                    throw IoError(path + ":" + L.name + ": cannot create field " + f.name);
+                    throw IoError(Location{.path = path, .layer = L.name}, "cannot create field " + f.name);
             }
             if (L.generate && bulk) continue; // rows made while written go in through SQLite, below
-            if (ds->StartTransaction() != OGRERR_NONE) throw IoError(path + ": cannot start a transaction");
+            if (ds->StartTransaction() != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot start a transaction");
             // one feature object for the layer, every field set (or nulled) for each row
             OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
             L.for_each([&](std::size_t, const OutFeature& of) {
@@ -148,16 +148,16 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
                 if (spatial) {
                     auto g = to_ogr(of.geometry);
                     if (g && L.geometry_type == GeometryType::multipolygon && g->getGeometryType() == wkbPoint)
-                        throw IoError(path + ":" + L.name + ": point geometry in a polygon layer");
+                        throw IoError(Location{.path = path, .layer = L.name}, "point geometry in a polygon layer");
                     feat->SetGeometryDirectly(g.release()); // none: the previous row's is dropped
                 }
                 if (layer->CreateFeature(feat.get()) != OGRERR_NONE)
-                    throw IoError(path + ":" + L.name + ": cannot write a feature: " + quiet.last_message());
+                    throw IoError(Location{.path = path, .layer = L.name}, "cannot write a feature: " + quiet.last_message());
             });
-            if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(path + ": cannot commit: " + quiet.last_message());
+            if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot commit: " + quiet.last_message());
         }
         ds->FlushCache();
-        if (CPLGetLastErrorType() >= CE_Failure) throw IoError(path + ": write failed: " + quiet.last_message());
+        if (CPLGetLastErrorType() >= CE_Failure) throw IoError(Location{.path = path}, "write failed: " + quiet.last_message());
     } // closes the dataset before the rename
     // The layers sized by the country (generated rows) were made above with no rows: their
     // rows and R-tree go in through SQLite, ~10x faster than through GDAL 3.6's OGR writer

@@ -44,13 +44,13 @@ void rethrow_write_failure(const std::string& path, const std::string& tmp) {
     const bool full = (measured && free_bytes < (1ull << 20)) || err == ENOSPC || says(what, "disk is full") ||
                       says(what, "No space left on device");
     if (full)
-        throw IoError(shown + ": disk full while writing it (" +
+        throw IoError(Location{.path = shown}, "disk full while writing it (" +
                       (measured ? std::to_string(free_bytes / 1024) + " KiB" : std::string("no space")) +
                       " free on the file system of " + shown_folder +
                       "); free some space or choose another --out. Nothing was replaced: the previous output, if any, "
                       "is as it was");
     if (err == EFBIG || says(what, "File too large"))
-        throw IoError(shown + ": the file grew beyond the largest file allowed here (the file system's limit, or this "
+        throw IoError(Location{.path = shown}, "the file grew beyond the largest file allowed here (the file system's limit, or this "
                               "process's file size limit, ulimit -f); nothing was replaced");
     if (ours) throw IoError(output_names(what));
     std::rethrow_exception(failure);

@@ -72,6 +72,11 @@ TEST(OsmRoadsProject, a_file_with_no_data_where_the_wards_are_is_refused) {
         const std::string m = e.what();
         EXPECT_NE(m.find("monaco-centre.osm.pbf"), std::string::npos) << m;
         EXPECT_NE(m.find("does not cover the study area: all 11 wards lie outside it"), std::string::npos) << m;
+        // the refused file is the error's location, the message says the rest
+        ASSERT_TRUE(e.location().has_value()) << m;
+        EXPECT_EQ(e.location()->path, test::source_dir() + "/tests/data/monaco-centre.osm.pbf");
+        EXPECT_EQ(m, e.location()->path + ": " + e.detail());
+        EXPECT_EQ(e.detail().rfind("its data (", 0), 0u) << e.detail();
     }
 }
 
@@ -112,6 +117,20 @@ TEST(OsmRoadsProject, a_file_covering_part_of_the_wards_is_warned_about_with_the
 TEST(OsmRoadsProject, clip_margin_below_margin_is_refused_and_an_explicit_one_is_used) {
     test::ScratchDir dir;
     const std::string pbf = li_dir + "/liechtenstein-2013-08-03.osm.pbf";
-    EXPECT_THROW(load_project(li_project(dir, pbf, "clip_margin_m = 1000\n")), Error);
+    try {
+        load_project(li_project(dir, pbf, "clip_margin_m = 1000\n"));
+        ADD_FAILURE() << "a 1000 m clip margin was taken";
+    } catch (const Error& e) {
+        // the key's place in the project file: path, line, column and the dotted key
+        ASSERT_TRUE(e.location().has_value()) << e.what();
+        const std::string toml = test::read_file(e.location()->path);
+        EXPECT_EQ(e.location()->key, "roads.clip_margin_m");
+        ASSERT_GE(e.location()->line, 1);
+        std::size_t at = 0;
+        for (long long l = 1; l < e.location()->line; ++l) at = toml.find('\n', at) + 1;
+        EXPECT_EQ(toml.substr(at + static_cast<std::size_t>(e.location()->column) - 1, 4), "1000") << toml;
+        EXPECT_NE(std::string(e.what()).find(":" + std::to_string(e.location()->line) + ":"), std::string::npos);
+        EXPECT_NE(e.detail().find("[roads] clip_margin_m (1000 m) is less than margin_m"), std::string::npos) << e.detail();
+    }
     EXPECT_DOUBLE_EQ(osm_clip_margin_m(load_project(li_project(dir, pbf, "clip_margin_m = 5000\n"))), 5000);
 }

@@ -98,6 +98,9 @@ TEST(PlacedProviders, never_replaces_the_providers_file_unless_asked_and_then_ke
         FAIL() << "the providers file itself was accepted as the output";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("providers file itself"), std::string::npos) << e.what();
+        ASSERT_TRUE(e.location().has_value()); // the file refused as the output
+        EXPECT_EQ(e.location()->path, d / "providers.csv");
+        EXPECT_EQ(std::string(e.what()), e.location()->path + ": " + e.detail());
     }
     EXPECT_EQ(test::read_file(d / "providers.csv"), providers_csv);
 
@@ -125,6 +128,9 @@ TEST(PlacedProviders, a_refused_save_leaves_the_earlier_output_as_it_was) {
         FAIL() << "a provider id not in the file was accepted";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("no provider P9"), std::string::npos) << e.what();
+        ASSERT_TRUE(e.location().has_value()); // the providers file the id is missing from
+        EXPECT_EQ(std::filesystem::path(e.location()->path).filename(), "providers.csv");
+        EXPECT_EQ(e.detail().rfind("no provider P9 in the file", 0), 0u) << e.detail();
     }
     EXPECT_THROW(app::write_placements(p, {}, "", false), Error); // nothing placed: nothing to save
     // a folder that does not exist: IoError from the temporary file, nothing left behind
@@ -145,4 +151,18 @@ TEST(PlacedProviders, the_output_is_written_through_a_temporary_file_beside_it) 
     app::write_placements(p, two_placed(), out, false);
     EXPECT_FALSE(fs::exists(geo::temp_name_for(out))); // replaced, then moved into place
     EXPECT_NE(test::read_file(out).find("placed_by_hand"), std::string::npos);
+}
+
+TEST(PlacedProviders, a_project_without_providers_is_refused_at_its_providers_table) {
+    app::Project p;
+    p.file = "/somewhere/project.toml";
+    try {
+        app::default_placed_path(p);
+        FAIL() << "a project without [providers] had a providers file";
+    } catch (const Error& e) {
+        ASSERT_TRUE(e.location().has_value());
+        EXPECT_EQ(e.location()->path, "/somewhere/project.toml");
+        EXPECT_EQ(e.location()->key, "providers");
+        EXPECT_EQ(std::string(e.what()), "/somewhere/project.toml: no [providers] table");
+    }
 }

@@ -121,6 +121,35 @@ TEST(ScenarioFile, malformed_edits_are_refused_with_their_line) {
     refuse("[[scenario.edits]]\nkind = \"add\"\n", {"unknown table [scenario.edits]", "did you mean edit"});
 }
 
+TEST(ScenarioFile, a_refused_edit_carries_its_place_in_the_file) {
+    test::ScratchDir d;
+    const std::string edit = "[[scenario.edit]]\nkind = \"add\"\nid = \"P\"\nservice_type = \"children_day_centre\"\n"
+                             "target_group = \"children\"\nx = 499000\ny = 6086000\n";
+    test::write_file(d / "s.toml", scenario_text(edit)); // no places
+    try {
+        load_run(d / "s.toml");
+        FAIL() << "an add without places was taken";
+    } catch (const Error& e) {
+        ASSERT_TRUE(e.location().has_value()) << e.what();
+        EXPECT_EQ(std::filesystem::path(e.location()->path).filename(), "s.toml");
+        EXPECT_EQ(e.location()->line, 4); // the [[scenario.edit]] header, after scenario_text's three lines
+        EXPECT_GE(e.location()->column, 1);
+        EXPECT_EQ(e.location()->key, "scenario.edit");
+        EXPECT_EQ(std::string(e.what()), e.location()->to_string() + ": " + e.detail());
+        EXPECT_NE(e.detail().find("needs places"), std::string::npos) << e.detail();
+    }
+    test::write_file(d / "s.toml", scenario_text("[[scenario.edit]]\nkind = \"ad\"\nid = \"P\"\n"));
+    try {
+        load_run(d / "s.toml");
+        FAIL() << "an unknown edit kind was taken";
+    } catch (const Error& e) {
+        ASSERT_TRUE(e.location().has_value()) << e.what();
+        EXPECT_EQ(e.location()->key, "scenario.edit.kind");
+        EXPECT_EQ(e.location()->line, 5);
+        EXPECT_EQ(e.location()->column, 8); // kind = "ad": the value
+    }
+}
+
 TEST(ScenarioFile, a_scenario_cannot_be_its_own_base_or_stack_on_another) {
     test::ScratchDir d;
     test::write_file(d / "self.toml", "[scenario]\nbase = \"self.toml\"\n");

@@ -146,6 +146,18 @@ TEST(ViewerGui, a_bad_command_line_is_a_usage_message_not_a_crash) {
     EXPECT_NE(test::read_file(d / "help.log").find("--whatif-series"), std::string::npos) << test::read_file(d / "help.log");
     EXPECT_EQ(run("--frames 2 --whatif-series 'ten;day_care_home;older'", "series.log", false), 64);
     EXPECT_EQ(test::read_file(d / "series.log").find("stoi"), std::string::npos) << test::read_file(d / "series.log");
+    // values only the loaded project can refuse: an indicator it cannot show, a ward it does not
+    // have (before, both ran on with exit 0: every ward "no data", nothing selected)
+    EXPECT_EQ(run("--frames 2 --indicator no_such_indicator", "indicator.log"), 64);
+    const std::string indicator = test::read_file(d / "indicator.log");
+    EXPECT_NE(indicator.find("--indicator: no indicator no_such_indicator in this project (known: population, density"),
+              std::string::npos) << indicator;
+    EXPECT_EQ(run("--frames 2 --select 9999", "select.log"), 64);
+    EXPECT_NE(test::read_file(d / "select.log").find("--select: no ward 9999 in the project"), std::string::npos)
+        << test::read_file(d / "select.log");
+    EXPECT_EQ(run("--frames -1", "frames.log", false), 64);
+    EXPECT_NE(test::read_file(d / "frames.log").find("--frames needs a whole number from 0 to 1000000, found '-1'"),
+              std::string::npos) << test::read_file(d / "frames.log");
 }
 
 TEST(ViewerGui, site_suggestions_run_on_the_worker_and_a_site_can_be_accepted) {

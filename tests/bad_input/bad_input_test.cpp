@@ -109,7 +109,8 @@ std::vector<Case> cases() {
         {"unknown_road_format", toml("[roads]\npath = \"r.pbf\"\nformat = \"shp\"\n"), 2, {"p.toml:", "format", "shp"}},
         {"geographic_working_crs", toml_replace("EPSG:3346", "EPSG:4326"), 2, {"p.toml:", "EPSG:4326", "not a projected CRS"}},
         {"unknown_working_crs", toml_replace("EPSG:3346", "EPSG:99999999"), 2, {"p.toml:", "EPSG:99999999"}},
-        {"bad_crs_flag_is_blamed_on_the_flag", [](F f) { f.args += " --crs EPSG:4326"; }, 2, {"--crs", "EPSG:4326"}},
+        // a value on the command line the run cannot use is a usage error (64), like a malformed one (was 2)
+        {"bad_crs_flag_is_blamed_on_the_flag", [](F f) { f.args += " --crs EPSG:4326"; }, 64, {"--crs", "EPSG:4326"}},
         {"project_path_is_a_folder", [](F f) { fs::create_directory(f.path("folder.toml")); f.args = "analyze {dir}/folder.toml --out {dir}/out"; }, 2, {"folder.toml", "is a folder"}},
         {"project_file_missing", [](F f) { f.args = "analyze {dir}/none.toml --out {dir}/out"; }, 2, {"none.toml", "not found"}},
         {"toml_syntax_error", [](F f) { f.write("p.toml", "[wards]\npath = \"x\n"); }, 2, {"p.toml:2:", "not valid TOML"}},
@@ -227,7 +228,7 @@ std::vector<Case> cases() {
         {"suggest_for_a_service_not_analysed", [](F f) {
              f.write("p.toml", project_toml(capacity_toml + "[capacity.need_per_1000]\nnursing_hospital = 1\n"));
              f.args = "suggest {dir}/p.toml --service home_help --k 1 --out {dir}/out";
-         }, 2, {"home_help", "not in the capacity analysis"}},
+         }, 64, {"home_help", "not in the capacity analysis"}}, // an --service value the project lacks: usage (was 2)
         {"candidate_grid_below_10_m", [](F f) { f.args = "suggest {dir}/p.toml --service x --k 1 --candidate-grid 1 --out {dir}/out"; }, 64, {"--candidate-grid", "from 10"}},
         {"suggest_k_not_a_number", [](F f) { f.args = "suggest {dir}/p.toml --service x --k many --out {dir}/out"; }, 64, {"--k", "many"}},
         // --- roads ---

@@ -121,6 +121,16 @@ TEST(BasemapSource, a_source_that_fails_throws_an_io_error_naming_it) {
     test::expect_error<geo::IoError>(
         [&] { geo::read_basemap(dir / "nothing.tif", {"EPSG:3346", fixture_extent, 200, 100}); },
         {"nothing.tif", "cannot be opened as a raster"});
+    try {
+        geo::read_basemap(dir / "tile.png", {"EPSG:3346", fixture_extent, 200, 100});
+        ADD_FAILURE() << "a PNG without a CRS was read as a basemap";
+    } catch (const geo::IoError& e) { // the source is the location; "basemap" says what it is to the project
+        ASSERT_TRUE(e.location().has_value()) << e.what();
+        EXPECT_EQ(e.location()->path, dir / "tile.png");
+        EXPECT_EQ(e.location()->source_kind, "basemap");
+        EXPECT_EQ(std::string(e.what()), "basemap " + (dir / "tile.png") + ": " + e.detail());
+        EXPECT_EQ(e.detail(), "has no CRS; a basemap must say where it is");
+    }
     test::expect_error<geo::IoError>(
         [&] { geo::read_basemap(dir / "tile.png", {"EPSG:3346", fixture_extent, 200, 100}); }, {"tile.png", "no CRS"});
     test::expect_error<geo::IoError>([&] { geo::read_basemap(dir / "tile.png", {"EPSG:3346", fixture_extent, 0, 100}); },
