@@ -14,6 +14,7 @@
 #include "app/core/comparison_table.hpp"
 #include "app/core/robustness_run.hpp"
 #include "app/core/outputs.hpp"
+#include "app/report/comparison_map.hpp"
 #include "app/report/map_figure.hpp"
 #include "app/report/report_format.hpp"
 #include "app/report/report_maps.hpp"
@@ -120,7 +121,7 @@ int compare(const std::vector<std::string>& argv) {
         for (const auto& a : analyses)
             for (const auto& s : a.project().attribution)
                 if (std::find(attribution.begin(), attribution.end(), s) == attribution.end()) attribution.push_back(s);
-        const auto fig = app::report::municipality_map(c, areas, map_i, lang, attribution);
+        const auto fig = app::report::comparison_map(ptrs, c, areas, map_i, lang, attribution, std::cerr);
         app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.svg");
         app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.png");
     }

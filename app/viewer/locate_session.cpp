@@ -10,6 +10,9 @@ namespace apreptis::viewer {
 
 namespace {
 
+/// The panel's messages in the viewer's language (LT/EN, as the panels' labels).
+std::string say(app::Language lang, const char* lt, const char* en) { return lang == app::Language::lt ? lt : en; }
+
 std::string point_text(geo::XY p) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.1f, %.1f", p.x, p.y);
@@ -69,8 +72,10 @@ bool LocateSession::place(ViewerApp& app, const std::string& id, geo::XY at) {
     bool known = false;
     for (const auto& u : unlocated(app)) known = known || u.id == id;
     if (!known) {
-        message = id + ": not a provider without a point in the loaded project; move located providers with "
-                       "the what-if \"Move\" tool";
+        message = id + say(app.lang, ": ne teikėjas be taško įkeltame projekte; teikėją su tašku perkelkite scenarijaus "
+                                     "įrankiu „Perkelti“",
+                           ": not a provider without a point in the loaded project; move located providers with "
+                           "the what-if \"Move\" tool");
         return false;
     }
     model::ScenarioEdit e;
@@ -79,9 +84,10 @@ bool LocateSession::place(ViewerApp& app, const std::string& id, geo::XY at) {
     e.point = at;
     app.push_edit(std::move(e));
     const int w = app.ward_at(at);
-    message = id + " placed at " + point_text(at) +
-              (w >= 0 ? " (ward " + app.inputs()->study->wards[static_cast<std::size_t>(w)].code + ")"
-                      : " (outside every ward of the study area: it counts for no ward)");
+    message = id + say(app.lang, " padėtas ties ", " placed at ") + point_text(at) +
+              (w >= 0 ? say(app.lang, " (seniūnija ", " (ward ") + app.inputs()->study->wards[static_cast<std::size_t>(w)].code + ")"
+                      : say(app.lang, " (už visų tiriamos teritorijos seniūnijų: nepriskiriamas jokiai seniūnijai)",
+                            " (outside every ward of the study area: it counts for no ward)"));
     return true;
 }
 
@@ -104,6 +110,7 @@ void LocateSession::load_addresses(const ViewerApp& app) {
     const std::string source = address_source(app);
     if (source.empty()) return;
     m_source_name = std::filesystem::path(source).filename().string();
+    m_lang = app.lang; // poll() says when they are read
     m_loading = std::async(std::launch::async, [source, project = app.inputs()->project]() {
         return std::make_shared<const model::AddressMatcher>(app::read_address_points(source, project));
     });
@@ -113,10 +120,12 @@ void LocateSession::poll() {
     if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     try {
         m_matcher = m_loading.get();
-        message = std::to_string(m_matcher->indexed()) + " address points read from " + m_source_name;
+        message = m_lang == app::Language::lt
+                      ? "Adresų taškai perskaityti iš " + m_source_name + ": " + std::to_string(m_matcher->indexed())
+                      : std::to_string(m_matcher->indexed()) + " address points read from " + m_source_name;
     } catch (const std::exception& e) {
         m_load_failed = true; // said once; not retried every frame
-        message = std::string("address points: ") + e.what();
+        message = say(m_lang, "adresų taškai: ", "address points: ") + e.what();
     }
 }
 
@@ -127,13 +136,14 @@ void LocateSession::wait_addresses() {
 
 bool LocateSession::place_at_address(ViewerApp& app) {
     if (selected.empty()) {
-        message = "select a provider first";
+        message = say(app.lang, "pirmiausia pasirinkite teikėją", "select a provider first");
         return false;
     }
     if (!m_matcher) {
         message = address_source(app).empty()
-                      ? "no address source: name one in the project ([addresses], or [roads] with an OSM extract)"
-                      : "the address points are still being read";
+                      ? say(app.lang, "nėra adresų šaltinio: nurodykite jį projekte ([addresses] arba [roads] su OSM ištrauka)",
+                            "no address source: name one in the project ([addresses], or [roads] with an OSM extract)")
+                      : say(app.lang, "adresų taškai dar skaitomi", "the address points are still being read");
         return false;
     }
     const app::AddressOutcome m = app::match_address(*m_matcher, address, m_source_name);
@@ -167,12 +177,15 @@ bool LocateSession::save(const ViewerApp& app) {
     if (!app.inputs()) return false;
     try {
         last_save = app::write_placements(app.inputs()->project, placements(app), out_path, overwrite);
-        message = "saved " + std::to_string(last_save->providers) + " placed provider(s) (" +
-                  std::to_string(last_save->rows) + " rows) to " + last_save->out_path +
-                  (last_save->backup_path.empty() ? "" : "; the file before: " + last_save->backup_path);
+        const std::string providers = std::to_string(last_save->providers), rows = std::to_string(last_save->rows);
+        message = app.lang == app::Language::lt
+                      ? "įrašyta į " + last_save->out_path + ": padėtų teikėjų " + providers + ", eilučių " + rows
+                      : "saved " + providers + " placed provider(s) (" + rows + " rows) to " + last_save->out_path;
+        if (!last_save->backup_path.empty())
+            message += say(app.lang, "; ankstesnis failas: ", "; the file before: ") + last_save->backup_path;
         return true;
     } catch (const std::exception& e) {
-        message = std::string("not saved: ") + e.what();
+        message = say(app.lang, "neįrašyta: ", "not saved: ") + e.what();
         return false;
     }
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/i18n.hpp"
 #include "app/core/placed_providers.hpp"
 #include "geo/geometry.hpp"
 #include "model/geocode/address_matcher.hpp"
@@ -38,7 +39,7 @@ public:
     std::string out_path;     ///< empty: providers_located.csv beside the providers file
     bool overwrite = false;   ///< allow replacing the providers file itself (a backup is kept)
     std::string date;         ///< for location_basis; empty: today (UTC)
-    std::string message;      ///< what the last command did, shown in the panel
+    std::string message;      ///< what the last command did, shown in the panel (in the viewer's language)
     std::optional<app::PlacementSave> last_save;
 
     /// Providers without a point in the loaded project, in file order, with where the current
@@ -89,6 +90,7 @@ private:
     std::string m_source_name;
     std::future<std::shared_ptr<const model::AddressMatcher>> m_loading;
     bool m_load_failed = false;
+    app::Language m_lang = app::Language::lt; ///< the viewer's when the address points were asked for
 };
 
 } // namespace apreptis::viewer

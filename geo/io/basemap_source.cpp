@@ -9,6 +9,7 @@
 
 #include "geo/detail/gdal_util.hpp"
 #include "geo/errors.hpp"
+#include "geo/io/redact_url.hpp"
 
 namespace apreptis::geo {
 
@@ -85,7 +86,8 @@ std::string basemap_dataset_name(const std::string& source) {
 
 BasemapImage read_basemap(const std::string& source, const BasemapRequest& r) {
     detail::ensure_gdal_registered();
-    const Location where{.path = source.rfind("<GDAL_WMS>", 0) == 0 ? std::string("(GDAL_WMS description)") : source,
+    // named without its API key or password (redact_url.hpp), as is GDAL's message quoting the URL
+    const Location where{.path = source.rfind("<GDAL_WMS>", 0) == 0 ? std::string("(GDAL_WMS description)") : redact_url(source),
                          .source_kind = "basemap"};
     if (r.width <= 0 || r.height <= 0 || !(r.extent.width() > 0) || !(r.extent.height() > 0))
         throw IoError(where, "nothing to read (an empty map extent or size)");
@@ -94,7 +96,7 @@ BasemapImage read_basemap(const std::string& source, const BasemapRequest& r) {
     detail::QuietErrors quiet;
     const std::string name = basemap_dataset_name(source);
     Dataset src(GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, nullptr, nullptr));
-    if (!src) throw IoError(where, "cannot be opened as a raster: " + quiet.last_message());
+    if (!src) throw IoError(where, "cannot be opened as a raster: " + redact_url(quiet.last_message()));
     if (GDALGetRasterCount(src.get()) < 1) throw IoError(where, "has no raster bands");
     if (!GDALGetSpatialRef(src.get())) throw IoError(where, "has no CRS; a basemap must say where it is");
     for (int b = 1; b <= GDALGetRasterCount(src.get()); ++b)
@@ -112,7 +114,7 @@ BasemapImage read_basemap(const std::string& source, const BasemapRequest& r) {
         std::unique_ptr<GDALTranslateOptions, decltype(&GDALTranslateOptionsFree)> opts(
             GDALTranslateOptionsNew(a.get(), nullptr), &GDALTranslateOptionsFree);
         expanded.reset(GDALTranslate("", src.get(), opts.get(), nullptr));
-        if (!expanded) throw IoError(where, "its palette could not be expanded: " + quiet.last_message());
+        if (!expanded) throw IoError(where, "its palette could not be expanded: " + redact_url(quiet.last_message()));
         input = expanded.get();
     }
 
@@ -125,11 +127,11 @@ BasemapImage read_basemap(const std::string& source, const BasemapRequest& r) {
             "INIT_DEST=0"};
     std::unique_ptr<GDALWarpAppOptions, decltype(&GDALWarpAppOptionsFree)> wopts(GDALWarpAppOptionsNew(a.get(), nullptr),
                                                                                   &GDALWarpAppOptionsFree);
-    if (!wopts) throw IoError(where, "warp options refused: " + quiet.last_message());
+    if (!wopts) throw IoError(where, "warp options refused: " + redact_url(quiet.last_message()));
     int usage_error = 0;
     GDALDatasetH in[1] = {input};
     Dataset out(GDALWarp("", nullptr, 1, in, wopts.get(), &usage_error));
-    if (!out) throw IoError(where, "could not be read for the map: " + quiet.last_message());
+    if (!out) throw IoError(where, "could not be read for the map: " + redact_url(quiet.last_message()));
 
     BasemapImage img;
     img.extent = e;
@@ -145,7 +147,7 @@ BasemapImage read_basemap(const std::string& source, const BasemapRequest& r) {
         const int b = k == 3 ? bands : colours == 1 ? 1 : k + 1;
         if (GDALRasterIO(GDALGetRasterBand(out.get(), b), GF_Read, 0, 0, r.width, r.height, band.data(), r.width, r.height,
                          GDT_Byte, 0, 0) != CE_None)
-            throw IoError(where, "could not be read for the map: " + quiet.last_message());
+            throw IoError(where, "could not be read for the map: " + redact_url(quiet.last_message()));
         for (std::size_t i = 0; i < n; ++i) img.rgba[i * 4 + static_cast<std::size_t>(k)] = band[i];
     }
     return img;

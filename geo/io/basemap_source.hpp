@@ -32,7 +32,8 @@ struct BasemapImage {
 std::string basemap_dataset_name(const std::string& source);
 
 /// Throws IoError naming the source and GDAL's reason (unreachable server, 404, not a
-/// raster, no CRS, a request of no pixels or over 64 megapixels). Callers turn it into a warning.
+/// raster, no CRS, a request of no pixels or over 64 megapixels), both with any API key or
+/// password in a URL redacted (redact_url.hpp). Callers turn it into a warning.
 BasemapImage read_basemap(const std::string& source, const BasemapRequest& request);
 
 } // namespace apreptis::geo

@@ -69,3 +69,28 @@ TEST(ReportBasemap, a_basemap_that_fails_is_a_warning_and_the_report_is_written_
     EXPECT_NE(text.find("Pagrindo žemėlapis nenubraižytas"), std::string::npos);
     EXPECT_EQ(text.find("nobody"), std::string::npos);
 }
+
+TEST(ReportBasemap, a_tile_url_with_an_api_key_is_named_without_it) {
+    // A failing tile source (the local tile server answers 404 off /tiles/) with a key and a
+    // password in its URL: the warning names the source, never the secrets; the report is written.
+    test::ScratchDir d;
+    test::write_tile_png(d / "tile.png", 40, 200, 60);
+    test::TileServer server(d / "tile.png", d / "port");
+    ::setenv("GDAL_DEFAULT_WMS_CACHE_PATH", (d / "cache").c_str(), 1); // the CLI inherits it
+    const std::string url = "http://anna:pa55word@127.0.0.1:" + std::to_string(server.port()) +
+                            "/missing/{z}/{x}/{y}.png?style=light&ApiKey=SECRET-KEY-123";
+    const std::string p = test::kaunas_wards_project(d, "[basemap]\nsource = \"" + url + "\"\nattribution = \"Test tiles\"\n");
+    const test::CliRun r = test::run_cli("report " + p + " --out " + d / "r.pdf");
+    ::unsetenv("GDAL_DEFAULT_WMS_CACHE_PATH");
+    ASSERT_EQ(r.rc, 0) << r.output;
+    EXPECT_FALSE(server.requests().empty()); // the source was asked, and failed
+    EXPECT_NE(r.output.find("warning: basemap http://***@127.0.0.1:" + std::to_string(server.port()) +
+                            "/missing/{z}/{x}/{y}.png?style=light&ApiKey=***"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("1 warning"), std::string::npos) << r.output;
+    for (const char* secret : {"SECRET-KEY-123", "pa55word", "anna"}) EXPECT_EQ(r.output.find(secret), std::string::npos) << secret;
+    const std::string text = test::shell_stdout("pdftotext " + d / "r.pdf" + " -");
+    EXPECT_NE(text.find("Pagrindo žemėlapis nenubraižytas"), std::string::npos);
+    EXPECT_EQ(text.find("SECRET-KEY-123"), std::string::npos);
+}

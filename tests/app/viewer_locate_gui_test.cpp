@@ -47,6 +47,13 @@ const nlohmann::json& ward_in(const nlohmann::json& probe, const std::string& co
     throw std::runtime_error("no ward " + code + " in the probe");
 }
 
+/// A map point as the panel's messages print it.
+std::string point_text(const nlohmann::json& xy) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f, %.1f", xy[0].get<double>(), xy[1].get<double>());
+    return buf;
+}
+
 const model::CoverageRow* coverage_row(const app::Analysis& a, const std::string& ward) {
     for (const auto& r : a.out().coverage.rows)
         if (r.level == model::AreaLevel::ward && r.area_code == ward && r.service_type == "children_day_centre" &&
@@ -78,6 +85,7 @@ TEST(ViewerLocateGui, providers_placed_by_clicks_are_saved_reloaded_and_counted_
     for (const auto& s : loc["steps"])
         if (!s.contains("undo")) EXPECT_TRUE(s["placed"].get<bool>()) << s["message"];
     ASSERT_EQ(loc["placed"].size(), 3u);
+    EXPECT_EQ(loc["steps"][2]["message"], "KNS122 placed at " + point_text(loc["steps"][2]["clicked"]) + " (ward 1904)");
     EXPECT_EQ(loc["saved"], d / "providers_located.csv");
     EXPECT_EQ(test::read_file(d / "providers.csv"), before); // never the input unless asked
     // on screen: the selected KNS122 is drawn where it was clicked, in the selection colour
@@ -160,4 +168,30 @@ TEST(ViewerLocateGui, providers_placed_by_clicks_are_saved_reloaded_and_counted_
     EXPECT_TRUE(!dainava_before || !dainava_before->recipients || *dainava_before->recipients == 0);
     // the panel's what-if showed the same figure before it was saved
     EXPECT_NEAR(ward_in(placed, "1904")["value"].get<double>(), *dainava->recipients_per_1000, 1e-9);
+}
+
+TEST(ViewerLocateGui, the_panels_messages_are_in_the_viewers_language) {
+    test::ScratchDir d;
+    const std::string project = kaunas_project(d, "providers.csv", "project.toml");
+    // in Lithuanian (the default): a placement, an address that is not found, the save
+    ASSERT_EQ(test::run_viewer(project + " --size 1600x1000 --frames 2 --lang lt --locate-place 'KNS122;ward:1904'"
+                               " --locate-address 'KNS118;Nėra g. 1, Kaunas' --locate-save - --probe " + (d / "lt.json")),
+              0);
+    const auto lt = test::load_json(d / "lt.json");
+    ASSERT_EQ(lt["error"], "");
+    const auto& steps = lt["locate"]["steps"];
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_EQ(steps[0]["message"], "KNS122 padėtas ties " + point_text(steps[0]["clicked"]) + " (seniūnija 1904)");
+    EXPECT_FALSE(steps[1]["placed"].get<bool>());
+    EXPECT_EQ(steps[1]["message"].get<std::string>().rfind("KNS118: not_found: ", 0), 0u) << steps[1]["message"];
+    EXPECT_EQ(lt["locate"]["message"], "įrašyta į " + d / "providers_located.csv" + ": padėtų teikėjų 1, eilučių 1");
+    // in English
+    ASSERT_EQ(test::run_viewer(project + " --size 1600x1000 --frames 2 --lang en --locate-place 'KNS122;ward:1904'"
+                               " --locate-save " + (d / "en.csv") + " --probe " + (d / "en.json")),
+              0);
+    const auto en = test::load_json(d / "en.json");
+    ASSERT_EQ(en["error"], "");
+    EXPECT_EQ(en["locate"]["steps"][0]["message"],
+              "KNS122 placed at " + point_text(en["locate"]["steps"][0]["clicked"]) + " (ward 1904)");
+    EXPECT_EQ(en["locate"]["message"], "saved 1 placed provider(s) (1 rows) to " + d / "en.csv");
 }

@@ -1,0 +1,23 @@
+#include "app/report/comparison_map.hpp"
+
+#include "app/report/map_basemap.hpp"
+#include "app/report/report_maps.hpp"
+
+namespace apreptis::app::report {
+
+MapFigure comparison_map(const std::vector<const Analysis*>& analyses, const model::Comparison& c,
+                         const std::vector<geo::MultiPolygon>& areas, std::size_t indicator, Language lang,
+                         std::vector<std::string> attribution, std::ostream& warnings) {
+    MapFigure fig = municipality_map(c, areas, indicator, lang, std::move(attribution));
+    if (analyses.empty()) return fig;
+    for (const Analysis* a : analyses)
+        if (a->project().basemap) {
+            if (const std::string w = attach_basemap(fig, a->project().basemap, analyses.front()->project().working_crs, lang);
+                !w.empty())
+                warnings << "warning: " << w << "\n1 warning\n";
+            break;
+        }
+    return fig;
+}
+
+} // namespace apreptis::app::report
