@@ -38,7 +38,8 @@ const CommandLine& compare_line() {
       indicator, the basis of every figure, "no figure" where there is none. Writes
       <dir>/comparison.gpkg (comparison, municipalities), comparison.csv,
       comparison_map.svg and .png (municipalities coloured by --map, default: the first
-      ranked indicator most municipalities have) and run.json, all or nothing.
+      ranked indicator most municipalities have, over the first project's [basemap] if
+      one names it) and run.json, all or nothing.
 )");
         l.positionals("project.toml", "one or more projects, each given once", true);
         l.option("--out", "DIR", "the output folder");

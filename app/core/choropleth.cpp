@@ -26,12 +26,13 @@ using Fills = std::vector<std::pair<std::string, std::string>>;
 
 /// A registry entry on the ward map: its id and labels filled in (names in each language).
 Indicator ward_entry(std::string_view key, const Fills& ids, const Fills& names_lt, const Fills& names_en, bool estimated,
-                     bool straight) {
+                     model::DistanceMethod method) {
     const auto& d = indicators::get(key);
-    // a travel figure measured along a straight line says so (the road network is the default)
-    const bool sl = d.travel && straight;
-    return {indicators::fill(d.ward_id, ids), indicators::fill(d.ward_lt, names_lt) + (sl ? " (tiesia linija)" : ""),
-            indicators::fill(d.ward_en, names_en) + (sl ? " (straight line)" : ""),
+    // a travel figure measured otherwise than over the road network (the default) says how
+    const bool named = d.travel && method != model::DistanceMethod::network;
+    const model::MethodLabel how = model::label(method);
+    return {indicators::fill(d.ward_id, ids), indicators::fill(d.ward_lt, names_lt) + (named ? std::string(" (") + how.lt + ")" : ""),
+            indicators::fill(d.ward_en, names_en) + (named ? std::string(" (") + how.en + ")" : ""),
             d.estimate == indicators::Estimate::always || estimated};
 }
 
@@ -41,17 +42,17 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
     std::vector<Indicator> out;
     for (const auto& d : indicators::all()) // the ward summary's figures, in the registry's order
         if (d.family == indicators::Family::ward_summary && !d.ward_id.empty())
-            out.push_back(ward_entry(d.key, {}, {}, {}, false, false));
+            out.push_back(ward_entry(d.key, {}, {}, {}, false, model::DistanceMethod::network));
     const auto& cat = a.study().catalogue;
     auto entry = [&](std::string_view key, const std::string& service, const std::string& group, const std::string& unit,
-                     const std::string& min, bool estimated, bool straight) {
+                     const std::string& min, bool estimated, model::DistanceMethod method) {
         const auto* st = cat.find_service(service);
         const auto* tg = cat.find_group(group);
         const std::string s_lt = st ? st->name_lt : service, s_en = st ? st->name_en : service;
         const std::string g_lt = tg ? tg->name_lt : group, g_en = tg ? tg->name_en : group;
         out.push_back(ward_entry(key, {{"service", service}, {"group", group}, {"unit", unit}},
                                  {{"who", s_lt + " — " + g_lt}, {"service", s_lt}, {"min", min}},
-                                 {{"who", s_en + " — " + g_en}, {"service", s_en}, {"min", min}}, estimated, straight));
+                                 {{"who", s_en + " — " + g_en}, {"service", s_en}, {"min", min}}, estimated, method));
     };
     std::set<std::tuple<std::string, std::string, std::string>> seen;
     for (const auto& r : a.out().coverage.rows) {
@@ -59,10 +60,10 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
         if (!seen.insert({r.service_type, r.target_group, r.unit}).second) continue;
         for (const auto& d : indicators::all())
             if (d.family == indicators::Family::coverage && !d.ward_id.empty())
-                entry(d.key, r.service_type, r.target_group, r.unit, "", r.estimated, false);
+                entry(d.key, r.service_type, r.target_group, r.unit, "", r.estimated, model::DistanceMethod::network);
     }
     if (a.out().access) {
-        const bool straight = a.out().access->method == model::DistanceMethod::straight_line;
+        const model::DistanceMethod method = a.out().access->method;
         std::set<std::pair<std::string, std::string>> acc;
         for (const auto& sa : a.out().access->services)
             for (const auto& r : sa.rows) {
@@ -71,16 +72,17 @@ std::vector<Indicator> ward_indicators(const Analysis& a) {
                 std::snprintf(thr, sizeof thr, "%.0f", r.threshold_min);
                 for (const auto& d : indicators::all())
                     if (d.family == indicators::Family::access && !d.ward_id.empty())
-                        entry(d.key, r.service_type, r.target_group, "", thr, r.estimated, straight);
+                        entry(d.key, r.service_type, r.target_group, "", thr, r.estimated, method);
             }
     }
     if (a.out().capacity) {
-        const bool straight = a.out().capacity->services.empty() ? false
-                              : a.out().capacity->services.front().reach.method == model::DistanceMethod::straight_line;
+        const model::DistanceMethod method = a.out().capacity->services.empty()
+                                                 ? model::DistanceMethod::network
+                                                 : a.out().capacity->services.front().reach.method;
         for (const auto& sc : a.out().capacity->services)
             for (const auto& d : indicators::all())
                 if (d.family == indicators::Family::capacity && !d.ward_id.empty())
-                    entry(d.key, sc.service_type, sc.target_group, "", "", sc.demand.estimated, straight);
+                    entry(d.key, sc.service_type, sc.target_group, "", "", sc.demand.estimated, method);
     }
     return out;
 }

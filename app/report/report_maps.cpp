@@ -97,8 +97,12 @@ MapChoice choose_indicator(const Analysis& a, const std::string& municipality, L
                 c.title = service_name(a, parsed.service, lang) + pick(lang, ": dalis ", ": share ") +
                           within_text(a, lang, sa.threshold_min);
     } else if (family == indicators::Family::capacity) {
-        for (const char* sl : {" (tiesia linija)", " (straight line)"})
-            if (const auto at = c.title.find(sl); at != std::string::npos) c.title.erase(at, std::string(sl).size());
+        // the map's title names the basis in full below, so not the method's short label too
+        const auto& cap = a.out().capacity;
+        const model::MethodLabel how = model::label(cap && !cap->services.empty() ? cap->services.front().reach.method
+                                                                                  : model::DistanceMethod::network);
+        for (const std::string sl : {std::string(" (") + how.lt + ")", std::string(" (") + how.en + ")"})
+            if (const auto at = c.title.find(sl); at != std::string::npos) c.title.erase(at, sl.size());
         c.title += " (" + travel_basis(a, lang) + ")";
     }
     if (it->estimated && c.title.find(pick(lang, "įvert", "estimate")) == std::string::npos)
