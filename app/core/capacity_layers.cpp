@@ -154,7 +154,8 @@ geo::OutLayer suggested_sites_layer(const Analysis& a, const model::SitingResult
     const bool straight = r.distances == model::DistanceMethod::straight_line;
     L.description = "Suggested new sites (" + r.method + "); objective " + model::to_string(r.objective) +
                     "; bound: " + r.bound_basis + (r.optimal ? "; proven optimal (bound = value)" : "") +
-                    (straight ? "; reach by STRAIGHT-LINE distance (no road network): an estimate" : "; reach on the road network");
+                    (straight ? std::string("; reach by STRAIGHT-LINE distance (no road network): an estimate")
+                              : std::string("; reach on the ") + model::label(r.distances).en);
     L.fields = {{"rank", FieldType::integer}, {"service_type", FieldType::text}, {"target_group", FieldType::text},
                 {"x", FieldType::real}, {"y", FieldType::real}, {"marginal_gain", FieldType::real},
                 {"cumulative_served", FieldType::real}, {"wards_helped", FieldType::text}, {"method", FieldType::text},
