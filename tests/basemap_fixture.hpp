@@ -54,6 +54,20 @@ inline void write_rgb_geotiff(const RgbImage& g, const std::string& path, const 
     }
 }
 
+/// All of Kaunas and around it (EPSG:3346, 50 km square, 100 m pixels) in one green, (0, 200, 0),
+/// that no map palette uses: a pixel of it on a map is the basemap showing through.
+inline void write_green_kaunas_basemap(const std::string& path) {
+    RgbImage green;
+    green.x0 = 470000;
+    green.y1 = 6110000;
+    green.cell = 100;
+    green.columns = green.rows = 500;
+    green.left[0] = green.right[0] = 0;
+    green.left[1] = green.right[1] = 200;
+    green.left[2] = green.right[2] = 0;
+    write_rgb_geotiff(green, path);
+}
+
 /// `from` (any raster) copied by GDAL's `driver` with creation options (e.g. MBTiles, PNG).
 inline void translate(const std::string& from, const std::string& to, std::vector<std::string> args) {
     GDALAllRegister();

@@ -38,19 +38,6 @@ long png_pixels_of(const std::string& png, int r, int g, int b) {
     return n;
 }
 
-/// All of Kaunas and around it in one colour that no palette uses (as the report's basemap test).
-void write_green(const std::string& path) {
-    test::RgbImage green;
-    green.x0 = 470000;
-    green.y1 = 6110000;
-    green.cell = 100;
-    green.columns = green.rows = 500;
-    green.left[0] = green.right[0] = 0;
-    green.left[1] = green.right[1] = 200;
-    green.left[2] = green.right[2] = 0;
-    test::write_rgb_geotiff(green, path);
-}
-
 /// The comparison map's figure for `projects` as `apreptis compare` makes it (its text lines:
 /// Cairo writes the SVG's and PNG's text as glyphs) and the warnings it printed.
 struct Figure {
@@ -76,7 +63,7 @@ Figure comparison_figure(const std::vector<std::string>& projects) {
 
 TEST(CompareBasemap, the_comparison_map_is_drawn_over_the_first_projects_basemap_with_its_attribution) {
     test::ScratchDir d;
-    write_green(d / "green.tif");
+    test::write_green_kaunas_basemap(d / "green.tif");
     const std::string with =
         test::kaunas_wards_project(d, "[basemap]\nsource = \"green.tif\"\nattribution = \"Test basemap (one green)\"\n");
     const test::CliRun r = test::run_cli("compare " + with + " --out " + d / "with --lang en");

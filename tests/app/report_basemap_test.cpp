@@ -33,15 +33,7 @@ long count_colour(const std::string& pdf, const std::string& stem, int r, int g,
 
 TEST(ReportBasemap, the_map_is_drawn_over_the_basemap_with_its_attribution) {
     test::ScratchDir d;
-    test::RgbImage green; // all of Kaunas and around it, one colour no palette uses
-    green.x0 = 470000;
-    green.y1 = 6110000;
-    green.cell = 100;
-    green.columns = green.rows = 500;
-    green.left[0] = green.right[0] = 0;
-    green.left[1] = green.right[1] = 200;
-    green.left[2] = green.right[2] = 0;
-    test::write_rgb_geotiff(green, d / "green.tif");
+    test::write_green_kaunas_basemap(d / "green.tif"); // one colour no palette uses
 
     const std::string with = test::kaunas_wards_project(d, "[basemap]\nsource = \"green.tif\"\nattribution = \"Test basemap (one green)\"\n");
     const test::CliRun r = test::run_cli("report " + with + " --out " + d / "with.pdf");
