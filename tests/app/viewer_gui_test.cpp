@@ -79,11 +79,13 @@ TEST(ViewerGui, ward_fills_match_the_legend_and_the_selection_is_highlighted) {
         EXPECT_NEAR(w["value"].get<double>(), value, 0.05) << w["code"];
         EXPECT_EQ(w["class"].get<int>(), cls) << w["code"];
     }
-    // The legend panel reads as the legend box (the report's wording, classes that do not touch),
-    // with the wards in each class from the table above (it used to say "≤ 882.96  (3)").
-    EXPECT_EQ(probe["legend_panel"], nlohmann::json::array({"nuo 450.9 iki 883.0  (3)", "virš 883.0 iki 2362.9  (2)",
-                                                            "virš 2362.9 iki 2883.1  (2)", "virš 2883.1 iki 3136.6  (2)",
-                                                            "virš 3136.6 iki 10135.7  (2)"}));
+    // The legend panel reads as the legend box (the report's wording, classes that do not touch,
+    // each limit with the figure's unit as the report prints it), with the wards in each class
+    // from the table above (it used to say "≤ 882.96  (3)").
+    EXPECT_EQ(probe["legend_panel"],
+              nlohmann::json::array({"nuo 450.9 iki 883.0/km²  (3)", "virš 883.0 iki 2362.9/km²  (2)",
+                                     "virš 2362.9 iki 2883.1/km²  (2)", "virš 2883.1 iki 3136.6/km²  (2)",
+                                     "virš 3136.6 iki 10135.7/km²  (2)"}));
 }
 
 TEST(ViewerGui, scripted_what_if_changes_the_ward_by_what_the_model_computes) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/core/class_labels.hpp"
+#include "app/core/indicators/registry.hpp"
 #include "views/views.hpp"
 
 namespace apreptis::viewer {
@@ -18,8 +19,14 @@ std::vector<std::string> legend_labels(const ViewerApp& app) {
     std::optional<double> lo;
     for (const auto& v : app.values)
         if (v && (!lo || *v < *lo)) lo = *v;
-    // the report's wording: classes that do not overlap ("5.6 to 11.9", "over 11.9 to 16.2")
-    return app::class_labels(app.breaks, lo, app.lang, [](double v) { return format_value(v, 1); });
+    // the report's wording: classes that do not overlap ("5.6 to 11.9", "over 11.9 to 16.2"), each
+    // limit with the ward figure's unit as the report prints it ("over 0.0 to 51.4 %"), so an
+    // exported map says what its numbers are; a municipality's unit is in the legend's title
+    std::string unit;
+    if (app.level != Level::municipalities)
+        if (const auto* d = app::indicators::find(app.indicator))
+            unit = app.lang == app::Language::lt ? d->unit_lt : d->unit_en;
+    return app::class_labels(app.breaks, lo, app.lang, [](double v) { return format_value(v, 1); }, unit);
 }
 
 int decimals_for(const std::string& unit) {
