@@ -116,6 +116,19 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
         GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         page_size.reset();
         if (!ds) throw IoError(Location{.path = path}, "cannot create GeoPackage: " + quiet.last_message());
+        // One transaction for every layer, field and row: outside one, each layer's tables,
+        // triggers and metadata rows were a transaction of their own (~70 journal files created
+        // and deleted for a small run's coverage.gpkg, most of the GeoPackage's writing time).
+        if (ds->StartTransaction() != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot start a transaction");
+        // GDAL creates a layer's table at its first row or at the end; the tables are made here
+        // in the order the former transaction per layer made them (a layer written here at its
+        // first row, the bulk layers before it after it, an empty one last), so gpkg_contents
+        // and every reader's listing of the layers keep their order.
+        std::vector<OGRLayer*> unmade;
+        auto make_table = [&](OGRLayer* l) {
+            if (l->SyncToDisk() != OGRERR_NONE)
+                throw IoError(Location{.path = path, .layer = l->GetName()}, "cannot create the table: " + quiet.last_message());
+        };
         for (const OutLayer& L : layers) {
             const bool spatial = L.geometry_type != GeometryType::none;
             char** lco = nullptr;
@@ -131,8 +144,14 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
                 if (layer->CreateField(&fd) != OGRERR_NONE)
                     throw IoError(Location{.path = path, .layer = L.name}, "cannot create field " + f.name);
             }
-            if (L.generate && bulk) continue; // rows made while written go in through SQLite, below
-            if (ds->StartTransaction() != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot start a transaction");
+            if (L.generate && bulk) { // rows made while written go in through SQLite, below
+                unmade.push_back(layer);
+                continue;
+            }
+            if (L.size() > 0) make_table(layer);
+            for (OGRLayer* u : unmade) make_table(u);
+            unmade.clear();
+            make_table(layer);
             // one feature object for the layer, every field set (or nulled) for each row
             OGRFeatureUniquePtr feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
             L.for_each([&](std::size_t, const OutFeature& of) {
@@ -154,9 +173,9 @@ void write_geopackage_to(const std::string& path, const std::string& tmp, const 
                 if (layer->CreateFeature(feat.get()) != OGRERR_NONE)
                     throw IoError(Location{.path = path, .layer = L.name}, "cannot write a feature: " + quiet.last_message());
             });
-            if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot commit: " + quiet.last_message());
         }
-        ds->FlushCache();
+        ds->FlushCache(); // in the transaction: the deferred R-trees and count triggers are made here
+        if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(Location{.path = path}, "cannot commit: " + quiet.last_message());
         if (CPLGetLastErrorType() >= CE_Failure) throw IoError(Location{.path = path}, "write failed: " + quiet.last_message());
     } // closes the dataset before the rename
     // The layers sized by the country (generated rows) were made above with no rows: their
