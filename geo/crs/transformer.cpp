@@ -27,6 +27,18 @@ CtxPtr make_context() {
     return ctx;
 }
 
+/// This thread's context for looking CRSs up. A fresh context reads proj.ini and prepares its
+/// proj.db queries again, with empty caches (~1-6 ms each; a small run made ~20); the look-ups
+/// below and the making of a Transformer's operation share one per thread. What a Transformer
+/// keeps is cloned into a context of its own, as it may be used on another thread.
+PJ_CONTEXT* lookup_context() {
+    thread_local CtxPtr ctx = make_context();
+    // a context with an error set is replaced: errors read after a call are that call's alone,
+    // as in a fresh context (PROJ has no public call to clear a context's error)
+    if (proj_context_errno(ctx.get()) != 0) ctx = make_context();
+    return ctx.get();
+}
+
 std::string proj_message(PJ_CONTEXT* ctx) {
     int err = proj_context_errno(ctx);
     const char* s = err ? proj_context_errno_string(ctx, err) : nullptr;
@@ -52,8 +64,7 @@ struct Transformer::Impl {
 
 Transformer::Transformer(const std::string& source_crs, const std::string& target_crs)
     : m_impl(std::make_unique<Impl>()) {
-    m_impl->ctx = make_context();
-    PJ_CONTEXT* ctx = m_impl->ctx.get();
+    PJ_CONTEXT* ctx = lookup_context();
     PjPtr src = create_crs(ctx, source_crs);
     PjPtr dst = create_crs(ctx, target_crs);
     m_impl->identity = proj_is_equivalent_to(src.get(), dst.get(), PJ_COMP_EQUIVALENT) != 0;
@@ -62,8 +73,11 @@ Transformer::Transformer(const std::string& source_crs, const std::string& targe
         throw CrsError("no transformation from '" + describe_crs(source_crs) + "' to '" +
                        describe_crs(target_crs) + "': " + proj_message(ctx));
     // Axis order: inputs and outputs are always x=lon/easting, y=lat/northing.
-    m_impl->op.reset(proj_normalize_for_visualization(ctx, raw.get()));
-    if (!m_impl->op) throw CrsError("PROJ: cannot normalise axis order: " + proj_message(ctx));
+    PjPtr op(proj_normalize_for_visualization(ctx, raw.get()));
+    if (!op) throw CrsError("PROJ: cannot normalise axis order: " + proj_message(ctx));
+    m_impl->ctx = make_context();
+    m_impl->op.reset(proj_clone(m_impl->ctx.get(), op.get()));
+    if (!m_impl->op) throw CrsError("PROJ: cannot copy the operation: " + proj_message(m_impl->ctx.get()));
 }
 
 Transformer::~Transformer() = default;
@@ -93,17 +107,17 @@ XY Transformer::transform(XY p) const {
 }
 
 std::string describe_crs(const std::string& crs) {
-    CtxPtr ctx = make_context();
-    PjPtr pj = create_crs(ctx.get(), crs);
+    PJ_CONTEXT* ctx = lookup_context();
+    PjPtr pj = create_crs(ctx, crs);
     const char* auth = proj_get_id_auth_name(pj.get(), 0);
     const char* code = proj_get_id_code(pj.get(), 0);
     if (auth && code) return std::string(auth) + ":" + code;
     // WKT without an ID: ask PROJ for the best matching authority code.
     int* confidence = nullptr;
-    PJ_OBJ_LIST* matches = proj_identify(ctx.get(), pj.get(), "EPSG", nullptr, &confidence);
+    PJ_OBJ_LIST* matches = proj_identify(ctx, pj.get(), "EPSG", nullptr, &confidence);
     std::string out;
     if (matches && proj_list_get_count(matches) > 0 && confidence && confidence[0] >= 90) {
-        PjPtr best(proj_list_get(ctx.get(), matches, 0));
+        PjPtr best(proj_list_get(ctx, matches, 0));
         const char* a = proj_get_id_auth_name(best.get(), 0);
         const char* c = proj_get_id_code(best.get(), 0);
         if (a && c) out = std::string(a) + ":" + c;
@@ -116,13 +130,13 @@ std::string describe_crs(const std::string& crs) {
 }
 
 bool is_metric_projected(const std::string& crs) {
-    CtxPtr ctx = make_context();
-    PjPtr pj = create_crs(ctx.get(), crs);
+    PJ_CONTEXT* ctx = lookup_context();
+    PjPtr pj = create_crs(ctx, crs);
     if (proj_get_type(pj.get()) != PJ_TYPE_PROJECTED_CRS) return false;
-    PjPtr cs(proj_crs_get_coordinate_system(ctx.get(), pj.get()));
+    PjPtr cs(proj_crs_get_coordinate_system(ctx, pj.get()));
     if (!cs) return false;
     double factor = 0;
-    if (!proj_cs_get_axis_info(ctx.get(), cs.get(), 0, nullptr, nullptr, nullptr, &factor, nullptr, nullptr, nullptr))
+    if (!proj_cs_get_axis_info(ctx, cs.get(), 0, nullptr, nullptr, nullptr, &factor, nullptr, nullptr, nullptr))
         return false;
     return std::abs(factor - 1.0) < 1e-12;
 }
@@ -132,11 +146,11 @@ bool is_metric_projected(const std::string& crs) {
 namespace apreptis::geo {
 
 std::optional<Envelope> area_of_use_lonlat(const std::string& crs) {
-    CtxPtr ctx = make_context();
-    PjPtr pj = create_crs(ctx.get(), crs);
+    PJ_CONTEXT* ctx = lookup_context();
+    PjPtr pj = create_crs(ctx, crs);
     double w = 0, so = 0, e = 0, n = 0;
     const char* name = nullptr;
-    if (!proj_get_area_of_use(ctx.get(), pj.get(), &w, &so, &e, &n, &name) || w <= -1000) return std::nullopt;
+    if (!proj_get_area_of_use(ctx, pj.get(), &w, &so, &e, &n, &name) || w <= -1000) return std::nullopt;
     if (w > e) e += 360; // crosses the antimeridian: compare on 0..360 as well
     return Envelope{w, so, e, n};
 }
