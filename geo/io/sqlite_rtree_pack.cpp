@@ -59,8 +59,7 @@ std::vector<std::vector<Entry>> str_groups(std::vector<Entry> entries, std::size
 class PairInserter {
 public:
     PairInserter(Sqlite& db, const std::string& table, const std::string& a, const std::string& b)
-        : m_db(db), m_head("INSERT INTO " + sql_identifier(table) + " (" + sql_identifier(a) + ", " + sql_identifier(b) + ") VALUES "),
-          m_full(statement(batch)) {}
+        : m_db(db), m_head("INSERT INTO " + sql_identifier(table) + " (" + sql_identifier(a) + ", " + sql_identifier(b) + ") VALUES ") {}
     void add(std::int64_t a, std::int64_t b) {
         m_rows.emplace_back(a, b);
         if (m_rows.size() == batch) flush();
@@ -69,6 +68,7 @@ public:
         if (m_rows.empty()) return;
         Stmt partial;
         if (m_rows.size() < batch) partial = statement(m_rows.size());
+        else if (!m_full) m_full = statement(batch); // made when first needed: a small layer never fills one
         sqlite3_stmt* st = m_rows.size() < batch ? partial.get() : m_full.get();
         int at = 1;
         for (const auto& [a, b] : m_rows) {
