@@ -27,22 +27,26 @@ CtxPtr make_context() {
     return ctx;
 }
 
+std::string proj_message(PJ_CONTEXT* ctx) {
+    int err = proj_context_errno(ctx);
+    const char* s = err ? proj_context_errno_string(ctx, err) : nullptr;
+    return s ? s : "unknown PROJ error";
+}
+
 /// This thread's context for looking CRSs up. A fresh context reads proj.ini and prepares its
 /// proj.db queries again, with empty caches (~1-6 ms each; a small run made ~20); the look-ups
 /// below and the making of a Transformer's operation share one per thread. What a Transformer
 /// keeps is cloned into a context of its own, as it may be used on another thread.
 PJ_CONTEXT* lookup_context() {
-    thread_local CtxPtr ctx = make_context();
-    // a context with an error set is replaced: errors read after a call are that call's alone,
-    // as in a fresh context (PROJ has no public call to clear a context's error)
-    if (proj_context_errno(ctx.get()) != 0) ctx = make_context();
-    return ctx.get();
-}
-
-std::string proj_message(PJ_CONTEXT* ctx) {
-    int err = proj_context_errno(ctx);
-    const char* s = err ? proj_context_errno_string(ctx, err) : nullptr;
-    return s ? s : "unknown PROJ error";
+    struct Lookup {
+        CtxPtr ctx = make_context();
+        PjPtr probe{proj_create(ctx.get(), "+proj=noop")}; // an object of this context, to clear its error
+    };
+    thread_local Lookup lookup;
+    if (!lookup.probe) throw CrsError("PROJ: cannot create a context: " + proj_message(lookup.ctx.get()));
+    // errors read after a call are that call's alone, as in a fresh context
+    proj_errno_reset(lookup.probe.get());
+    return lookup.ctx.get();
 }
 
 PjPtr create_crs(PJ_CONTEXT* ctx, const std::string& def) {
@@ -69,9 +73,11 @@ Transformer::Transformer(const std::string& source_crs, const std::string& targe
     PjPtr dst = create_crs(ctx, target_crs);
     m_impl->identity = proj_is_equivalent_to(src.get(), dst.get(), PJ_COMP_EQUIVALENT) != 0;
     PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, src.get(), dst.get(), nullptr, nullptr));
-    if (!raw)
-        throw CrsError("no transformation from '" + describe_crs(source_crs) + "' to '" +
-                       describe_crs(target_crs) + "': " + proj_message(ctx));
+    if (!raw) {
+        const std::string why = proj_message(ctx); // before describe_crs uses (and clears) the context
+        throw CrsError("no transformation from '" + describe_crs(source_crs) + "' to '" + describe_crs(target_crs) +
+                       "': " + why);
+    }
     // Axis order: inputs and outputs are always x=lon/easting, y=lat/northing.
     PjPtr op(proj_normalize_for_visualization(ctx, raw.get()));
     if (!op) throw CrsError("PROJ: cannot normalise axis order: " + proj_message(ctx));

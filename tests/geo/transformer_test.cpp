@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+
 #include "geo/errors.hpp"
 #include "test_util.hpp"
 
@@ -49,4 +52,36 @@ TEST(Crs, describe_and_units) {
     EXPECT_TRUE(is_metric_projected("EPSG:3346"));
     EXPECT_FALSE(is_metric_projected("EPSG:4326"));
     EXPECT_FALSE(is_metric_projected("EPSG:2223")); // Arizona Central, US survey feet
+}
+
+// CRS look-ups share one PROJ context per thread (transformer.cpp: lookup_context); a
+// Transformer keeps a copy of its operation in a context of its own.
+TEST(Transformer, made_on_one_thread_works_on_another_while_the_first_looks_up) {
+    Transformer t("EPSG:4326", "EPSG:3346");
+    XY there{};
+    std::thread other([&] {
+        for (int i = 0; i < 200; ++i) there = t.transform(XY{24.0, 54.9});
+    });
+    for (int i = 0; i < 20; ++i) { // the making thread's look-up context stays busy meanwhile
+        EXPECT_TRUE(is_metric_projected("EPSG:3346"));
+        Transformer again("EPSG:3346", "EPSG:4326");
+    }
+    other.join();
+    EXPECT_EQ(there, t.transform(XY{24.0, 54.9}));
+    EXPECT_NEAR(there.x, 500000.0, 1e-3);
+}
+
+TEST(Crs, an_error_is_not_carried_into_the_next_look_up) {
+    EXPECT_THROW(describe_crs("EPSG:999999"), CrsError);
+    // the shared context had an error set: the next calls succeed and say nothing of it
+    EXPECT_EQ(describe_crs("EPSG:3346"), "EPSG:3346");
+    EXPECT_TRUE(is_metric_projected("EPSG:3346"));
+    Transformer t("EPSG:4326", "EPSG:3346");
+    EXPECT_NEAR(t.transform(XY{24.0, 54.9}).x, 500000.0, 1e-3);
+    // and a second error is reported as a first one was
+    std::string first, second;
+    try { Transformer bad("EPSG:999999", "EPSG:3346"); } catch (const CrsError& e) { first = e.what(); }
+    try { Transformer bad("EPSG:999999", "EPSG:3346"); } catch (const CrsError& e) { second = e.what(); }
+    EXPECT_FALSE(first.empty());
+    EXPECT_EQ(first, second);
 }
