@@ -122,7 +122,10 @@ int compare(const std::vector<std::string>& argv) {
         for (const auto& a : analyses)
             for (const auto& s : a.project().attribution)
                 if (std::find(attribution.begin(), attribution.end(), s) == attribution.end()) attribution.push_back(s);
-        const auto fig = app::report::comparison_map(ptrs, c, areas, map_i, lang, attribution, std::cerr);
+        std::vector<std::string> warnings;
+        const auto fig = app::report::comparison_map(ptrs, c, areas, map_i, lang, attribution, warnings);
+        for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+        if (!warnings.empty()) std::cerr << warnings.size() << (warnings.size() == 1 ? " warning\n" : " warnings\n");
         app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.svg");
         app::report::write_map_file(fig, dir.staging_path() + "/comparison_map.png");
     }

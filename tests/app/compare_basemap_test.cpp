@@ -5,7 +5,6 @@
 
 #include <gdal_priv.h>
 
-#include <sstream>
 
 #include "app/core/analysis.hpp"
 #include "app/core/comparison_table.hpp"
@@ -51,11 +50,11 @@ Figure comparison_figure(const std::vector<std::string>& projects) {
     for (const auto& a : analyses) ptrs.push_back(&a);
     std::vector<std::string> notes;
     const model::Comparison c = app::build_comparison(ptrs, {}, notes);
-    std::ostringstream warnings;
+    std::vector<std::string> warnings;
     Figure f{app::report::comparison_map(ptrs, c, app::municipality_areas(c, ptrs), 0, app::Language::en, {"Data: test"},
                                          warnings),
              ""};
-    f.warnings = warnings.str();
+    for (const auto& w : warnings) f.warnings += "warning: " + w + "\n"; // as the command prints them
     return f;
 }
 
